@@ -1,0 +1,50 @@
+/**
+ * The server Playwright starts when BASE_URL is not set: the Stripe emulator, a production build of the store and its
+ * database (DATABASE_URL when set, else a fresh PGlite folder), wired together the way `npm run dev` wires them.
+ * E2E_PORT (3100) and E2E_EMULATOR_PORT (12112) choose the ports; E2E_SKIP_BUILD=1 reuses an existing `.next` build.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulator } from '../e2e/stripe-emulator/src/index';
+import { run, startForwarding } from './lib/child';
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const emulatorPort = Number(process.env.E2E_EMULATOR_PORT ?? 12112);
+const nextBin = require.resolve('next/dist/bin/next');
+
+async function main(): Promise<void> {
+  const appUrl = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    APP_URL: appUrl,
+    STRIPE_SECRET_KEY: '',
+    STRIPE_WEBHOOK_SECRET: 'whsec_local_emulator_secret',
+    STRIPE_EMULATOR_URL: `http://127.0.0.1:${emulatorPort}`,
+  };
+  if (!env.DATABASE_URL) env.PGLITE_DATA_DIR = mkdtempSync(join(tmpdir(), 'storefront-e2e-pglite-'));
+
+  if (process.env.E2E_SKIP_BUILD !== '1') {
+    const built = await run(process.execPath, [nextBin, 'build'], env);
+    if (built !== 0) process.exit(built);
+  }
+  const migrated = await run(process.execPath, [require.resolve('tsx/cli'), 'scripts/db-migrate.ts'], env);
+  if (migrated !== 0) process.exit(migrated);
+
+  const emulator = await startEmulator({
+    port: emulatorPort,
+    webhookUrl: `${appUrl}/api/webhooks/stripe`,
+    webhookSecret: 'whsec_local_emulator_secret',
+  });
+  const next = startForwarding(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], env);
+  next.on('exit', async (code) => {
+    await emulator.close();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
