@@ -1,0 +1,216 @@
+/**
+ * Maps a server-computed `Quote` to Stripe Checkout Session create/update parameters. Pure: no I/O, no client amounts.
+ * Every update carries the FULL desired state (all lines, all shipping options, the discount) — see design.md §2.
+ */
+import type Stripe from 'stripe';
+import type { CheckoutSelections, Quote, QuoteLine, QuoteShippingOption, ShippingAddress } from '@/lib/pricing/types';
+
+/** Stripe-Version for updates that carry `discounts` (private preview, reference/stripe.md §1.6). */
+export const SERVER_UPDATE_API_VERSION = '2026-10-28.endive; checkout_server_update_beta=v1';
+
+/** Metadata key on every line item (and its product) holding `QuoteLine.key`. */
+export const LINE_KEY_METADATA = 'line_key';
+/** Metadata key on every shipping rate holding the store's own method id. */
+export const METHOD_ID_METADATA = 'method_id';
+
+type GaCreateParams = Stripe.Checkout.SessionCreateParams;
+type PermissionValue = 'client_only' | 'server_only';
+
+/** GA permissions plus the private-preview `update_discounts` (not in stripe@23 GA types). */
+export type PreviewPermissions = NonNullable<GaCreateParams['permissions']> & { update_discounts?: PermissionValue };
+
+/** Create params with the preview permission; assignable to `Stripe.Checkout.SessionCreateParams`. */
+export type SessionCreateParamsWithPreview = Omit<GaCreateParams, 'permissions'> & { permissions?: PreviewPermissions };
+
+/** `coupon_data` accepted by the preview `discounts` update parameter. */
+export type PreviewCouponData = { amount_off: number; currency: string; name: string; duration: 'once' };
+export type PreviewDiscountParam = { coupon: string } | { coupon_data: PreviewCouponData };
+
+/** GA update params plus the private-preview `discounts` (`''` clears). */
+export type SessionUpdateParamsWithPreview = Stripe.Checkout.SessionUpdateParams & {
+  discounts?: '' | PreviewDiscountParam[];
+};
+
+export type CreateOptions = {
+  /** Where Stripe sends the shopper after a redirect-based payment; may contain `{CHECKOUT_SESSION_ID}`. */
+  returnUrl: string;
+  allowedCountries: ReadonlyArray<string>;
+  customerEmail?: string;
+  metadata: Record<string, string>;
+  /** When the session expires: a Date, or unix seconds. Stripe accepts 30 min – 24 h after creation. */
+  expiresAt: Date | number;
+  /** Create with `permissions.update_discounts: 'server_only'` (needed to set discounts from the server later). */
+  serverOnlyDiscounts: boolean;
+  /** Origin used to turn `/products/x.svg` into an absolute image URL; images are omitted without it. */
+  assetOrigin?: string;
+};
+
+export type UpdateOptions = {
+  /** Send `discounts` (and the preview Stripe-Version). Only for sessions created with `serverOnlyDiscounts`. */
+  includeDiscounts: boolean;
+  assetOrigin?: string;
+};
+
+export type UpdateRequest = {
+  params: SessionUpdateParamsWithPreview;
+  /** Per-request Stripe-Version override, or undefined for the account/client default. */
+  apiVersion: string | undefined;
+};
+
+export function toSessionCreateParams(quote: Quote, options: CreateOptions): SessionCreateParamsWithPreview {
+  const permissions: PreviewPermissions = { update_shipping_details: 'server_only' };
+  if (options.serverOnlyDiscounts) permissions.update_discounts = 'server_only';
+  const params: SessionCreateParamsWithPreview = {
+    ui_mode: 'elements',
+    mode: 'payment',
+    line_items: quote.lines.map((line) => toLineItem(line, quote.currency, options.assetOrigin)),
+    shipping_address_collection: { allowed_countries: [...options.allowedCountries] },
+    permissions,
+    return_url: options.returnUrl,
+    metadata: { ...options.metadata },
+    expires_at: toUnixSeconds(options.expiresAt),
+  };
+  if (quote.shippingOptions.length > 0) params.shipping_options = toShippingOptions(quote);
+  if (options.customerEmail) params.customer_email = options.customerEmail;
+  return params;
+}
+
+export function toSessionUpdateParams(
+  quote: Quote,
+  selections: CheckoutSelections,
+  options: UpdateOptions,
+): UpdateRequest {
+  const params: SessionUpdateParamsWithPreview = {
+    line_items: quote.lines.map((line) => toLineItem(line, quote.currency, options.assetOrigin)),
+    shipping_options: quote.shippingOptions.length > 0 ? toShippingOptions(quote) : '',
+    expand: ['line_items'],
+  };
+  if (selections.shippingAddress) {
+    params.collected_information = { shipping_details: toShippingDetails(selections.shippingAddress) };
+  }
+  if (!options.includeDiscounts) return { params, apiVersion: undefined };
+  params.discounts = toDiscounts(quote);
+  return { params, apiVersion: SERVER_UPDATE_API_VERSION };
+}
+
+/** The store's method id of a Stripe shipping rate (expanded object), or null when unknown / not expanded. */
+export function methodIdOfShippingRate(rate: string | Stripe.ShippingRate | null | undefined): string | null {
+  if (!rate || typeof rate === 'string') return null;
+  return rate.metadata[METHOD_ID_METADATA] ?? null;
+}
+
+/** The store's method id of the session's selected shipping rate (needs `shipping_cost.shipping_rate` expanded). */
+export function selectedMethodIdOfSession(session: Pick<Stripe.Checkout.Session, 'shipping_cost'>): string | null {
+  return methodIdOfShippingRate(session.shipping_cost?.shipping_rate);
+}
+
+/**
+ * `shr_…` id → store method id for every offered option whose rate is expanded
+ * (`expand: ['shipping_options.shipping_rate']`). Stripe mints new `shr_` ids on every update.
+ */
+export function methodIdsByShippingRateId(
+  session: Pick<Stripe.Checkout.Session, 'shipping_options'>,
+): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const option of session.shipping_options) {
+    const rate = option.shipping_rate;
+    const methodId = methodIdOfShippingRate(rate);
+    if (methodId && typeof rate !== 'string') map.set(rate.id, methodId);
+  }
+  return map;
+}
+
+/** `QuoteLine.key` of a Stripe line item, from its metadata (or its expanded product's metadata). */
+export function lineKeyOfLineItem(item: Pick<Stripe.LineItem, 'metadata' | 'price'>): string | null {
+  const own = item.metadata?.[LINE_KEY_METADATA];
+  if (own) return own;
+  const product = item.price?.product;
+  if (product && typeof product !== 'string' && !('deleted' in product && product.deleted)) {
+    return product.metadata[LINE_KEY_METADATA] ?? null;
+  }
+  return null;
+}
+
+type LineItemParam = Stripe.Checkout.SessionCreateParams.LineItem & Stripe.Checkout.SessionUpdateParams.LineItem;
+
+function toLineItem(line: QuoteLine, currency: string, assetOrigin: string | undefined): LineItemParam {
+  const productData: Stripe.Checkout.SessionCreateParams.LineItem.PriceData.ProductData = {
+    name: line.name,
+    metadata: { [LINE_KEY_METADATA]: line.key },
+  };
+  if (line.description) productData.description = line.description;
+  const image = absoluteImageUrl(line.image, assetOrigin);
+  if (image) productData.images = [image];
+  return {
+    price_data: { currency, unit_amount: line.unitAmount, product_data: productData },
+    quantity: line.quantity,
+    metadata: { [LINE_KEY_METADATA]: line.key },
+  };
+}
+
+/** Stripe only accepts absolute http(s) image URLs; anything else is left out. */
+export function absoluteImageUrl(image: string | null, assetOrigin: string | undefined): string | null {
+  if (!image || !assetOrigin) return null;
+  try {
+    const url = new URL(image, assetOrigin);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+type ShippingOptionParam = Stripe.Checkout.SessionCreateParams.ShippingOption &
+  Stripe.Checkout.SessionUpdateParams.ShippingOption;
+
+/** Stripe pre-selects the first option, so the quote's selected option (already first) leads. */
+function toShippingOptions(quote: Quote): ShippingOptionParam[] {
+  return quote.shippingOptions.map((option) => toShippingOption(option, quote.currency));
+}
+
+function toShippingOption(option: QuoteShippingOption, currency: string): ShippingOptionParam {
+  return {
+    shipping_rate_data: {
+      display_name: option.displayName,
+      type: 'fixed_amount',
+      fixed_amount: { amount: option.amount, currency },
+      delivery_estimate: {
+        minimum: { ...option.deliveryEstimate.minimum },
+        maximum: { ...option.deliveryEstimate.maximum },
+      },
+      metadata: { [METHOD_ID_METADATA]: option.methodId },
+    },
+  };
+}
+
+function toShippingDetails(
+  address: ShippingAddress,
+): Stripe.Checkout.SessionUpdateParams.CollectedInformation.ShippingDetails {
+  const details: Stripe.Checkout.SessionUpdateParams.CollectedInformation.ShippingDetails = {
+    name: address.name,
+    address: { line1: address.line1, country: address.country },
+  };
+  if (address.line2) details.address.line2 = address.line2;
+  if (address.city) details.address.city = address.city;
+  if (address.state) details.address.state = address.state;
+  if (address.postalCode) details.address.postal_code = address.postalCode;
+  return details;
+}
+
+/** One amount-off coupon for the whole discount, or `''` to clear (Stripe rejects a zero `amount_off`). */
+function toDiscounts(quote: Quote): '' | PreviewDiscountParam[] {
+  if (!quote.discount || quote.discountAmount <= 0) return '';
+  return [
+    {
+      coupon_data: {
+        amount_off: quote.discountAmount,
+        currency: quote.currency,
+        name: quote.discount.name,
+        duration: 'once',
+      },
+    },
+  ];
+}
+
+function toUnixSeconds(at: Date | number): number {
+  return typeof at === 'number' ? Math.floor(at) : Math.floor(at.getTime() / 1000);
+}
