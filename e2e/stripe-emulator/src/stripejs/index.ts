@@ -1,0 +1,18 @@
+/**
+ * Entry of the stand-in Stripe.js, bundled by the emulator as an IIFE and served at `GET <emulator>/stripe.js`.
+ * Load it with a blocking `<script>` before `@stripe/stripe-js` so `loadStripe` reuses `window.Stripe`.
+ */
+import type { StripeConstructor, StripeConstructorOptions } from '@stripe/stripe-js';
+import { scriptOrigin } from './script-origin';
+import { createStripe } from './stripe-instance';
+
+// document.currentScript is only set while this script first runs, so read it now.
+const origin = scriptOrigin(document.currentScript, document, window.location.href);
+
+const Stripe = Object.assign(
+  (publishableKey: string, options?: StripeConstructorOptions) =>
+    createStripe(publishableKey, options, { origin, navigate: (url) => window.location.assign(url) }),
+  { version: 'endive' },
+);
+
+window.Stripe = Stripe as unknown as StripeConstructor;
