@@ -1,0 +1,14 @@
+import type { NextRequest } from 'next/server';
+import { getCartView } from '@/lib/cart/service';
+import { getCatalog } from '@/lib/catalog';
+import { getDb } from '@/lib/db';
+import { jsonResponse, withErrorHandling } from '@/lib/http/responses';
+import { readShopperId } from '@/lib/shopper';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = withErrorHandling(async (request: NextRequest) => {
+  const view = await getCartView(await getDb(), readShopperId(request.cookies), getCatalog());
+  return jsonResponse(view);
+});

@@ -1,0 +1,182 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addToCart, setCartQuantity } from '@/lib/cart/service';
+import { findCheckout } from '@/lib/checkout/repository';
+import { setShippingAddress } from '@/lib/checkout/shipping-address';
+import { startCheckout } from '@/lib/checkout/start';
+import type { CheckoutDeps } from '@/lib/checkout/update';
+import { checkouts } from '@/lib/db/schema';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/lib/testing/app-environment';
+import { testCatalog as catalog } from '@/lib/testing/catalog-fixture';
+import { checkoutDeps, openCheckout, pay, usAddress } from '@/lib/testing/checkout-flow';
+import { emulatorRequests, injectFault } from '@/lib/testing/emulator';
+
+let env: AppTestEnvironment;
+let deps: CheckoutDeps;
+beforeAll(async () => {
+  env = await setUpAppEnvironment({ privateEmulator: true });
+  deps = checkoutDeps(env, catalog);
+});
+afterAll(() => env.tearDown());
+
+async function sessionRequestsSince(before: number) {
+  return (await emulatorRequests(env.emulatorUrl))
+    .slice(before)
+    .filter((r) => r.path.startsWith('/v1/checkout/sessions'));
+}
+const requestCount = async () => (await emulatorRequests(env.emulatorUrl)).length;
+
+describe('startCheckout', () => {
+  it('creates an Elements session priced from the catalog and bound to the shopper', async () => {
+    const { shopperId, sessionId, clientSecret } = await openCheckout(deps, [
+      { productId: 'test-headphones', quantity: 2 },
+      { productId: 'test-mug', quantity: 1 },
+    ]);
+    expect(sessionId).toMatch(/^cs_test_/);
+    expect(clientSecret.startsWith(`${sessionId}_secret_`)).toBe(true);
+    const session = await env.stripe.checkout.sessions.retrieve(sessionId, { expand: ['line_items'] });
+    expect(session.amount_total).toBe(2 * 19_900 + 1_250);
+    expect(session.ui_mode).toBe('elements');
+    expect(session.metadata?.shopper_id).toBe(shopperId);
+    expect(session.return_url).toBe('http://shop.test/checkout/complete?session_id={CHECKOUT_SESSION_ID}');
+    expect(session.line_items?.data.map((l) => [l.description, l.quantity, l.amount_total])).toEqual([
+      ['Test Headphones', 2, 39_800],
+      ['Test Mug', 1, 1_250],
+    ]);
+    const row = await findCheckout(env.db, sessionId);
+    expect(row).toMatchObject({ shopperId, status: 'open', version: 1 });
+    expect(row?.quote.total).toBe(session.amount_total);
+  });
+
+  it('resumes the open checkout without calling Stripe when the cart is unchanged', async () => {
+    const first = await openCheckout(deps, [{ productId: 'test-mug', quantity: 1 }]);
+    const before = await requestCount();
+    const again = await startCheckout({ ...deps, shopperId: first.shopperId });
+    expect(again).toEqual({ sessionId: first.sessionId, clientSecret: first.clientSecret });
+    expect(await sessionRequestsSince(before)).toEqual([]);
+  });
+
+  it('brings a resumed checkout up to date with the cart in exactly one full-state update', async () => {
+    const first = await openCheckout(deps, [{ productId: 'test-mug', quantity: 1 }]);
+    await addToCart(env.db, { shopperId: first.shopperId, productId: 'test-headphones', quantity: 1 }, catalog);
+    await setCartQuantity(env.db, { shopperId: first.shopperId, productId: 'test-mug', quantity: 3 }, catalog);
+    const before = await requestCount();
+    const again = await startCheckout({ ...deps, shopperId: first.shopperId });
+    expect(again.sessionId).toBe(first.sessionId);
+    const calls = await sessionRequestsSince(before);
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([`POST /v1/checkout/sessions/${first.sessionId}`]);
+    const session = await env.stripe.checkout.sessions.retrieve(first.sessionId);
+    expect(session.amount_total).toBe(3 * 1_250 + 19_900);
+    expect((await findCheckout(env.db, first.sessionId))?.version).toBe(2);
+  });
+
+  it('refuses an empty cart, or no shopper at all, with 409 cart_empty', async () => {
+    await expect(startCheckout({ ...deps, shopperId: crypto.randomUUID() })).rejects.toMatchObject({
+      status: 409,
+      code: 'cart_empty',
+    });
+    await expect(startCheckout({ ...deps, shopperId: null })).rejects.toMatchObject({ code: 'cart_empty' });
+  });
+
+  it('creates one session for a double click', async () => {
+    const shopperId = crypto.randomUUID();
+    await addToCart(env.db, { shopperId, productId: 'test-mug', quantity: 1 }, catalog);
+    const [a, b] = await Promise.all([startCheckout({ ...deps, shopperId }), startCheckout({ ...deps, shopperId })]);
+    expect(a.sessionId).toBe(b.sessionId);
+    const rows = await env.db.select().from(checkouts).where(eq(checkouts.shopperId, shopperId));
+    expect(rows).toHaveLength(1);
+  });
+});
+
+describe('setShippingAddress', () => {
+  it('sets the address on the session and answers Stripe’s new total', async () => {
+    const { shopperId, sessionId } = await openCheckout(deps, [{ productId: 'test-mug', quantity: 2 }]);
+    const result = await setShippingAddress({ ...deps, sessionId, shopperId, address: usAddress });
+    const session = await env.stripe.checkout.sessions.retrieve(sessionId);
+    expect(result).toEqual({ total: session.amount_total, currency: 'usd' });
+    expect(session.collected_information?.shipping_details?.address?.country).toBe('US');
+    expect(session.shipping_options.length).toBeGreaterThan(0);
+    expect(result.total).toBeGreaterThan(2 * 1_250);
+  });
+
+  it('refuses a country the store does not ship to, without calling Stripe', async () => {
+    const { shopperId, sessionId } = await openCheckout(deps, [{ productId: 'test-mug', quantity: 1 }]);
+    const before = await requestCount();
+    await expect(
+      setShippingAddress({ ...deps, sessionId, shopperId, address: { ...usAddress, country: 'BR' } }),
+    ).rejects.toMatchObject({ status: 400, code: 'country_not_supported', message: expect.stringContaining('Brazil') });
+    expect(await sessionRequestsSince(before)).toEqual([]);
+  });
+
+  it('is a 404 for another shopper’s session or an unknown one', async () => {
+    const { sessionId } = await openCheckout(deps, [{ productId: 'test-mug', quantity: 1 }]);
+    await expect(
+      setShippingAddress({ ...deps, sessionId, shopperId: crypto.randomUUID(), address: usAddress }),
+    ).rejects.toMatchObject({ status: 404, code: 'checkout_not_found' });
+    await expect(
+      setShippingAddress({
+        ...deps,
+        sessionId: 'cs_test_doesnotexist',
+        shopperId: crypto.randomUUID(),
+        address: usAddress,
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('serialises concurrent updates: every one lands and Stripe agrees with the last quote', async () => {
+    const { shopperId, sessionId } = await openCheckout(deps, [{ productId: 'test-headphones', quantity: 1 }]);
+    const countries = ['US', 'CA', 'DE', 'US', 'GB'];
+    await Promise.all(
+      countries.map((country) =>
+        setShippingAddress({ ...deps, sessionId, shopperId, address: { ...usAddress, country } }),
+      ),
+    );
+    const row = await findCheckout(env.db, sessionId);
+    expect(row?.version).toBe(1 + countries.length);
+    const session = await env.stripe.checkout.sessions.retrieve(sessionId);
+    expect(session.amount_total).toBe(row?.quote.total);
+    expect(session.collected_information?.shipping_details?.address?.country).toBe(
+      row?.selections.shippingAddress?.country,
+    );
+  });
+
+  it('rolls back and answers a retryable 503 when Stripe fails', async () => {
+    const { shopperId, sessionId } = await openCheckout(deps, [{ productId: 'test-mug', quantity: 1 }]);
+    await injectFault(env.emulatorUrl, {
+      method: 'POST',
+      path: `/v1/checkout/sessions/${sessionId}`,
+      kind: 'error',
+      count: 2,
+    });
+    await expect(setShippingAddress({ ...deps, sessionId, shopperId, address: usAddress })).rejects.toMatchObject({
+      status: 503,
+      code: 'stripe_unavailable',
+      retryable: true,
+    });
+    const row = await findCheckout(env.db, sessionId);
+    expect(row?.version).toBe(1);
+    expect(row?.selections.shippingAddress).toBeNull();
+  });
+
+  it('answers 409 checkout_closed for a paid session, and for one past its expiry without calling Stripe', async () => {
+    const paid = await openCheckout(deps, [{ productId: 'test-mug', quantity: 1 }], { withAddress: true });
+    await pay(env.emulatorUrl, paid);
+    await expect(
+      setShippingAddress({ ...deps, sessionId: paid.sessionId, shopperId: paid.shopperId, address: usAddress }),
+    ).rejects.toMatchObject({ status: 409, code: 'checkout_closed' });
+
+    const open = await openCheckout(deps, [{ productId: 'test-mug', quantity: 1 }]);
+    const before = await requestCount();
+    const later = new Date(Date.now() + 2 * 3600 * 1000);
+    await expect(
+      setShippingAddress({
+        ...deps,
+        now: later,
+        sessionId: open.sessionId,
+        shopperId: open.shopperId,
+        address: usAddress,
+      }),
+    ).rejects.toMatchObject({ status: 409, code: 'checkout_closed' });
+    expect(await sessionRequestsSince(before)).toEqual([]);
+  });
+});

@@ -1,0 +1,93 @@
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { checkouts } from '@/lib/db/schema';
+import type { CheckoutSelections, Quote } from '@/lib/pricing/types';
+
+export type CheckoutRow = typeof checkouts.$inferSelect;
+
+/** Locks the checkout row until the transaction ends (`SELECT … FOR UPDATE`); null when there is none. */
+export async function lockCheckout(tx: Db, sessionId: string): Promise<CheckoutRow | null> {
+  const [row] = await tx.select().from(checkouts).where(eq(checkouts.stripeSessionId, sessionId)).for('update');
+  return row ?? null;
+}
+
+export async function findCheckout(db: Db, sessionId: string): Promise<CheckoutRow | null> {
+  const [row] = await db.select().from(checkouts).where(eq(checkouts.stripeSessionId, sessionId));
+  return row ?? null;
+}
+
+/** The shopper's newest open checkout that stays open for at least `minRemainingMs` more. */
+export async function findResumableCheckout(
+  tx: Db,
+  shopperId: string,
+  now: Date,
+  minRemainingMs: number,
+): Promise<CheckoutRow | null> {
+  const [row] = await tx
+    .select()
+    .from(checkouts)
+    .where(
+      and(
+        eq(checkouts.shopperId, shopperId),
+        eq(checkouts.status, 'open'),
+        gt(checkouts.expiresAt, new Date(now.getTime() + minRemainingMs)),
+      ),
+    )
+    .orderBy(desc(checkouts.createdAt))
+    .limit(1)
+    .for('update');
+  return row ?? null;
+}
+
+export async function insertCheckout(
+  tx: Db,
+  row: {
+    stripeSessionId: string;
+    shopperId: string;
+    expiresAt: Date;
+    selections: CheckoutSelections;
+    quote: Quote;
+    clientSecret: string;
+  },
+): Promise<void> {
+  await tx.insert(checkouts).values({ ...row, status: 'open', version: 1 });
+}
+
+export async function saveCheckoutUpdate(
+  tx: Db,
+  sessionId: string,
+  update: { selections: CheckoutSelections; quote: Quote },
+): Promise<number> {
+  const [row] = await tx
+    .update(checkouts)
+    .set({ ...update, version: sql`${checkouts.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(checkouts.stripeSessionId, sessionId))
+    .returning({ version: checkouts.version });
+  if (!row) throw new Error(`checkout ${sessionId} vanished during its update`);
+  return row.version;
+}
+
+/** Marks a checkout closed. A complete checkout never goes back to open or expired. */
+export async function markCheckoutStatus(
+  db: Db,
+  sessionId: string,
+  status: 'complete' | 'expired',
+  paymentStatus?: string,
+): Promise<void> {
+  const set = { status, updatedAt: sql`now()`, ...(paymentStatus ? { paymentStatus } : {}) };
+  await db
+    .update(checkouts)
+    .set(set)
+    .where(
+      status === 'complete'
+        ? eq(checkouts.stripeSessionId, sessionId)
+        : and(eq(checkouts.stripeSessionId, sessionId), eq(checkouts.status, 'open')),
+    );
+}
+
+export async function markPaymentStatus(db: Db, sessionId: string, paymentStatus: string): Promise<void> {
+  await db
+    .update(checkouts)
+    .set({ paymentStatus, updatedAt: sql`now()` })
+    .where(eq(checkouts.stripeSessionId, sessionId));
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { soldCounts } from '@/lib/cart/inventory';
+import { assertQuantityAvailable } from '@/lib/cart/rules';
+import { type CartLine, lockCart, readCartLines } from '@/lib/cart/service';
+import { emptySelections, sameItems } from '@/lib/checkout/intents';
+import { type CheckoutRow, findResumableCheckout, insertCheckout, markCheckoutStatus } from '@/lib/checkout/repository';
+import { assertStripeTotal, type CheckoutDeps, publicOrigin, syncLockedCheckout } from '@/lib/checkout/update';
+import type { Db } from '@/lib/db/client';
+import { AppError, isAppError } from '@/lib/http/app-error';
+import { buildQuote } from '@/lib/pricing/quote';
+import { callStripe } from '@/lib/stripe/errors';
+import { toSessionCreateParams } from '@/lib/stripe/session-params';
+
+export type StartedCheckout = { sessionId: string; clientSecret: string };
+
+/** A checkout closer to its expiry than this is not resumed; a fresh one is created instead. */
+const RESUME_MARGIN_MS = 10 * 60 * 1000;
+
+const createdSessionSchema = z.object({
+  id: z.string().min(1),
+  client_secret: z.string().min(1),
+  amount_total: z.number().int().nullable(),
+  expires_at: z.number().int(),
+});
+
+const sessionStatusSchema = z.object({ status: z.enum(['open', 'complete', 'expired']).nullable() });
+
+function cartEmpty(): AppError {
+  return new AppError(409, 'cart_empty', 'Your cart is empty. Add something before checking out.');
+}
+
+async function assertCartAvailable(tx: Db, lines: ReadonlyArray<CartLine>, deps: CheckoutDeps): Promise<void> {
+  const sold = await soldCounts(
+    tx,
+    lines.map((line) => line.productId),
+  );
+  for (const line of lines) {
+    const product = deps.catalog.products.find((p) => p.id === line.productId);
+    if (product) assertQuantityAvailable(product, line.quantity, sold.get(product.id) ?? 0);
+  }
+}
+
+/** Brings a resumable checkout up to date with the cart; null when Stripe says it has expired meanwhile. */
+async function resume(
+  tx: Db,
+  deps: CheckoutDeps,
+  row: CheckoutRow,
+  lines: ReadonlyArray<CartLine>,
+): Promise<StartedCheckout | null> {
+  const started = { sessionId: row.stripeSessionId, clientSecret: row.clientSecret };
+  if (sameItems(row.selections.items, lines)) return started;
+  try {
+    await syncLockedCheckout(tx, deps, row, { type: 'replace-items', items: lines });
+    return started;
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'checkout_closed') throw error;
+    const session = await callStripe(() => deps.stripe.checkout.sessions.retrieve(row.stripeSessionId));
+    const { status } = sessionStatusSchema.parse(session);
+    if (status === 'complete') {
+      await markCheckoutStatus(tx, row.stripeSessionId, 'complete');
+      throw new AppError(
+        409,
+        'checkout_closed',
+        'Your previous checkout was just completed. Refresh to see your order.',
+      );
+    }
+    await markCheckoutStatus(tx, row.stripeSessionId, 'expired');
+    return null;
+  }
+}
+
+async function create(
+  tx: Db,
+  deps: CheckoutDeps,
+  shopperId: string,
+  lines: ReadonlyArray<CartLine>,
+): Promise<StartedCheckout> {
+  const selections = emptySelections(lines.map((line) => ({ ...line })));
+  const quote = buildQuote(selections, deps.catalog, deps.now);
+  const origin = publicOrigin(deps);
+  const params = toSessionCreateParams(quote, {
+    returnUrl: `${origin}/checkout/complete?session_id={CHECKOUT_SESSION_ID}`,
+    allowedCountries: deps.settings.allowedCountries,
+    metadata: { shopper_id: shopperId },
+    expiresAt: new Date(deps.now.getTime() + deps.settings.sessionTtlSeconds * 1000),
+    serverOnlyDiscounts: deps.settings.serverSideDiscounts,
+    assetOrigin: origin,
+  });
+  const session = createdSessionSchema.parse(await callStripe(() => deps.stripe.checkout.sessions.create(params)));
+  assertStripeTotal(session.id, session.amount_total, quote);
+  await insertCheckout(tx, {
+    stripeSessionId: session.id,
+    shopperId,
+    expiresAt: new Date(session.expires_at * 1000),
+    selections,
+    quote,
+    clientSecret: session.client_secret,
+  });
+  return { sessionId: session.id, clientSecret: session.client_secret };
+}
+
+/**
+ * Opens checkout for the shopper's cart: resumes their open checkout (one full-state update if the cart changed since)
+ * or creates a Checkout Session priced from the catalog. Serialised per shopper by the cart row lock, so a double
+ * click cannot create two sessions.
+ */
+export async function startCheckout(input: CheckoutDeps & { shopperId: string | null }): Promise<StartedCheckout> {
+  const { shopperId, ...deps } = input;
+  if (!shopperId) throw cartEmpty();
+  return deps.db.transaction(async (tx) => {
+    await lockCart(tx, shopperId);
+    const lines = await readCartLines(tx, shopperId, deps.catalog);
+    if (lines.length === 0) throw cartEmpty();
+    await assertCartAvailable(tx, lines, input);
+    const existing = await findResumableCheckout(tx, shopperId, deps.now, RESUME_MARGIN_MS);
+    const resumed = existing ? await resume(tx, input, existing, lines) : null;
+    return resumed ?? create(tx, input, shopperId, lines);
+  });
+}

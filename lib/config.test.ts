@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseServerConfig, toPublicStripeConfig } from '@/lib/config';
+
+const emulatorEnv = { STRIPE_EMULATOR_URL: 'http://127.0.0.1:12111' };
+const testKeys = {
+  STRIPE_SECRET_KEY: 'sk_test_abc123',
+  NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_test_abc123',
+  STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
+};
+
+describe('parseServerConfig — Stripe modes', () => {
+  it('uses the emulator with its default keys when only STRIPE_EMULATOR_URL is set', () => {
+    const config = parseServerConfig(emulatorEnv);
+    expect(config.stripe).toEqual({
+      mode: 'emulator',
+      secretKey: 'sk_test_emulator',
+      publishableKey: 'pk_test_emulator',
+      webhookSecret: 'whsec_local_emulator_secret',
+      emulatorUrl: 'http://127.0.0.1:12111',
+    });
+  });
+
+  it('gives the browser the stand-in Stripe.js URL in emulator mode only', () => {
+    expect(toPublicStripeConfig(parseServerConfig({ STRIPE_EMULATOR_URL: 'http://127.0.0.1:9/' }).stripe)).toEqual({
+      mode: 'emulator',
+      publishableKey: 'pk_test_emulator',
+      stripeJsUrl: 'http://127.0.0.1:9/stripe.js',
+    });
+    expect(toPublicStripeConfig(parseServerConfig(testKeys).stripe)).toEqual({
+      mode: 'test',
+      publishableKey: 'pk_test_abc123',
+      stripeJsUrl: null,
+    });
+  });
+
+  it('uses real Stripe in test mode for sk_test_ keys, even when an emulator URL is also set', () => {
+    const config = parseServerConfig({ ...emulatorEnv, ...testKeys });
+    expect(config.stripe.mode).toBe('test');
+    expect(config.stripe.emulatorUrl).toBeNull();
+    expect(config.stripe.secretKey).toBe('sk_test_abc123');
+  });
+
+  it('uses live mode for sk_live_ keys and requires a live publishable key', () => {
+    const live = {
+      STRIPE_SECRET_KEY: 'sk_live_abc',
+      NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_live_abc',
+      STRIPE_WEBHOOK_SECRET: 'whsec_x',
+    };
+    expect(parseServerConfig(live).stripe.mode).toBe('live');
+    expect(() => parseServerConfig({ ...live, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_test_abc' })).toThrow(
+      /live key but NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY/,
+    );
+  });
+
+  it('names the missing variables when a secret key comes without its companions', () => {
+    expect(() => parseServerConfig({ STRIPE_SECRET_KEY: 'sk_test_abc' })).toThrow(
+      /NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET/,
+    );
+    expect(() =>
+      parseServerConfig({ STRIPE_SECRET_KEY: 'sk_test_abc', NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_test_abc' }),
+    ).toThrow(/STRIPE_WEBHOOK_SECRET must be set/);
+  });
+
+  it('names every variable when neither Stripe nor the emulator is configured', () => {
+    const attempt = () => parseServerConfig({});
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(
+      /STRIPE_SECRET_KEY.*NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY.*STRIPE_WEBHOOK_SECRET.*STRIPE_EMULATOR_URL/,
+    );
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(() => parseServerConfig({ STRIPE_SECRET_KEY: '', STRIPE_EMULATOR_URL: ' ' })).toThrow(/not configured/);
+    expect(parseServerConfig({ ...emulatorEnv, STRIPE_SECRET_KEY: '' }).stripe.mode).toBe('emulator');
+  });
+
+  it('refuses the emulator in a production Vercel deployment but allows it in previews', () => {
+    expect(() => parseServerConfig({ ...emulatorEnv, VERCEL_ENV: 'production' })).toThrow(/production deployment/);
+    expect(parseServerConfig({ ...emulatorEnv, VERCEL_ENV: 'preview' }).stripe.mode).toBe('emulator');
+  });
+
+  it('rejects malformed keys and URLs, naming the variable', () => {
+    expect(() => parseServerConfig({ ...testKeys, STRIPE_SECRET_KEY: 'pk_test_oops' })).toThrow(/STRIPE_SECRET_KEY/);
+    expect(() => parseServerConfig({ STRIPE_EMULATOR_URL: 'not a url' })).toThrow(/STRIPE_EMULATOR_URL/);
+    expect(() => parseServerConfig({ ...testKeys, STRIPE_WEBHOOK_SECRET: 'secret' })).toThrow(/STRIPE_WEBHOOK_SECRET/);
+  });
+});
+
+describe('parseServerConfig — database, URLs, shipping', () => {
+  it('defaults to PGlite in .data/pglite and switches to Postgres with DATABASE_URL', () => {
+    expect(parseServerConfig(emulatorEnv).database).toEqual({ kind: 'pglite', dataDir: '.data/pglite' });
+    expect(parseServerConfig({ ...emulatorEnv, PGLITE_DATA_DIR: 'memory://' }).database).toEqual({
+      kind: 'pglite',
+      dataDir: 'memory://',
+    });
+    expect(parseServerConfig({ ...emulatorEnv, DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@h:5432/db',
+    });
+    expect(() => parseServerConfig({ ...emulatorEnv, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
+
+  it('takes APP_URL, else NEXT_PUBLIC_APP_URL, else null (derive from the request)', () => {
+    expect(parseServerConfig(emulatorEnv).appUrl).toBeNull();
+    expect(parseServerConfig({ ...emulatorEnv, NEXT_PUBLIC_APP_URL: 'https://shop.example/' }).appUrl).toBe(
+      'https://shop.example',
+    );
+    expect(
+      parseServerConfig({ ...emulatorEnv, APP_URL: 'https://a.example', NEXT_PUBLIC_APP_URL: 'https://b.example' })
+        .appUrl,
+    ).toBe('https://a.example');
+  });
+
+  it('parses SHIPPING_COUNTRIES with a sensible default', () => {
+    expect(parseServerConfig(emulatorEnv).shippingCountries).toEqual(['US', 'CA', 'GB', 'DE', 'FR', 'NL', 'AU']);
+    expect(parseServerConfig({ ...emulatorEnv, SHIPPING_COUNTRIES: ' us, ca ' }).shippingCountries).toEqual([
+      'US',
+      'CA',
+    ]);
+    expect(() => parseServerConfig({ ...emulatorEnv, SHIPPING_COUNTRIES: 'USA' })).toThrow(/SHIPPING_COUNTRIES/);
+  });
+
+  it('keeps the checkout session lifetime within what Stripe accepts', () => {
+    expect(parseServerConfig(emulatorEnv).checkoutSessionTtlSeconds).toBeLessThanOrEqual(86_400);
+    expect(parseServerConfig({ ...emulatorEnv, CHECKOUT_SESSION_TTL_SECONDS: '3600' }).checkoutSessionTtlSeconds).toBe(
+      3600,
+    );
+    expect(() => parseServerConfig({ ...emulatorEnv, CHECKOUT_SESSION_TTL_SECONDS: '60' })).toThrow(
+      /CHECKOUT_SESSION_TTL_SECONDS/,
+    );
+  });
+});

@@ -1,0 +1,104 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import type { CheckoutSelections, Quote, ShippingAddress } from '@/lib/pricing/types';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** One cart per anonymous shopper (the `sf_shopper` cookie). The row is the lock for cart and checkout changes. */
+export const carts = pgTable('carts', {
+  shopperId: text('shopper_id').primaryKey(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const cartItems = pgTable(
+  'cart_items',
+  {
+    shopperId: text('shopper_id')
+      .notNull()
+      .references(() => carts.shopperId, { onDelete: 'cascade' }),
+    productId: text('product_id').notNull(),
+    quantity: integer('quantity').notNull(),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shopperId, t.productId] }),
+    check('cart_items_quantity_positive', sql`${t.quantity} > 0`),
+  ],
+);
+
+export const CHECKOUT_STATUSES = ['open', 'complete', 'expired'] as const;
+export type CheckoutStatus = (typeof CHECKOUT_STATUSES)[number];
+
+/** The server's record of each Checkout Session: what authorises an update without asking Stripe first. */
+export const checkouts = pgTable(
+  'checkouts',
+  {
+    stripeSessionId: text('stripe_session_id').primaryKey(),
+    shopperId: text('shopper_id').notNull(),
+    status: text('status', { enum: CHECKOUT_STATUSES }).notNull().default('open'),
+    /** Stripe's payment_status once known; `failed` after checkout.session.async_payment_failed. */
+    paymentStatus: text('payment_status'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    selections: jsonb('selections').$type<CheckoutSelections>().notNull(),
+    quote: jsonb('quote').$type<Quote>().notNull(),
+    version: integer('version').notNull().default(1),
+    clientSecret: text('client_secret').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('checkouts_shopper_status_idx').on(t.shopperId, t.status)],
+);
+
+/** One order per paid Checkout Session; amounts are what Stripe charged. */
+export const orders = pgTable('orders', {
+  id: serial('id').primaryKey(),
+  stripeSessionId: text('stripe_session_id').notNull().unique(),
+  shopperId: text('shopper_id').notNull(),
+  status: text('status').notNull(),
+  currency: text('currency').notNull(),
+  amountSubtotal: integer('amount_subtotal').notNull(),
+  amountDiscount: integer('amount_discount').notNull(),
+  amountShipping: integer('amount_shipping').notNull(),
+  amountTax: integer('amount_tax').notNull(),
+  amountTotal: integer('amount_total').notNull(),
+  email: text('email'),
+  shippingAddress: jsonb('shipping_address').$type<ShippingAddress>(),
+  paymentIntentId: text('payment_intent_id'),
+  createdAt: createdAt(),
+});
+
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitAmount: integer('unit_amount').notNull(),
+    amountTotal: integer('amount_total').notNull(),
+    productId: text('product_id'),
+    /** `add-on:<addOnId>` or `add-on:<addOnId>:<productId>` for add-on lines. */
+    addOnKey: text('add_on_key'),
+  },
+  (t) => [index('order_lines_order_idx').on(t.orderId)],
+);
+
+/** Units sold per product; available = catalog stock − sold. */
+export const inventorySales = pgTable('inventory_sales', {
+  productId: text('product_id').primaryKey(),
+  sold: integer('sold').notNull().default(0),
+  updatedAt: updatedAt(),
+});
+
+/** Stripe events handled, for de-duplication and audit. */
+export const webhookEvents = pgTable('webhook_events', {
+  eventId: text('event_id').primaryKey(),
+  type: text('type').notNull(),
+  stripeObjectId: text('stripe_object_id'),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+});

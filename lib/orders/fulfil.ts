@@ -1,0 +1,144 @@
+import type Stripe from 'stripe';
+import { recordSales } from '@/lib/cart/inventory';
+import { removePurchasedUnits } from '@/lib/cart/service';
+import { findCheckout, markCheckoutStatus } from '@/lib/checkout/repository';
+import type { Db } from '@/lib/db/client';
+import { orderLines, orders } from '@/lib/db/schema';
+import { findOrderBySession, type OrderView } from '@/lib/orders/order-view';
+import {
+  type FulfilmentSession,
+  fulfilmentSessionSchema,
+  type StripeLineItem,
+  stripeLineItemSchema,
+} from '@/lib/orders/stripe-session';
+import type { Quote, ShippingAddress } from '@/lib/pricing/types';
+import { callStripe, isResourceMissing, toAppError } from '@/lib/stripe/errors';
+import { lineKeyOfLineItem } from '@/lib/stripe/session-params';
+
+export type FulfilResult =
+  | { state: 'fulfilled'; order: OrderView; created: boolean }
+  | { state: 'unpaid'; sessionStatus: 'open' | 'complete' | 'expired' | null }
+  | { state: 'not_found' };
+
+type OrderLineInput = {
+  name: string;
+  quantity: number;
+  unitAmount: number;
+  amountTotal: number;
+  productId: string | null;
+  addOnKey: string | null;
+};
+
+async function retrieveSession(stripe: Stripe, sessionId: string): Promise<FulfilmentSession | null> {
+  let raw: unknown;
+  try {
+    raw = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['line_items'] });
+  } catch (error) {
+    if (isResourceMissing(error)) return null;
+    throw toAppError(error);
+  }
+  const session = fulfilmentSessionSchema.parse(raw);
+  if (!session.line_items?.has_more) return session;
+  const all = await callStripe(() =>
+    stripe.checkout.sessions.listLineItems(sessionId, { limit: 100 }).autoPagingToArray({ limit: 1000 }),
+  );
+  return { ...session, line_items: { data: all.map((item) => stripeLineItemSchema.parse(item)), has_more: false } };
+}
+
+/** Which quote line a Stripe line item is: its `line_key` metadata, else the quote line at the same position. */
+function lineKeyOf(item: StripeLineItem, index: number, quote: Quote | null): string | null {
+  const fromMetadata = lineKeyOfLineItem({ metadata: item.metadata ?? null, price: null });
+  if (fromMetadata) return fromMetadata;
+  const lines = quote?.lines ?? [];
+  return lines.length > index ? (lines[index]?.key ?? null) : null;
+}
+
+export function toOrderLines(items: ReadonlyArray<StripeLineItem>, quote: Quote | null): OrderLineInput[] {
+  return items.map((item, index) => {
+    const key = lineKeyOf(item, index, quote);
+    const quantity = item.quantity ?? 1;
+    return {
+      name: item.description ?? 'Item',
+      quantity,
+      unitAmount: item.price?.unit_amount ?? Math.round(item.amount_total / Math.max(1, quantity)),
+      amountTotal: item.amount_total,
+      productId: key?.startsWith('product:') ? key.slice('product:'.length) : null,
+      addOnKey: key?.startsWith('add-on:') ? key : null,
+    };
+  });
+}
+
+function shippingAddressOf(session: FulfilmentSession): ShippingAddress | null {
+  const details = session.collected_information?.shipping_details;
+  const address = details?.address;
+  if (!details || !address?.line1 || !address.country) return null;
+  return {
+    name: details.name ?? '',
+    line1: address.line1,
+    line2: address.line2 ?? null,
+    city: address.city ?? null,
+    state: address.state ?? null,
+    postalCode: address.postal_code ?? null,
+    country: address.country,
+  };
+}
+
+/**
+ * Records the order for a paid Checkout Session exactly once, however often and concurrently it is called (webhook
+ * deliveries, duplicates, the return page): the order insert is `ON CONFLICT (stripe_session_id) DO NOTHING`, and only
+ * the call that inserted it writes lines, sold counters, the checkout's status and the cart.
+ */
+export async function fulfillCheckout(input: { db: Db; stripe: Stripe; sessionId: string }): Promise<FulfilResult> {
+  const { db, stripe, sessionId } = input;
+  const existing = await findOrderBySession(db, sessionId);
+  if (existing) return { state: 'fulfilled', order: existing, created: false };
+
+  const session = await retrieveSession(stripe, sessionId);
+  if (!session) return { state: 'not_found' };
+  const checkout = await findCheckout(db, sessionId);
+  const shopperId = checkout?.shopperId ?? session.metadata?.shopper_id;
+  if (!shopperId) return { state: 'not_found' };
+  if (session.payment_status === 'unpaid') {
+    if (session.status === 'expired' || session.status === 'complete') {
+      await markCheckoutStatus(db, sessionId, session.status);
+    }
+    return { state: 'unpaid', sessionStatus: session.status };
+  }
+
+  const lines = toOrderLines(session.line_items?.data ?? [], checkout?.quote ?? null);
+  const created = await db.transaction(async (tx) => {
+    const [order] = await tx
+      .insert(orders)
+      .values({
+        stripeSessionId: session.id,
+        shopperId,
+        status: session.payment_status === 'paid' ? 'paid' : 'no_payment_required',
+        currency: session.currency ?? checkout?.quote.currency ?? 'usd',
+        amountSubtotal: session.amount_subtotal ?? 0,
+        amountDiscount: session.total_details?.amount_discount ?? 0,
+        amountShipping: session.total_details?.amount_shipping ?? 0,
+        amountTax: session.total_details?.amount_tax ?? 0,
+        amountTotal: session.amount_total ?? 0,
+        email: session.customer_details?.email ?? session.customer_email ?? null,
+        shippingAddress: shippingAddressOf(session),
+        paymentIntentId:
+          typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null),
+      })
+      .onConflictDoNothing({ target: orders.stripeSessionId })
+      .returning({ id: orders.id });
+    if (!order) return false;
+    if (lines.length > 0) {
+      await tx.insert(orderLines).values(lines.map((line, position) => ({ ...line, orderId: order.id, position })));
+    }
+    const purchased = lines.flatMap((line) =>
+      line.productId ? [{ productId: line.productId, quantity: line.quantity }] : [],
+    );
+    await recordSales(tx, purchased);
+    await removePurchasedUnits(tx, shopperId, purchased);
+    await markCheckoutStatus(tx, session.id, 'complete', session.payment_status);
+    return true;
+  });
+  const order = await findOrderBySession(db, sessionId);
+  if (!order) throw new Error(`order for ${sessionId} missing right after fulfilment`);
+  return { state: 'fulfilled', order, created };
+}

@@ -1,0 +1,60 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { orderLines, orders } from '@/lib/db/schema';
+import type { ShippingAddress } from '@/lib/pricing/types';
+
+export type OrderLineView = {
+  name: string;
+  quantity: number;
+  unitAmount: number;
+  amountTotal: number;
+  productId: string | null;
+};
+
+/** An order as Stripe charged it (amounts in minor units of `currency`). */
+export type OrderView = {
+  id: number;
+  sessionId: string;
+  status: string;
+  currency: string;
+  amountSubtotal: number;
+  amountDiscount: number;
+  amountShipping: number;
+  amountTax: number;
+  amountTotal: number;
+  email: string | null;
+  shippingAddress: ShippingAddress | null;
+  lines: OrderLineView[];
+  createdAt: string;
+};
+
+export async function findOrderBySession(db: Db, sessionId: string): Promise<OrderView | null> {
+  const [order] = await db.select().from(orders).where(eq(orders.stripeSessionId, sessionId));
+  if (!order) return null;
+  const lines = await db
+    .select()
+    .from(orderLines)
+    .where(eq(orderLines.orderId, order.id))
+    .orderBy(asc(orderLines.position));
+  return {
+    id: order.id,
+    sessionId: order.stripeSessionId,
+    status: order.status,
+    currency: order.currency,
+    amountSubtotal: order.amountSubtotal,
+    amountDiscount: order.amountDiscount,
+    amountShipping: order.amountShipping,
+    amountTax: order.amountTax,
+    amountTotal: order.amountTotal,
+    email: order.email,
+    shippingAddress: order.shippingAddress,
+    lines: lines.map((line) => ({
+      name: line.name,
+      quantity: line.quantity,
+      unitAmount: line.unitAmount,
+      amountTotal: line.amountTotal,
+      productId: line.productId,
+    })),
+    createdAt: order.createdAt.toISOString(),
+  };
+}

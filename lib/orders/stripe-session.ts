@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** The parts of a Checkout Session that fulfilment reads, validated (never trusted blindly). */
+const addressSchema = z.object({
+  line1: z.string().nullish(),
+  line2: z.string().nullish(),
+  city: z.string().nullish(),
+  state: z.string().nullish(),
+  postal_code: z.string().nullish(),
+  country: z.string().nullish(),
+});
+
+export const stripeLineItemSchema = z.object({
+  id: z.string(),
+  description: z.string().nullish(),
+  quantity: z.number().int().nullish(),
+  amount_total: z.number().int(),
+  price: z.object({ unit_amount: z.number().int().nullish() }).nullish(),
+  metadata: z.record(z.string(), z.string()).nullish(),
+});
+export type StripeLineItem = z.infer<typeof stripeLineItemSchema>;
+
+export const fulfilmentSessionSchema = z.object({
+  id: z.string(),
+  status: z.enum(['open', 'complete', 'expired']).nullable(),
+  payment_status: z.enum(['paid', 'unpaid', 'no_payment_required']),
+  currency: z.string().nullable(),
+  amount_subtotal: z.number().int().nullable(),
+  amount_total: z.number().int().nullable(),
+  total_details: z
+    .object({
+      amount_discount: z.number().int().nullish(),
+      amount_shipping: z.number().int().nullish(),
+      amount_tax: z.number().int().nullish(),
+    })
+    .nullish(),
+  customer_email: z.string().nullish(),
+  customer_details: z.object({ email: z.string().nullish() }).nullish(),
+  collected_information: z
+    .object({ shipping_details: z.object({ name: z.string().nullish(), address: addressSchema.nullish() }).nullish() })
+    .nullish(),
+  metadata: z.record(z.string(), z.string()).nullish(),
+  payment_intent: z.union([z.string(), z.object({ id: z.string() })]).nullish(),
+  line_items: z.object({ data: z.array(stripeLineItemSchema), has_more: z.boolean() }).nullish(),
+});
+export type FulfilmentSession = z.infer<typeof fulfilmentSessionSchema>;
+
+/** `checkout.session.*` events: the session id is all we take from the payload; state is re-read from Stripe. */
+export const eventSessionSchema = z.object({ id: z.string().regex(/^cs_/), object: z.literal('checkout.session') });

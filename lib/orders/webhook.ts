@@ -1,0 +1,86 @@
+import { eq } from 'drizzle-orm';
+import type Stripe from 'stripe';
+import { markCheckoutStatus, markPaymentStatus } from '@/lib/checkout/repository';
+import type { Db } from '@/lib/db/client';
+import { webhookEvents } from '@/lib/db/schema';
+import { AppError } from '@/lib/http/app-error';
+import { fulfillCheckout } from '@/lib/orders/fulfil';
+import { eventSessionSchema } from '@/lib/orders/stripe-session';
+
+type EventDeps = { db: Db; stripe: Stripe };
+
+export type EventOutcome = 'fulfilled' | 'awaiting_payment' | 'payment_failed' | 'expired' | 'ignored';
+
+function sessionIdOf(event: Stripe.Event): string {
+  return eventSessionSchema.parse(event.data.object).id;
+}
+
+/**
+ * Acts on one verified Stripe event. Fulfilment re-reads the session from Stripe, so duplicate and out-of-order
+ * deliveries converge on the same single order. Throws when handling fails (the route answers 500 so Stripe retries).
+ */
+export async function handleStripeEvent(event: Stripe.Event, deps: EventDeps): Promise<EventOutcome> {
+  switch (event.type) {
+    case 'checkout.session.completed':
+    case 'checkout.session.async_payment_succeeded': {
+      const result = await fulfillCheckout({ ...deps, sessionId: sessionIdOf(event) });
+      return result.state === 'fulfilled' ? 'fulfilled' : result.state === 'unpaid' ? 'awaiting_payment' : 'ignored';
+    }
+    case 'checkout.session.async_payment_failed': {
+      const sessionId = sessionIdOf(event);
+      await markCheckoutStatus(deps.db, sessionId, 'complete');
+      await markPaymentStatus(deps.db, sessionId, 'failed');
+      return 'payment_failed';
+    }
+    case 'checkout.session.expired':
+      await markCheckoutStatus(deps.db, sessionIdOf(event), 'expired');
+      return 'expired';
+    default:
+      return 'ignored';
+  }
+}
+
+async function alreadyHandled(db: Db, eventId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ eventId: webhookEvents.eventId })
+    .from(webhookEvents)
+    .where(eq(webhookEvents.eventId, eventId));
+  return row !== undefined;
+}
+
+function objectIdOf(event: Stripe.Event): string | null {
+  const object: unknown = event.data.object;
+  if (typeof object === 'object' && object !== null && 'id' in object && typeof object.id === 'string')
+    return object.id;
+  return null;
+}
+
+export type WebhookResult = { eventId: string; duplicate: boolean; outcome: EventOutcome | null };
+
+/**
+ * Verifies the signature over the raw body (400 `invalid_signature` for a bad or stale one, storing nothing),
+ * skips events already handled, handles the event, then records its id.
+ */
+export async function processWebhook(input: {
+  db: Db;
+  stripe: Stripe;
+  webhookSecret: string;
+  rawBody: string;
+  signature: string | null;
+}): Promise<WebhookResult> {
+  const { db, stripe } = input;
+  let event: Stripe.Event;
+  try {
+    if (!input.signature) throw new Error('missing Stripe-Signature header');
+    event = stripe.webhooks.constructEvent(input.rawBody, input.signature, input.webhookSecret);
+  } catch {
+    throw new AppError(400, 'invalid_signature', 'The Stripe-Signature header is missing, invalid or too old.');
+  }
+  if (await alreadyHandled(db, event.id)) return { eventId: event.id, duplicate: true, outcome: null };
+  const outcome = await handleStripeEvent(event, { db, stripe });
+  await db
+    .insert(webhookEvents)
+    .values({ eventId: event.id, type: event.type, stripeObjectId: objectIdOf(event) })
+    .onConflictDoNothing();
+  return { eventId: event.id, duplicate: false, outcome };
+}

@@ -1,0 +1,51 @@
+import type Stripe from 'stripe';
+import { addToCart } from '@/lib/cart/service';
+import type { Catalog } from '@/lib/catalog/schema';
+import type { CheckoutSettings } from '@/lib/checkout/settings';
+import { setShippingAddress } from '@/lib/checkout/shipping-address';
+import { startCheckout } from '@/lib/checkout/start';
+import type { CheckoutDeps } from '@/lib/checkout/update';
+import type { Db } from '@/lib/db/client';
+import { payCheckoutSession } from '@/lib/testing/emulator';
+import { TEST_ORIGIN } from '@/lib/testing/http';
+
+export const testSettings: CheckoutSettings = {
+  allowedCountries: ['US', 'CA', 'DE', 'GB'],
+  sessionTtlSeconds: 3600,
+  appUrl: null,
+  serverSideDiscounts: false,
+};
+
+export const usAddress = {
+  name: 'Ada Lovelace',
+  line1: '1 Main St',
+  city: 'Springfield',
+  state: 'IL',
+  postalCode: '62701',
+  country: 'US',
+};
+
+export function checkoutDeps(env: { db: Db; stripe: Stripe }, catalog: Catalog, now = new Date()): CheckoutDeps {
+  return { db: env.db, stripe: env.stripe, catalog, settings: testSettings, now, origin: TEST_ORIGIN };
+}
+
+/** A shopper with `items` in the cart and an open Checkout Session for it (optionally with a US address). */
+export async function openCheckout(
+  deps: CheckoutDeps,
+  items: ReadonlyArray<{ productId: string; quantity: number }>,
+  options: { withAddress?: boolean } = {},
+): Promise<{ shopperId: string; sessionId: string; clientSecret: string }> {
+  const shopperId = crypto.randomUUID();
+  for (const item of items) await addToCart(deps.db, { shopperId, ...item }, deps.catalog);
+  const started = await startCheckout({ ...deps, shopperId });
+  if (options.withAddress) {
+    await setShippingAddress({ ...deps, sessionId: started.sessionId, shopperId, address: usAddress });
+  }
+  return { shopperId, ...started };
+}
+
+/** Pays the session with a test card through the emulator's browser API; throws unless it succeeds. */
+export async function pay(emulatorUrl: string, session: { sessionId: string; clientSecret: string }): Promise<void> {
+  const response = await payCheckoutSession(emulatorUrl, session);
+  if (!response.ok) throw new Error(`payment failed: ${response.status} ${await response.text()}`);
+}
