@@ -1,0 +1,24 @@
+import type { ApiRequest } from './http/router';
+import { Router } from './http/router';
+import { registerCheckoutSessionRoutes } from './resources/checkout-sessions';
+import { registerCouponRoutes } from './resources/coupons';
+import { registerEventRoutes } from './resources/events';
+import { registerPaymentIntentRoutes } from './resources/payment-intents';
+import { registerPriceRoutes } from './resources/prices';
+import { registerProductRoutes } from './resources/products';
+import { registerPromotionCodeRoutes } from './resources/promotion-codes';
+import { registerShippingRateRoutes } from './resources/shipping-rates';
+
+/** Every `/v1` REST route the emulator serves to stripe-node. */
+export function createApiRouter(): Router<ApiRequest> {
+  const router = new Router<ApiRequest>();
+  registerCheckoutSessionRoutes(router);
+  registerPaymentIntentRoutes(router);
+  registerCouponRoutes(router);
+  registerPromotionCodeRoutes(router);
+  registerPriceRoutes(router);
+  registerProductRoutes(router);
+  registerShippingRateRoutes(router);
+  registerEventRoutes(router);
+  return router;
+}

@@ -1,0 +1,236 @@
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, priceData, RETURN_URL, rateData, startHarness, stripeFor } from './helpers';
+
+/**
+ * The same scenarios run against the emulator and, when STRIPE_SECRET_KEY is a test key, against real Stripe test
+ * mode; results are normalised (ids, timestamps and secrets stripped) and compared.
+ */
+const key = process.env.STRIPE_SECRET_KEY?.startsWith('sk_test_') ? process.env.STRIPE_SECRET_KEY : undefined;
+if (!key) console.log('parity: STRIPE_SECRET_KEY not set, real-Stripe comparison skipped');
+
+type Scenario = (stripe: Stripe) => Promise<unknown>;
+
+const ID = /\b(cs_test|li|shr|price|prod|pi|pm|ch|evt|req|promo|di)_[A-Za-z0-9_]+/g;
+
+function normalise(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(ID, (match) => `${match.split('_')[0]}_…`);
+  if (Array.isArray(value)) return value.map(normalise);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([field]) => !['id', 'created', 'expires_at', 'client_secret', 'requestId'].includes(field))
+        .map(([field, inner]) => [field, normalise(inner)]),
+    );
+  }
+  return value;
+}
+
+function summary(session: Stripe.Checkout.Session) {
+  return {
+    status: session.status,
+    payment_status: session.payment_status,
+    currency: session.currency,
+    amount_subtotal: session.amount_subtotal,
+    amount_total: session.amount_total,
+    total_details: {
+      amount_discount: session.total_details?.amount_discount,
+      amount_shipping: session.total_details?.amount_shipping,
+      amount_tax: session.total_details?.amount_tax,
+    },
+    shipping_amounts: session.shipping_options.map((option) => option.shipping_amount),
+    shipping_cost: session.shipping_cost && { amount_total: session.shipping_cost.amount_total },
+    line_items: session.line_items?.data.map((item) => ({
+      description: item.description,
+      quantity: item.quantity,
+      amount_subtotal: item.amount_subtotal,
+      amount_discount: item.amount_discount,
+      amount_total: item.amount_total,
+      unit_amount: item.price?.unit_amount,
+    })),
+  };
+}
+
+async function refusal(call: Promise<unknown>) {
+  try {
+    await call;
+    return { refused: false };
+  } catch (error) {
+    if (!(error instanceof Stripe.errors.StripeError)) throw error;
+    return { refused: true, type: error.type, statusCode: error.statusCode, code: error.code, param: error.param };
+  }
+}
+
+const base = (currency = 'usd'): Stripe.Checkout.SessionCreateParams => ({
+  ui_mode: 'elements',
+  mode: 'payment',
+  return_url: RETURN_URL,
+  line_items: [
+    { price_data: priceData('Tee', 2000, currency), quantity: 2 },
+    { price_data: priceData('Mug', 1250, currency), quantity: 1 },
+  ],
+});
+
+const scenarios: Record<string, { run: Scenario; expected: unknown }> = {
+  'create with shipping options': {
+    run: async (stripe) =>
+      summary(
+        await stripe.checkout.sessions.create({
+          ...base(),
+          shipping_options: [
+            { shipping_rate_data: rateData('Standard', 500) },
+            { shipping_rate_data: rateData('Express', 1500) },
+          ],
+          expand: ['line_items'],
+        }),
+      ),
+    expected: {
+      status: 'open',
+      payment_status: 'unpaid',
+      currency: 'usd',
+      amount_subtotal: 5250,
+      amount_total: 5750,
+      total_details: { amount_discount: 0, amount_shipping: 500, amount_tax: 0 },
+      shipping_amounts: [500, 1500],
+      shipping_cost: { amount_total: 500 },
+      line_items: [
+        {
+          description: 'Tee',
+          quantity: 2,
+          amount_subtotal: 4000,
+          amount_discount: 0,
+          amount_total: 4000,
+          unit_amount: 2000,
+        },
+        {
+          description: 'Mug',
+          quantity: 1,
+          amount_subtotal: 1250,
+          amount_discount: 0,
+          amount_total: 1250,
+          unit_amount: 1250,
+        },
+      ],
+    },
+  },
+  'update line items with replace semantics, then clear shipping': {
+    run: async (stripe) => {
+      const created = await stripe.checkout.sessions.create({
+        ...base(),
+        shipping_options: [{ shipping_rate_data: rateData('Standard', 500) }],
+        expand: ['line_items'],
+      });
+      const [tee] = created.line_items?.data ?? [];
+      const updated = await stripe.checkout.sessions.update(created.id, {
+        line_items: [
+          { id: tee?.id ?? '', quantity: 3 },
+          { price_data: priceData('Cap', 700), quantity: 1 },
+        ],
+        expand: ['line_items'],
+      });
+      const cleared = await stripe.checkout.sessions.update(created.id, {
+        shipping_options: '' as unknown as [],
+        expand: ['line_items'],
+      });
+      return { updated: summary(updated), cleared: summary(cleared) };
+    },
+    expected: {
+      updated: expect.objectContaining({ amount_subtotal: 6700, amount_total: 7200 }),
+      cleared: expect.objectContaining({
+        amount_subtotal: 6700,
+        amount_total: 6700,
+        shipping_cost: null,
+        shipping_amounts: [],
+      }),
+    },
+  },
+  'promotion code on a jpy session': {
+    run: async (stripe) => {
+      const coupon = await stripe.coupons.create({ percent_off: 10, duration: 'once' });
+      const promo = await stripe.promotionCodes.create({ promotion: { type: 'coupon', coupon: coupon.id } });
+      const session = await stripe.checkout.sessions.create({
+        ...base('jpy'),
+        discounts: [{ promotion_code: promo.id }],
+        expand: ['line_items'],
+      });
+      return summary(session);
+    },
+    expected: expect.objectContaining({
+      currency: 'jpy',
+      amount_subtotal: 5250,
+      amount_total: 4725,
+      total_details: expect.objectContaining({ amount_discount: 525 }),
+    }),
+  },
+  refusals: {
+    run: async (stripe) => ({
+      custom: await refusal(stripe.checkout.sessions.create({ ...base(), ui_mode: 'custom' as 'elements' })),
+      unknown: await refusal(
+        stripe.checkout.sessions.create({
+          ...base(),
+          line_items: [
+            {
+              price_data: priceData('Tee', 100),
+              quantity: 1,
+              foo: 'x',
+            } as Stripe.Checkout.SessionCreateParams.LineItem,
+          ],
+        }),
+      ),
+      missing: await refusal(stripe.checkout.sessions.retrieve('cs_test_doesnotexist')),
+    }),
+    expected: {
+      custom: expect.objectContaining({
+        refused: true,
+        type: 'StripeInvalidRequestError',
+        statusCode: 400,
+        param: 'ui_mode',
+      }),
+      unknown: expect.objectContaining({ refused: true, code: 'parameter_unknown', param: 'line_items[0][foo]' }),
+      missing: expect.objectContaining({ refused: true, statusCode: 404, code: 'resource_missing' }),
+    },
+  },
+  'expire, then update is refused': {
+    run: async (stripe) => {
+      const session = await stripe.checkout.sessions.create(base());
+      const expired = await stripe.checkout.sessions.expire(session.id);
+      const update = await refusal(stripe.checkout.sessions.update(session.id, { metadata: { late: 'yes' } }));
+      return {
+        status: expired.status,
+        update: { refused: update.refused, type: update.type, statusCode: update.statusCode },
+      };
+    },
+    expected: { status: 'expired', update: { refused: true, type: 'StripeInvalidRequestError', statusCode: 400 } },
+  },
+};
+
+let h: Harness;
+let emulatorStripe: Stripe;
+const emulatorResults = new Map<string, unknown>();
+beforeAll(async () => {
+  h = await startHarness();
+  emulatorStripe = stripeFor(h.emu.port);
+});
+afterAll(() => h.close());
+
+describe('parity scenarios', () => {
+  for (const [name, scenario] of Object.entries(scenarios)) {
+    it(`${name}: emulator gives Stripe's answer`, async () => {
+      const result = normalise(await scenario.run(emulatorStripe));
+      emulatorResults.set(name, result);
+      expect(result).toEqual(scenario.expected);
+    });
+  }
+
+  it.skipIf(!key)(
+    'real Stripe test mode gives the same normalised answers',
+    async () => {
+      const real = new Stripe(key ?? '', { maxNetworkRetries: 1 });
+      for (const [name, scenario] of Object.entries(scenarios)) {
+        const emulated = emulatorResults.get(name) ?? normalise(await scenario.run(emulatorStripe));
+        expect({ name, result: normalise(await scenario.run(real)) }).toEqual({ name, result: emulated });
+      }
+    },
+    120_000,
+  );
+});
