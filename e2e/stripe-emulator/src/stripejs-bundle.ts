@@ -51,6 +51,8 @@ export class StripeJsBundle {
         format: 'iife',
         platform: 'browser',
         target: 'es2020',
+        minify: true,
+        legalComments: 'none',
         write: false,
         logLevel: 'silent',
       });
