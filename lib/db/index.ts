@@ -4,7 +4,12 @@ import { createDb, type Db, type DbHandle } from '@/lib/db/client';
 
 export type { Db } from '@/lib/db/client';
 
-let handle: Promise<DbHandle> | undefined;
+/**
+ * One database per process. Next bundles route handlers and pages separately, so a module-level variable would exist
+ * once per bundle; with PGlite that would mean two databases (and two openers of one data folder). The handle therefore
+ * lives on `globalThis`.
+ */
+const holder = globalThis as typeof globalThis & { __storefrontDb?: Promise<DbHandle> };
 
 async function open(): Promise<DbHandle> {
   const config = getServerConfig();
@@ -18,16 +23,16 @@ async function open(): Promise<DbHandle> {
 
 /** The app's database, opened (and in development migrated) on first use — never at import or build time. */
 export async function getDb(): Promise<Db> {
-  handle ??= open().catch((error: unknown) => {
-    handle = undefined;
+  holder.__storefrontDb ??= open().catch((error: unknown) => {
+    holder.__storefrontDb = undefined;
     throw error;
   });
-  return (await handle).db;
+  return (await holder.__storefrontDb).db;
 }
 
 /** Closes the shared database (scripts and tests). */
 export async function closeDb(): Promise<void> {
-  const current = handle;
-  handle = undefined;
+  const current = holder.__storefrontDb;
+  holder.__storefrontDb = undefined;
   if (current) await (await current).close();
 }

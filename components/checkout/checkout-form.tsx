@@ -1,0 +1,131 @@
+'use client';
+
+import { PaymentElement, useCheckoutElements } from '@stripe/react-stripe-js/checkout';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { CheckoutErrorState } from '@/components/checkout/checkout-error-state';
+import { CheckoutSkeleton } from '@/components/checkout/checkout-skeleton';
+import { ContactEmailField } from '@/components/checkout/contact-email-field';
+import { OrderSummary } from '@/components/checkout/order-summary';
+import { PayButton } from '@/components/checkout/pay-button';
+import { ShippingAddressSection } from '@/components/checkout/shipping-address-section';
+
+type Props = {
+  sessionId: string;
+  /** Test and emulator modes: remind the tester which cards to use. */
+  showTestCards: boolean;
+  /** The session is expired or already complete: the island replaces it (once). */
+  onSessionEnded: () => void;
+  onRetry: () => void;
+};
+
+export function CheckoutForm({ sessionId, showTestCards, onSessionEnded, onRetry }: Props) {
+  const result = useCheckoutElements();
+  const [submitting, setSubmitting] = useState(false);
+  const [addressSaving, setAddressSaving] = useState(false);
+  const [paymentError, setPaymentError] = useState<string | null>(null);
+  const confirming = useRef(false);
+  const endedReported = useRef(false);
+
+  const checkout = result.type === 'success' ? result.checkout : null;
+  const statusType = checkout?.status.type;
+
+  useEffect(() => {
+    if (!statusType || statusType === 'open' || confirming.current || endedReported.current) return;
+    endedReported.current = true;
+    onSessionEnded();
+  }, [statusType, onSessionEnded]);
+
+  const onAddressSaving = useCallback((saving: boolean) => setAddressSaving(saving), []);
+
+  if (result.type === 'loading') return <CheckoutSkeleton />;
+  if (result.type === 'error') return <CheckoutErrorState message={result.error.message} onRetry={onRetry} />;
+  if (checkout?.status.type === 'complete' && submitting) {
+    return (
+      <p
+        role="status"
+        className="rounded-2xl border border-emerald-200 bg-emerald-50 px-6 py-8 text-center text-emerald-900"
+      >
+        Payment received. Taking you to your order…
+      </p>
+    );
+  }
+  if (checkout?.status.type !== 'open') return <CheckoutSkeleton />;
+  const ready = checkout;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    if (confirming.current) return;
+    confirming.current = true;
+    setSubmitting(true);
+    setPaymentError(null);
+    try {
+      // The email is saved on blur; make sure a value typed just before pressing Pay reaches the session too.
+      const typedEmail = new FormData(form).get('email');
+      if (typeof typedEmail === 'string' && typedEmail.trim() !== '' && typedEmail.trim() !== ready.email) {
+        const saved = await ready.updateEmail(typedEmail.trim());
+        if (saved.type === 'error') {
+          confirming.current = false;
+          setSubmitting(false);
+          setPaymentError(saved.error.message);
+          return;
+        }
+      }
+      const outcome = await ready.confirm();
+      if (outcome.type === 'error') {
+        confirming.current = false;
+        setSubmitting(false);
+        setPaymentError(outcome.error.message);
+      }
+      // On success Stripe redirects to the return page; keep the button busy until it does.
+    } catch {
+      confirming.current = false;
+      setSubmitting(false);
+      setPaymentError('Your payment could not be processed. Please try again.');
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-10 lg:grid-cols-[1fr_24rem]" aria-label="Checkout">
+      <div className="space-y-10">
+        <ContactEmailField checkout={ready} />
+        <ShippingAddressSection checkout={ready} sessionId={sessionId} onSavingChange={onAddressSaving} />
+        <section aria-labelledby="payment-heading" className="space-y-3">
+          <h2 id="payment-heading" className="text-lg font-semibold text-stone-900">
+            Payment
+          </h2>
+          {showTestCards ? (
+            <p className="text-xs text-stone-500">
+              Test mode: pay with 4242 4242 4242 4242 (succeeds) or 4000 0000 0000 0002 (declined), any future date and
+              any CVC.
+            </p>
+          ) : null}
+          <PaymentElement />
+        </section>
+      </div>
+      <div className="space-y-4 lg:sticky lg:top-6 lg:self-start">
+        <OrderSummary checkout={ready} />
+        {paymentError ? (
+          <p
+            role="alert"
+            data-testid="payment-error"
+            className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
+          >
+            {paymentError}
+          </p>
+        ) : null}
+        {ready.shipping === null ? (
+          <p className="text-center text-sm text-stone-600">Enter your shipping address to see shipping and pay.</p>
+        ) : null}
+        <PayButton
+          disabled={!ready.canConfirm || addressSaving || ready.shipping === null}
+          submitting={submitting}
+          totalLabel={ready.total.total.amount}
+        />
+        <p className="text-center text-xs text-stone-500">
+          Payments are processed securely by Stripe. Your card details never touch our servers.
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+'use client';
+
+import { CheckoutElementsProvider } from '@stripe/react-stripe-js/checkout';
+import type { Appearance } from '@stripe/stripe-js';
+import { useMemo } from 'react';
+import { CheckoutEmptyState } from '@/components/checkout/checkout-empty-state';
+import { CheckoutEndedState } from '@/components/checkout/checkout-ended-state';
+import { CheckoutErrorState } from '@/components/checkout/checkout-error-state';
+import { CheckoutForm } from '@/components/checkout/checkout-form';
+import { CheckoutSkeleton } from '@/components/checkout/checkout-skeleton';
+import { getStripePromise } from '@/components/checkout/stripe-loader';
+import { useCheckoutSession } from '@/components/checkout/use-checkout-session';
+
+type Props = { publishableKey: string; mode: 'emulator' | 'test' | 'live' };
+
+const appearance: Appearance = {
+  theme: 'stripe',
+  variables: {
+    colorPrimary: '#245544',
+    colorText: '#1c1917',
+    colorDanger: '#b91c1c',
+    borderRadius: '8px',
+    fontFamily: 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  },
+};
+
+/** Creates the Checkout Session, then mounts Stripe's checkout with it. A replacement session remounts via `key`. */
+export function CheckoutIsland({ publishableKey, mode }: Props) {
+  const { state, retry, replaceEndedSession } = useCheckoutSession();
+  const clientSecret = state.status === 'ready' ? state.clientSecret : null;
+  const options = useMemo(
+    () => (clientSecret ? { clientSecret, elementsOptions: { appearance } } : null),
+    [clientSecret],
+  );
+
+  switch (state.status) {
+    case 'creating':
+      return <CheckoutSkeleton />;
+    case 'empty-cart':
+      return <CheckoutEmptyState />;
+    case 'ended':
+      return <CheckoutEndedState />;
+    case 'failed':
+      return <CheckoutErrorState message={state.message} onRetry={retry} />;
+    case 'ready':
+      if (!options) return <CheckoutSkeleton />;
+      return (
+        <CheckoutElementsProvider key={state.sessionId} stripe={getStripePromise(publishableKey)} options={options}>
+          <CheckoutForm
+            sessionId={state.sessionId}
+            showTestCards={mode !== 'live'}
+            onSessionEnded={replaceEndedSession}
+            onRetry={retry}
+          />
+        </CheckoutElementsProvider>
+      );
+  }
+}

@@ -1,0 +1,66 @@
+'use client';
+
+import type { StripeCheckoutElementsValue } from '@stripe/react-stripe-js/checkout';
+
+type Props = { checkout: StripeCheckoutElementsValue };
+
+/** Everything here is read from the Checkout Session: the browser never adds up a price. */
+export function OrderSummary({ checkout }: Props) {
+  const { total } = checkout;
+  const hasShipping = checkout.shipping !== null;
+  const hasDiscount = total.discount.minorUnitsAmount > 0;
+
+  return (
+    <section
+      aria-labelledby="order-summary-heading"
+      data-testid="order-summary"
+      className="rounded-2xl border border-stone-200 bg-white p-6 shadow-sm"
+    >
+      <h2 id="order-summary-heading" className="text-lg font-semibold text-stone-900">
+        Order summary
+      </h2>
+      <ul className="mt-4 divide-y divide-stone-100 text-sm">
+        {checkout.lineItems.map((item) => (
+          <li key={item.id} data-testid="summary-line" className="flex justify-between gap-4 py-2">
+            <span className="text-stone-700">
+              {item.name} <span className="text-stone-500">× {item.quantity}</span>
+            </span>
+            <span className="font-medium tabular-nums" data-value={item.total.minorUnitsAmount}>
+              {item.total.amount}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <dl className="mt-4 space-y-2 border-t border-stone-200 pt-4 text-sm">
+        <div className="flex justify-between">
+          <dt className="text-stone-600">Subtotal</dt>
+          <dd className="tabular-nums" data-testid="summary-subtotal" data-value={total.subtotal.minorUnitsAmount}>
+            {total.subtotal.amount}
+          </dd>
+        </div>
+        <div className="flex justify-between">
+          <dt className="text-stone-600">Shipping</dt>
+          <dd className="tabular-nums" data-testid="summary-shipping" data-value={total.shippingRate.minorUnitsAmount}>
+            {hasShipping ? total.shippingRate.amount : <span className="text-stone-500">Enter your address</span>}
+          </dd>
+        </div>
+        <div className="flex justify-between">
+          <dt className="text-stone-600">Discount</dt>
+          <dd
+            className={`tabular-nums ${hasDiscount ? 'text-emerald-800' : 'text-stone-500'}`}
+            data-testid="summary-discount"
+            data-value={total.discount.minorUnitsAmount}
+          >
+            {hasDiscount ? `−${total.discount.amount}` : 'None'}
+          </dd>
+        </div>
+        <div className="flex justify-between border-t border-stone-200 pt-3 text-base font-semibold">
+          <dt>Total</dt>
+          <dd className="tabular-nums" data-testid="summary-total" data-value={total.total.minorUnitsAmount}>
+            {total.total.amount}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import Image from 'next/image';
+import Link from 'next/link';
+import { StockHint } from '@/components/shop/stock-hint';
+import type { Product } from '@/lib/catalog/schema';
+import { formatMoney } from '@/lib/money';
+
+type Props = { product: Product; stockLeft: number; aboveTheFold?: boolean };
+
+export function ProductCard({ product, stockLeft, aboveTheFold = false }: Props) {
+  return (
+    <article
+      data-testid="product-card"
+      data-product-id={product.id}
+      className="group relative flex flex-col overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm transition-shadow hover:shadow-md"
+    >
+      <div className="aspect-square overflow-hidden bg-stone-100">
+        <Image
+          src={product.image}
+          alt={product.imageAlt}
+          width={800}
+          height={800}
+          unoptimized
+          loading={aboveTheFold ? 'eager' : 'lazy'}
+          fetchPriority={aboveTheFold ? 'high' : 'auto'}
+          sizes="(min-width: 1024px) 25vw, (min-width: 640px) 50vw, 100vw"
+          className="h-full w-full object-cover transition-transform duration-300 group-hover:scale-[1.03]"
+        />
+      </div>
+      <div className="flex flex-1 flex-col gap-1 p-4">
+        <h3 className="font-medium text-stone-900">
+          <Link href={`/products/${product.id}`} className="after:absolute after:inset-0 focus-visible:outline-none">
+            {product.name}
+          </Link>
+        </h3>
+        <p
+          className="text-base font-semibold text-stone-900"
+          data-testid="product-price"
+          data-value={product.unitAmount}
+        >
+          {formatMoney(product.unitAmount, product.currency)}
+        </p>
+        <StockHint stock={stockLeft} className="mt-auto pt-1" />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,15 @@
+/** Stock at or below this many units is shown to shoppers as "only N left". */
+export const LOW_STOCK_THRESHOLD = 5;
+
+export type Availability = { kind: 'sold-out' } | { kind: 'low'; left: number } | { kind: 'in-stock' };
+
+export function availabilityOf(stock: number): Availability {
+  if (stock <= 0) return { kind: 'sold-out' };
+  if (stock <= LOW_STOCK_THRESHOLD) return { kind: 'low', left: stock };
+  return { kind: 'in-stock' };
+}
+
+/** The most units a shopper may put in one order: the per-order limit, capped by what is in stock. */
+export function maxOrderable(product: { maxPerOrder: number; stock: number }): number {
+  return Math.max(0, Math.min(product.maxPerOrder, product.stock));
+}

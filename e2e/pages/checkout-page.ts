@@ -1,0 +1,115 @@
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { minorUnits } from './money';
+
+export type TestAddress = {
+  name: string;
+  line1: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  /** ISO code, e.g. 'US'. */
+  country: string;
+};
+
+export type TestCard = { number: string; expiry: string; cvc: string; postalCode?: string };
+
+export const CARDS = {
+  visa: { number: '4242 4242 4242 4242', expiry: '12 / 34', cvc: '123', postalCode: '94105' },
+  declined: { number: '4000 0000 0000 0002', expiry: '12 / 34', cvc: '123', postalCode: '94105' },
+} satisfies Record<string, TestCard>;
+
+/**
+ * The embedded checkout. Works with real Stripe.js and with the emulator's stand-in: both render the Payment and
+ * Shipping Address Elements in iframes titled "Secure payment input frame" / "Secure address input frame".
+ */
+export class CheckoutPage {
+  readonly email: Locator;
+  readonly payButton: Locator;
+  readonly paymentError: Locator;
+  readonly shippingError: Locator;
+  readonly emptyState: Locator;
+  readonly summary: Locator;
+  readonly subtotal: Locator;
+  readonly shipping: Locator;
+  readonly discount: Locator;
+  readonly total: Locator;
+  private readonly paymentFrame: FrameLocator;
+  private readonly addressFrame: FrameLocator;
+
+  constructor(readonly page: Page) {
+    this.email = page.getByLabel('Email');
+    this.payButton = page.getByTestId('pay-button');
+    this.paymentError = page.getByTestId('payment-error');
+    this.shippingError = page.getByTestId('shipping-error');
+    this.emptyState = page.getByTestId('checkout-empty');
+    this.summary = page.getByTestId('order-summary');
+    this.subtotal = page.getByTestId('summary-subtotal');
+    this.shipping = page.getByTestId('summary-shipping');
+    this.discount = page.getByTestId('summary-discount');
+    this.total = page.getByTestId('summary-total');
+    this.paymentFrame = page.frameLocator('iframe[title="Secure payment input frame"]').first();
+    this.addressFrame = page.frameLocator('iframe[title="Secure address input frame"]').first();
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/checkout');
+  }
+
+  /** The session exists and Stripe's Elements have rendered their inputs. */
+  async waitUntilReady(): Promise<void> {
+    await expect(this.summary).toBeVisible({ timeout: 20_000 });
+    await expect(this.paymentFrame.locator('[name="number"]')).toBeVisible({ timeout: 20_000 });
+    await expect(this.addressFrame.locator('[name="addressLine1"]')).toBeVisible({ timeout: 20_000 });
+  }
+
+  async fillEmail(email: string): Promise<void> {
+    await this.email.fill(email);
+    await this.email.blur();
+  }
+
+  /** Fills the Shipping Address Element; the store then prices shipping and Stripe's total changes. */
+  async fillAddress(address: TestAddress): Promise<void> {
+    const frame = this.addressFrame;
+    await frame.locator('select[name="country"]').selectOption(address.country);
+    await frame.locator('[name="name"]').fill(address.name);
+    await frame.locator('[name="addressLine1"]').fill(address.line1);
+    await frame.locator('[name="locality"]').fill(address.city);
+    const state = frame.locator('[name="administrativeArea"]');
+    if ((await state.evaluate((el) => el.tagName)) === 'SELECT') await state.selectOption(address.state);
+    else await state.fill(address.state);
+    await frame.locator('[name="postalCode"]').fill(address.postalCode);
+  }
+
+  /** Waits for the server's shipping price to reach Stripe's session (shipping line shows an amount). */
+  async waitForShippingPriced(): Promise<void> {
+    await expect(this.shipping).not.toHaveText(/Enter your address/, { timeout: 20_000 });
+    await expect(this.payButton).toBeEnabled({ timeout: 20_000 });
+  }
+
+  async fillCard(card: TestCard): Promise<void> {
+    const frame = this.paymentFrame;
+    await frame.locator('[name="number"]').fill(card.number);
+    await frame.locator('[name="expiry"]').fill(card.expiry);
+    await frame.locator('[name="cvc"]').fill(card.cvc);
+    const postal = frame.locator('[name="postalCode"]');
+    if (card.postalCode && (await postal.count()) > 0 && (await postal.isVisible())) await postal.fill(card.postalCode);
+  }
+
+  async totalAmount(): Promise<number> {
+    return minorUnits(this.total);
+  }
+
+  async amounts(): Promise<{ subtotal: number; shipping: number; discount: number; total: number }> {
+    return {
+      subtotal: await minorUnits(this.subtotal),
+      shipping: await minorUnits(this.shipping),
+      discount: await minorUnits(this.discount),
+      total: await minorUnits(this.total),
+    };
+  }
+
+  async pay(): Promise<void> {
+    await expect(this.payButton).toBeEnabled({ timeout: 20_000 });
+    await this.payButton.click();
+  }
+}
