@@ -1,15 +1,23 @@
 import type { Currency } from '@/lib/money';
 import type { CheckoutSelections, QuoteDiscount, QuoteLine } from '@/lib/pricing/types';
 
+/**
+ * A priced line as a discount rule sees it: the quote line plus the category of the product it belongs to
+ * (for a per-item add-on, the product it covers; null for per-order add-ons such as gift wrap).
+ */
+export type DiscountLine = QuoteLine & { categoryId: string | null };
+
 /** What a discount evaluator sees: the priced order before any discount. */
 export type DiscountInput = {
   codes: CheckoutSelections['discountCodes'];
   currency: Currency;
-  lines: ReadonlyArray<QuoteLine>;
+  lines: ReadonlyArray<DiscountLine>;
   subtotal: number;
   shippingAmount: number;
   selectedShippingMethodId: string | null;
   shippingCountry: string | null;
+  /** The shipping address's state or province as entered (Stripe sends ISO 3166-2 subdivision codes, e.g. 'CA'). */
+  shippingState: string | null;
   now: Date;
 };
 

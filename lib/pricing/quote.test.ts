@@ -200,6 +200,32 @@ describe('buildQuote — the discount slot', () => {
     expect(quote).toMatchObject({ discountAmount: 1_290, subtotal: 12_900, shippingAmount: 0, total: 11_610 });
   });
 
+  it("tells the evaluator each line's product category and the address's state", () => {
+    const evaluator = vi.fn<DiscountEvaluator>(() => null);
+    const shippingAddress = { ...address('US'), state: 'CA' };
+    buildQuote(
+      selectionsOf({
+        items: [...items, { productId: 'soy-candle', quantity: 2 }],
+        addOns: [
+          { addOnId: 'gift-wrap', productId: null },
+          { addOnId: 'extended-warranty', productId: 'studio-headphones' },
+        ],
+        shippingAddress,
+      }),
+      fixtureCatalog,
+      now,
+      evaluator,
+    );
+    const input = evaluator.mock.calls[0]?.[0];
+    expect(input?.shippingState).toBe('CA');
+    expect(input?.lines.map((line) => [line.key, line.categoryId])).toEqual([
+      ['product:studio-headphones', 'audio'],
+      ['product:soy-candle', 'gifts'],
+      ['add-on:gift-wrap', null],
+      ['add-on:extended-warranty:studio-headphones', 'audio'],
+    ]);
+  });
+
   it('caps a discount at the subtotal: Stripe coupons never reduce shipping', () => {
     const quote = buildQuote(selectionsOf({ items, shippingAddress: address('CA') }), fixtureCatalog, now, () => ({
       name: 'HUGE',

@@ -17,7 +17,7 @@ import { resolveCartItems } from '@/lib/pricing/cart';
 import type { DiscountEvaluator } from '@/lib/pricing/discount-evaluator';
 import type { CheckoutSelections, Quote, QuoteDiscount, QuoteLine } from '@/lib/pricing/types';
 
-export type { DiscountEvaluator, DiscountInput } from '@/lib/pricing/discount-evaluator';
+export type { DiscountEvaluator, DiscountInput, DiscountLine } from '@/lib/pricing/discount-evaluator';
 
 export function buildQuote(
   selections: CheckoutSelections,
@@ -40,6 +40,8 @@ export function buildQuote(
   }));
   const lines = [...productLines, ...addOnLinesOf(selections, cart, catalog)];
   const subtotal = sumOf(lines.map((line) => line.amount));
+  const categoryOf = (productId: string | null) =>
+    cart.find(({ product }) => product.id === productId)?.product.categoryId ?? null;
 
   const offered = shippingOptionsFor(selections.shippingAddress, productLines, catalog);
   const { options, selectedMethodId } = withSelectedFirst(offered, selections.shippingMethodId);
@@ -49,11 +51,12 @@ export function buildQuote(
     discounts?.({
       codes: selections.discountCodes,
       currency: catalog.currency,
-      lines,
+      lines: lines.map((line) => ({ ...line, categoryId: categoryOf(line.productId) })),
       subtotal,
       shippingAmount,
       selectedShippingMethodId: selectedMethodId,
       shippingCountry: selections.shippingAddress?.country ?? null,
+      shippingState: selections.shippingAddress?.state ?? null,
       now,
     }) ?? null;
   const discount = capDiscount(evaluated, subtotal);
