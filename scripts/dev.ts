@@ -24,7 +24,11 @@ async function main(): Promise<void> {
     console.log(`\n  No Stripe keys set: using the local Stripe emulator at ${emulator.url} (no real payments).`);
     console.log('  Test cards: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined.\n');
   }
-  const next = startForwarding(process.execPath, [require.resolve('next/dist/bin/next'), 'dev', '-p', String(port)], env);
+  const next = startForwarding(
+    process.execPath,
+    [require.resolve('next/dist/bin/next'), 'dev', '-p', String(port)],
+    env,
+  );
   next.on('exit', (code) => process.exit(code ?? 0));
 }
 

@@ -38,7 +38,11 @@ async function vitest(suite: string, projects: string[], env: NodeJS.ProcessEnv 
   const out = `test-results/vitest-${suite}.json`;
   rmSync(out, { force: true });
   const args = ['run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json'];
-  const code = await run(process.execPath, ['node_modules/vitest/vitest.mjs', ...args, `--outputFile.json=${out}`], env);
+  const code = await run(
+    process.execPath,
+    ['node_modules/vitest/vitest.mjs', ...args, `--outputFile.json=${out}`],
+    env,
+  );
   const report = vitestReport.safeParse(readJson(out));
   if (!report.success) {
     counts.push({ suite, passed: 0, failed: 1, skipped: 0 });
@@ -71,16 +75,20 @@ async function playwright(suite: string, config: string, env: NodeJS.ProcessEnv 
 }
 
 async function main(): Promise<void> {
-  let postgres: ThrowawayPostgres | null = null;
-  const databaseUrl = process.env.DATABASE_URL ?? (postgres = await startThrowawayPostgres())?.url;
+  const postgres: ThrowawayPostgres | null = process.env.DATABASE_URL ? null : await startThrowawayPostgres();
+  const databaseUrl = process.env.DATABASE_URL || postgres?.url;
   try {
     if (selected.has('unit') || selected.has('emulator')) {
-      await vitest('unit+emulator', ['unit', 'emulator'].filter((p) => selected.has(p)));
+      await vitest(
+        'unit+emulator',
+        ['unit', 'emulator'].filter((p) => selected.has(p)),
+      );
     }
     if (selected.has('integration')) {
       const { DATABASE_URL: _ignored, ...withoutDatabase } = process.env;
       await vitest('integration-pglite', ['integration'], withoutDatabase);
-      if (databaseUrl) await vitest('integration-postgres', ['integration'], { ...process.env, DATABASE_URL: databaseUrl });
+      if (databaseUrl)
+        await vitest('integration-postgres', ['integration'], { ...process.env, DATABASE_URL: databaseUrl });
       else console.log('integration-postgres: no PostgreSQL found (apt-get install postgresql), suite not run');
     }
     if (selected.has('browser')) await playwright('stand-in-stripejs', 'e2e/stripe-emulator/playwright.config.ts');
@@ -98,7 +106,8 @@ async function main(): Promise<void> {
     { passed: 0, failed: 0, skipped: 0 },
   );
   console.log('\nSuites:');
-  for (const c of counts) console.log(`  ${c.suite.padEnd(22)} ${c.passed} ok, ${c.failed} not ok, ${c.skipped} skipped`);
+  for (const c of counts)
+    console.log(`  ${c.suite.padEnd(22)} ${c.passed} ok, ${c.failed} not ok, ${c.skipped} skipped`);
   console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   process.exit(total.failed > 0 || counts.length === 0 ? 1 : 0);
 }
