@@ -2,7 +2,22 @@ import { z } from 'zod';
 
 /** ISO 4217 currencies with no minor unit, as Stripe lists them (amounts are whole units). */
 const ZERO_DECIMAL = new Set([
-  'bif', 'clp', 'djf', 'gnf', 'jpy', 'kmf', 'krw', 'mga', 'pyg', 'rwf', 'ugx', 'vnd', 'vuv', 'xaf', 'xof', 'xpf',
+  'bif',
+  'clp',
+  'djf',
+  'gnf',
+  'jpy',
+  'kmf',
+  'krw',
+  'mga',
+  'pyg',
+  'rwf',
+  'ugx',
+  'vnd',
+  'vuv',
+  'xaf',
+  'xof',
+  'xpf',
 ]);
 /** Currencies with three decimals that Stripe supports. */
 const THREE_DECIMAL = new Set(['bhd', 'jod', 'kwd', 'omr', 'tnd']);
@@ -31,7 +46,8 @@ export function money(amount: number, currency: Currency): Money {
 }
 
 export function assertMinorUnits(amount: number): void {
-  if (!Number.isSafeInteger(amount)) throw new RangeError(`money must be an integer number of minor units, got ${amount}`);
+  if (!Number.isSafeInteger(amount))
+    throw new RangeError(`money must be an integer number of minor units, got ${amount}`);
 }
 
 /** Formats minor units for display, e.g. formatMoney(1099, 'usd') === '$10.99'. */

@@ -42,10 +42,15 @@ export const catalogSchema = z
     const categoryIds = new Set(catalog.categories.map((c) => c.id));
     const seen = new Set<string>();
     catalog.products.forEach((p, i) => {
-      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['products', i, 'id'], message: `duplicate id ${p.id}` });
+      if (seen.has(p.id))
+        ctx.addIssue({ code: 'custom', path: ['products', i, 'id'], message: `duplicate id ${p.id}` });
       seen.add(p.id);
       if (!categoryIds.has(p.categoryId))
-        ctx.addIssue({ code: 'custom', path: ['products', i, 'categoryId'], message: `unknown category ${p.categoryId}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['products', i, 'categoryId'],
+          message: `unknown category ${p.categoryId}`,
+        });
       if (p.currency !== catalog.currency)
         ctx.addIssue({ code: 'custom', path: ['products', i, 'currency'], message: 'one currency per store' });
     });

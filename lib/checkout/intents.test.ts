@@ -5,7 +5,7 @@ import { applyIntent, emptySelections, sameItems } from '@/lib/checkout/intents'
 import { testCatalog } from '@/lib/testing/catalog-fixture';
 
 const catalog: Catalog = testCatalog;
-const context = { catalog, allowedCountries: ['US', 'CA', 'DE'] };
+const context = { catalog, allowedCountries: ['US', 'CA', 'DE'], soldUnits: new Map<string, number>() };
 const address = {
   name: 'Ada Lovelace',
   line1: '1 Main St',

@@ -2,16 +2,26 @@
  * What a shopper asks the checkout to change, as data, and the pure function that applies it to the stored selections.
  * Every dynamic update goes through `updateCheckout` with one of these; new interactions add a variant here.
  */
-import { pruneIneligibleAddOns } from '@/lib/catalog/add-ons';
 import type { Catalog } from '@/lib/catalog/schema';
+import { applySetAddOn, type SetAddOnIntent, tidyAddOns } from '@/lib/checkout/add-on-intent';
 import { assertShippableAddress } from '@/lib/checkout/address';
+import { applySetQuantity, type SetQuantityIntent } from '@/lib/checkout/quantity-intent';
+import { applySetShippingMethod, type SetShippingMethodIntent } from '@/lib/checkout/shipping-method-intent';
 import type { CheckoutSelections, ShippingAddress } from '@/lib/pricing/types';
 
 export type CheckoutIntent =
   | { type: 'replace-items'; items: ReadonlyArray<{ productId: string; quantity: number }> }
-  | { type: 'set-shipping-address'; address: ShippingAddress };
+  | { type: 'set-shipping-address'; address: ShippingAddress }
+  | SetAddOnIntent
+  | SetQuantityIntent
+  | SetShippingMethodIntent;
 
-export type IntentContext = { catalog: Catalog; allowedCountries: ReadonlyArray<string> };
+export type IntentContext = {
+  catalog: Catalog;
+  allowedCountries: ReadonlyArray<string>;
+  /** Units sold per product id (missing = 0): bounds `set-quantity` by the stock left. */
+  soldUnits: ReadonlyMap<string, number>;
+};
 
 export function emptySelections(items: CheckoutSelections['items']): CheckoutSelections {
   return { items, addOns: [], giftMessage: null, shippingAddress: null, shippingMethodId: null, discountCodes: [] };
@@ -25,13 +35,16 @@ export function applyIntent(
 ): CheckoutSelections {
   switch (intent.type) {
     case 'replace-items':
-      return pruneIneligibleAddOns(
-        { ...selections, items: intent.items.map((item) => ({ ...item })) },
-        context.catalog,
-      );
+      return tidyAddOns({ ...selections, items: intent.items.map((item) => ({ ...item })) }, context.catalog);
     case 'set-shipping-address':
       assertShippableAddress(intent.address, context.allowedCountries);
       return { ...selections, shippingAddress: { ...intent.address } };
+    case 'set-add-on':
+      return applySetAddOn(selections, intent, context.catalog);
+    case 'set-quantity':
+      return applySetQuantity(selections, intent, context);
+    case 'set-shipping-method':
+      return applySetShippingMethod(selections, intent, context.catalog);
   }
 }
 

@@ -1,5 +1,7 @@
 import { type ShippingAddressInput, shippingAddressInputSchema } from '@/lib/checkout/address';
-import { type CheckoutDeps, updateCheckout } from '@/lib/checkout/update';
+import { updateCheckoutState } from '@/lib/checkout/interactions';
+import type { CheckoutStateView } from '@/lib/checkout/state-view';
+import type { CheckoutDeps } from '@/lib/checkout/update';
 import { parseWith } from '@/lib/http/json-body';
 
 /**
@@ -8,10 +10,9 @@ import { parseWith } from '@/lib/http/json-body';
  * countries the store does not ship to.
  */
 export async function setShippingAddress(
-  input: CheckoutDeps & { sessionId: string; shopperId: string; address: ShippingAddressInput },
-): Promise<{ total: number; currency: string }> {
+  input: CheckoutDeps & { sessionId: string; shopperId: string | null; address: ShippingAddressInput },
+): Promise<CheckoutStateView> {
   const { address, ...rest } = input;
   const parsed = parseWith(shippingAddressInputSchema, address);
-  const result = await updateCheckout({ ...rest, intent: { type: 'set-shipping-address', address: parsed } });
-  return { total: result.total, currency: result.currency };
+  return updateCheckoutState({ ...rest, intent: { type: 'set-shipping-address', address: parsed } });
 }

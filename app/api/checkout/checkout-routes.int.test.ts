@@ -80,7 +80,8 @@ describe('POST /api/checkout/shipping-address', () => {
     expect(response.status).toBe(200);
     const body = await response.json();
     const session = await env.stripe.checkout.sessions.retrieve(sessionId);
-    expect(body).toEqual({ total: session.amount_total, currency: 'usd' });
+    expect(body).toMatchObject({ sessionId, total: session.amount_total, currency: 'usd', version: 2 });
+    expect(body.shippingAddress).toMatchObject({ country: 'US', line1: usAddress.line1 });
   });
 
   it('is a 404 with another shopper’s cookie or none, and changes nothing', async () => {

@@ -1,0 +1,24 @@
+import type { NextRequest } from 'next/server';
+import { getCatalog } from '@/lib/catalog';
+import { checkoutStateQuerySchema } from '@/lib/checkout/requests';
+import { getCheckoutState } from '@/lib/checkout/state';
+import { getDb } from '@/lib/db';
+import { parseWith } from '@/lib/http/json-body';
+import { jsonResponse, withErrorHandling } from '@/lib/http/responses';
+import { readShopperId } from '@/lib/shopper';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+/** The shopper's checkout as a `CheckoutStateView`, from the server's record (no Stripe call). */
+export const GET = withErrorHandling(async (request: NextRequest) => {
+  const { sessionId } = parseWith(checkoutStateQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
+  const view = await getCheckoutState({
+    db: await getDb(),
+    catalog: getCatalog(),
+    now: new Date(),
+    sessionId,
+    shopperId: readShopperId(request.cookies),
+  });
+  return jsonResponse(view);
+});

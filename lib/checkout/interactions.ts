@@ -1,0 +1,13 @@
+/** The checkout update every interaction route runs: `updateCheckout`, answered as a `CheckoutStateView`. */
+import type { CheckoutIntent } from '@/lib/checkout/intents';
+import { stateAfterUpdate } from '@/lib/checkout/state';
+import type { CheckoutStateView } from '@/lib/checkout/state-view';
+import { type CheckoutDeps, checkoutNotFound, updateCheckout } from '@/lib/checkout/update';
+
+export async function updateCheckoutState(
+  input: CheckoutDeps & { sessionId: string; shopperId: string | null; intent: CheckoutIntent },
+): Promise<CheckoutStateView> {
+  const { shopperId } = input;
+  if (!shopperId) throw checkoutNotFound();
+  return stateAfterUpdate(await updateCheckout({ ...input, shopperId }), input.catalog);
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { emptySelections } from '@/lib/checkout/intents';
+import { toCheckoutStateView } from '@/lib/checkout/state-view';
+import { buildQuote } from '@/lib/pricing/quote';
+import type { CheckoutSelections } from '@/lib/pricing/types';
+import { testCatalog as catalog } from '@/lib/testing/catalog-fixture';
+
+const now = new Date('2026-11-20T12:00:00Z');
+const usAddress = {
+  name: 'Ada Lovelace',
+  line1: '1 Main St',
+  line2: null,
+  city: 'Springfield',
+  state: 'IL',
+  postalCode: '62701',
+  country: 'US',
+};
+
+function viewOf(selections: CheckoutSelections, options: { sold?: Map<string, number>; rates?: boolean } = {}) {
+  const quote = buildQuote(selections, catalog, now);
+  const shippingRates = options.rates
+    ? quote.shippingOptions.map((o, i) => ({ methodId: o.methodId, shippingRateId: `shr_${i}` }))
+    : [];
+  return toCheckoutStateView(
+    { sessionId: 'cs_test_1', status: 'open', version: 3, selections, quote, shippingRates },
+    catalog,
+    options.sold ?? new Map(),
+  );
+}
+
+describe('toCheckoutStateView', () => {
+  const selections: CheckoutSelections = {
+    ...emptySelections([
+      { productId: 'test-headphones', quantity: 2 },
+      { productId: 'test-mug', quantity: 1 },
+    ]),
+    addOns: [{ addOnId: 'gift-wrap', productId: null }],
+  };
+
+  it('lists the items with the most units each may have now', () => {
+    const view = viewOf(selections, { sold: new Map([['test-headphones', 39]]) });
+    expect(view.items).toEqual([
+      { productId: 'test-headphones', name: 'Test Headphones', quantity: 2, maxQuantity: 1 },
+      { productId: 'test-mug', name: 'Test Mug', quantity: 1, maxQuantity: 6 },
+    ]);
+    expect(view).toMatchObject({ sessionId: 'cs_test_1', status: 'open', version: 3, currency: 'usd' });
+    expect(view.total).toBe(2 * 19_900 + 1_250 + 499);
+  });
+
+  it('offers every add-on with its price, selection and why it cannot be chosen', () => {
+    const view = viewOf(selections);
+    expect(view.addOns).toEqual([
+      { addOnId: 'gift-wrap', productId: null, name: 'Gift wrap', amount: 499, selected: true, eligible: true },
+      {
+        addOnId: 'gift-message',
+        productId: null,
+        name: 'Gift message card',
+        amount: 100,
+        selected: false,
+        eligible: true,
+      },
+      {
+        addOnId: 'extended-warranty',
+        productId: 'test-headphones',
+        name: 'Extended warranty (2 years) — Test Headphones',
+        amount: 2 * 2_985,
+        selected: false,
+        eligible: true,
+      },
+      {
+        addOnId: 'express-handling',
+        productId: null,
+        name: 'Express handling',
+        amount: 399,
+        selected: false,
+        eligible: true,
+      },
+    ]);
+    const unwrapped = viewOf({ ...selections, addOns: [] });
+    expect(unwrapped.addOns.find((a) => a.addOnId === 'gift-message')).toMatchObject({
+      eligible: false,
+      reason: expect.stringMatching(/needs gift wrap/),
+    });
+  });
+
+  it('has no shipping methods until an address is known', () => {
+    const view = viewOf(selections);
+    expect(view).toMatchObject({ shippingMethods: [], selectedShippingMethodId: null, shippingAddress: null });
+  });
+
+  it('lists shipping methods in store order with Stripe’s shr_ ids and the selected one marked', () => {
+    const view = viewOf({ ...selections, shippingAddress: usAddress, shippingMethodId: 'express' }, { rates: true });
+    expect(view.selectedShippingMethodId).toBe('express');
+    // The quote (and Stripe) put the selected option first: shr_0 is express.
+    expect(view.shippingMethods.map((m) => [m.methodId, m.shippingRateId, m.selected])).toEqual([
+      ['standard', 'shr_1', false],
+      ['express', 'shr_0', true],
+      ['overnight', 'shr_2', false],
+    ]);
+    expect(view.shippingMethods[0]?.amount).toBe(0);
+    expect(view.shippingAddress).toEqual(usAddress);
+    const withoutIds = viewOf({ ...selections, shippingAddress: usAddress });
+    expect(withoutIds.shippingMethods.every((m) => m.shippingRateId === null)).toBe(true);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * `CheckoutStateView`: what every checkout update route (and `GET /api/checkout/state`) answers. The UI renders its
+ * add-on toggles, quantity steppers and shipping picker from it; totals it shows come from Stripe's session (`total`
+ * here is Stripe's amount_total after the last update, which the server checked against its quote). Pure.
+ */
+import { maxQuantityFor } from '@/lib/cart/rules';
+import { addOnConfig, addOnUnitAmount, checkAddOnEligibility, isWarrantyEligible } from '@/lib/catalog/add-ons';
+import type { Catalog, Product } from '@/lib/catalog/schema';
+import { shippingConfig } from '@/lib/catalog/shipping';
+import type { StripeShippingRate } from '@/lib/checkout/stored-quote';
+import { resolveCartItems } from '@/lib/pricing/cart';
+import type { CheckoutSelections, Quote, ShippingAddress } from '@/lib/pricing/types';
+
+export type CheckoutStatus = 'open' | 'complete' | 'expired';
+
+export type CheckoutStateView = {
+  sessionId: string;
+  status: CheckoutStatus;
+  /** Increases with every saved update. */
+  version: number;
+  currency: string;
+  /** Stripe's amount_total (equal to the server's quote). */
+  total: number;
+  items: Array<{ productId: string; name: string; quantity: number; maxQuantity: number }>;
+  addOns: Array<{
+    addOnId: string;
+    /** The item a per-item add-on covers; null for per-order add-ons. */
+    productId: string | null;
+    name: string;
+    /** What selecting it adds to the order, in minor units (a label: totals come from Stripe). */
+    amount: number;
+    selected: boolean;
+    eligible: boolean;
+    /** Why it cannot be selected now, when not eligible. */
+    reason?: string;
+  }>;
+  giftMessage: string | null;
+  shippingAddress: ShippingAddress | null;
+  /** Methods offered for the address, in the store's method order. */
+  shippingMethods: Array<{
+    methodId: string;
+    displayName: string;
+    amount: number;
+    /** Stripe's current `shr_` id for this option, to pair it with Stripe.js `checkout.shippingOptions`. */
+    shippingRateId: string | null;
+    selected: boolean;
+  }>;
+  selectedShippingMethodId: string | null;
+};
+
+export type CheckoutRecord = {
+  sessionId: string;
+  status: CheckoutStatus;
+  version: number;
+  selections: CheckoutSelections;
+  quote: Quote;
+  shippingRates: ReadonlyArray<StripeShippingRate>;
+};
+
+type AddOnEntry = CheckoutStateView['addOns'][number];
+
+function addOnEntries(selections: CheckoutSelections, catalog: Catalog): AddOnEntry[] {
+  const cart = resolveCartItems(selections.items, catalog);
+  const entry = (addOnId: string, name: string, product: Product | null, amount: number): AddOnEntry => {
+    const productId = product?.id ?? null;
+    const eligibility = checkAddOnEligibility(addOnId, productId, selections, catalog);
+    const selected = selections.addOns.some((a) => a.addOnId === addOnId && a.productId === productId);
+    return eligibility.ok
+      ? { addOnId, productId, name, amount, selected, eligible: true }
+      : { addOnId, productId, name, amount, selected, eligible: false, reason: eligibility.message };
+  };
+  return addOnConfig.addOns.flatMap((addOn) =>
+    addOn.scope === 'order'
+      ? [entry(addOn.id, addOn.name, null, addOnUnitAmount(addOn, null))]
+      : cart
+          .filter(({ product }) => isWarrantyEligible(product, catalog))
+          .map(({ product, quantity }) =>
+            entry(addOn.id, `${addOn.name} — ${product.name}`, product, addOnUnitAmount(addOn, product) * quantity),
+          ),
+  );
+}
+
+function methodOrder(methodId: string): number {
+  const index = shippingConfig.methods.findIndex((m) => m.id === methodId);
+  return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+}
+
+export function toCheckoutStateView(
+  record: CheckoutRecord,
+  catalog: Catalog,
+  soldUnits: ReadonlyMap<string, number>,
+): CheckoutStateView {
+  const { selections, quote } = record;
+  const rateIdOf = (methodId: string) =>
+    record.shippingRates.find((rate) => rate.methodId === methodId)?.shippingRateId ?? null;
+  return {
+    sessionId: record.sessionId,
+    status: record.status,
+    version: record.version,
+    currency: quote.currency,
+    total: quote.total,
+    items: resolveCartItems(selections.items, catalog).map(({ product, quantity }) => ({
+      productId: product.id,
+      name: product.name,
+      quantity,
+      maxQuantity: maxQuantityFor(product, soldUnits.get(product.id) ?? 0),
+    })),
+    addOns: addOnEntries(selections, catalog),
+    giftMessage: selections.giftMessage,
+    shippingAddress: selections.shippingAddress,
+    shippingMethods: [...quote.shippingOptions]
+      .sort((a, b) => methodOrder(a.methodId) - methodOrder(b.methodId))
+      .map((option) => ({
+        methodId: option.methodId,
+        displayName: option.displayName,
+        amount: option.amount,
+        shippingRateId: rateIdOf(option.methodId),
+        selected: option.methodId === quote.selectedShippingMethodId,
+      })),
+    selectedShippingMethodId: quote.selectedShippingMethodId,
+  };
+}

@@ -1,0 +1,62 @@
+import type Stripe from 'stripe';
+import { describe, expect, it } from 'vitest';
+import { shippingRatesOfSession, storedShippingRates, toStoredQuote } from '@/lib/checkout/stored-quote';
+import type { Quote } from '@/lib/pricing/types';
+
+const estimate = { minimum: { unit: 'business_day', value: 1 }, maximum: { unit: 'business_day', value: 2 } } as const;
+const quote: Quote = {
+  currency: 'usd',
+  lines: [],
+  shippingOptions: [
+    { methodId: 'express', displayName: 'Express', amount: 1_499, deliveryEstimate: estimate },
+    { methodId: 'standard', displayName: 'Standard', amount: 599, deliveryEstimate: estimate },
+  ],
+  selectedShippingMethodId: 'express',
+  discount: null,
+  subtotal: 1_000,
+  shippingAmount: 1_499,
+  discountAmount: 0,
+  total: 2_499,
+};
+
+function rate(id: string, methodId: string): Stripe.ShippingRate {
+  return { id, object: 'shipping_rate', metadata: { method_id: methodId } } as unknown as Stripe.ShippingRate;
+}
+
+describe('shippingRatesOfSession', () => {
+  it('pairs each expanded rate with its method id from metadata', () => {
+    const session = {
+      shipping_options: [
+        { shipping_amount: 599, shipping_rate: rate('shr_b', 'standard') },
+        { shipping_amount: 1_499, shipping_rate: rate('shr_a', 'express') },
+      ],
+    };
+    expect(shippingRatesOfSession(session, quote)).toEqual([
+      { methodId: 'standard', shippingRateId: 'shr_b' },
+      { methodId: 'express', shippingRateId: 'shr_a' },
+    ]);
+  });
+
+  it('falls back to the order the options were sent in when rates are not expanded', () => {
+    const session = {
+      shipping_options: [
+        { shipping_amount: 1_499, shipping_rate: 'shr_1' },
+        { shipping_amount: 599, shipping_rate: 'shr_2' },
+      ],
+    };
+    expect(shippingRatesOfSession(session, quote)).toEqual([
+      { methodId: 'express', shippingRateId: 'shr_1' },
+      { methodId: 'standard', shippingRateId: 'shr_2' },
+    ]);
+  });
+});
+
+describe('stored quote', () => {
+  it('round-trips the shr_ ids and reads none from an older quote', () => {
+    const stored = toStoredQuote(quote, [{ methodId: 'express', shippingRateId: 'shr_1' }]);
+    expect(storedShippingRates(JSON.parse(JSON.stringify(stored)))).toEqual([
+      { methodId: 'express', shippingRateId: 'shr_1' },
+    ]);
+    expect(storedShippingRates(quote)).toEqual([]);
+  });
+});

@@ -1,0 +1,357 @@
+/**
+ * `npm run bench:updates` — latency and throughput of the checkout update endpoints against the Stripe emulator,
+ * beside a reference handler written the way Stripe's docs example works (retrieve the session, then update it).
+ *
+ * Starts `scripts/e2e-server.ts` (production build + `next start` + emulator; BENCH_SKIP_BUILD=1 reuses `.next`) on
+ * free ports, with a throwaway PostgreSQL when Debian's binaries are installed (BENCH_DB=pglite forces PGlite), makes
+ * one shopper (own cookie, cart, session, address) per concurrent client, and measures each endpoint at 1 and 16
+ * concurrent shoppers. A benchmark, not a test: it prints a table and has no thresholds.
+ *
+ * Knobs: BENCH_CONCURRENCY (default "1,16"), BENCH_REQUESTS_PER_SHOPPER (default 8; 32 in total at concurrency 1).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { cpus } from 'node:os';
+import Stripe from 'stripe';
+import { z } from 'zod';
+import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from './lib/throwaway-postgres';
+
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,16').split(',').map((n) => Number(n.trim()));
+const PER_SHOPPER = Number(process.env.BENCH_REQUESTS_PER_SHOPPER ?? 8);
+const SINGLE_SHOPPER_REQUESTS = PER_SHOPPER * 4;
+const WARMUP = 10;
+
+type Shopper = { cookie: string; sessionId: string; step: number };
+type Endpoint = { name: string; send: (shopper: Shopper) => Promise<Response> };
+type Row = {
+  endpoint: string;
+  concurrency: number;
+  requests: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  throughput: number;
+  stripeCallsPerUpdate: number;
+  errorSample: string | null;
+};
+
+const US = { name: 'Bench Shopper', line1: '1 Main St', city: 'Springfield', state: 'IL', postalCode: '62701' };
+
+// ---------------------------------------------------------------- server lifecycle
+
+async function waitFor(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the store exited early (code ${child.exitCode})`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+async function startStore(database: ThrowawayPostgres | null) {
+  const [port, emulatorPort] = [await freePort(), await freePort()];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    E2E_PORT: String(port),
+    E2E_EMULATOR_PORT: String(emulatorPort),
+    E2E_SKIP_BUILD: process.env.BENCH_SKIP_BUILD === '1' ? '1' : '0',
+  };
+  if (database) env.DATABASE_URL = database.url;
+  else delete env.DATABASE_URL;
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'scripts/e2e-server.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString();
+    if (/error|fail/i.test(text)) process.stderr.write(text);
+  });
+  const storeUrl = `http://127.0.0.1:${port}`;
+  const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+  await waitFor(`${emulatorUrl}/_emulator/health`, 600_000, child);
+  await waitFor(`${storeUrl}/api/cart`, 60_000, child);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+    });
+  return { storeUrl, emulatorUrl, emulatorPort, stop };
+}
+
+// ---------------------------------------------------------------- shoppers over the HTTP API
+
+const sessionSchema = z.object({ sessionId: z.string() });
+
+async function postJson(url: string, body: unknown, cookie?: string): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+}
+
+async function expectOk(response: Response, what: string): Promise<Response> {
+  if (!response.ok) throw new Error(`${what} → ${response.status}: ${await response.text()}`);
+  return response;
+}
+
+async function newShopper(storeUrl: string): Promise<Shopper> {
+  const first = await expectOk(
+    await postJson(`${storeUrl}/api/cart/items`, { productId: 'aurora-headphones', quantity: 1 }),
+    'add to cart',
+  );
+  const cookie = /sf_shopper=[^;]+/.exec(first.headers.get('set-cookie') ?? '')?.[0];
+  if (!cookie) throw new Error('the cart API set no shopper cookie');
+  await expectOk(
+    await postJson(`${storeUrl}/api/cart/items`, { productId: 'ceramic-pour-over', quantity: 1 }, cookie),
+    'add to cart',
+  );
+  const started = await expectOk(await postJson(`${storeUrl}/api/checkout/sessions`, {}, cookie), 'start checkout');
+  const { sessionId } = sessionSchema.parse(await started.json());
+  await expectOk(
+    await postJson(
+      `${storeUrl}/api/checkout/shipping-address`,
+      { sessionId, address: { ...US, country: 'US' } },
+      cookie,
+    ),
+    'set address',
+  );
+  return { cookie, sessionId, step: 0 };
+}
+
+// ---------------------------------------------------------------- the reference handler (Stripe docs style)
+
+/**
+ * What the docs' short example does: retrieve the session (with its line items), then update it with one appended
+ * line. Two Stripe round trips; it trusts whatever Stripe holds and keeps no record of its own.
+ */
+function startReferenceServer(stripe: Stripe): Promise<{ url: string; server: Server }> {
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    try {
+      const { sessionId } = sessionSchema.parse(JSON.parse(Buffer.concat(chunks).toString()));
+      const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['line_items'] });
+      if (session.status !== 'open') throw new Error('session not open');
+      const kept = (session.line_items?.data ?? [])
+        .filter((item) => item.metadata?.line_key !== 'bench:appended')
+        .map((item) => ({ id: item.id }));
+      const updated = await stripe.checkout.sessions.update(sessionId, {
+        line_items: [
+          ...kept,
+          {
+            price_data: { currency: 'usd', unit_amount: 499, product_data: { name: 'Gift wrap' } },
+            quantity: 1,
+            metadata: { line_key: 'bench:appended' },
+          },
+        ],
+      });
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ total: updated.amount_total }));
+    } catch (error) {
+      response.writeHead(503, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: { code: 'reference_failed', message: String(error) } }));
+    }
+  };
+  const server = createServer((request, response) => void handle(request, response));
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({ url: `http://127.0.0.1:${port}`, server });
+    });
+  });
+}
+
+// ---------------------------------------------------------------- endpoints
+
+function endpoints(storeUrl: string, referenceUrl: string): Endpoint[] {
+  const post = (path: string, body: (s: Shopper) => unknown) => (s: Shopper) =>
+    postJson(`${storeUrl}/api/checkout/${path}`, body(s), s.cookie);
+  return [
+    {
+      name: 'add-on toggle',
+      send: post('add-ons', (s) => ({ sessionId: s.sessionId, addOnId: 'gift-wrap', selected: s.step % 2 === 0 })),
+    },
+    {
+      name: 'quantity',
+      send: post('quantity', (s) => ({
+        sessionId: s.sessionId,
+        productId: 'ceramic-pour-over',
+        quantity: 1 + (s.step % 2),
+      })),
+    },
+    {
+      name: 'shipping address',
+      send: post('shipping-address', (s) => ({
+        sessionId: s.sessionId,
+        address: { ...US, country: s.step % 2 === 0 ? 'CA' : 'US' },
+      })),
+    },
+    {
+      name: 'shipping option',
+      send: post('shipping-option', (s) => ({
+        sessionId: s.sessionId,
+        methodId: s.step % 2 === 0 ? 'express' : 'standard',
+      })),
+    },
+    {
+      name: 'reference: retrieve + update (docs)',
+      send: (s) => postJson(referenceUrl, { sessionId: s.sessionId }),
+    },
+  ];
+}
+
+// ---------------------------------------------------------------- measuring
+
+async function stripeRequestCount(emulatorUrl: string): Promise<number> {
+  const body = z
+    .object({ data: z.array(z.unknown()) })
+    .parse(await (await fetch(`${emulatorUrl}/_emulator/requests`)).json());
+  return body.data.length;
+}
+
+function percentile(sorted: ReadonlyArray<number>, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+async function measure(
+  endpoint: Endpoint,
+  shoppers: ReadonlyArray<Shopper>,
+  requestsPerShopper: number,
+  emulatorUrl: string,
+): Promise<Row> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let errorSample: string | null = null;
+  const callsBefore = await stripeRequestCount(emulatorUrl);
+  const started = performance.now();
+  await Promise.all(
+    shoppers.map(async (shopper) => {
+      for (let i = 0; i < requestsPerShopper; i++) {
+        shopper.step++;
+        const t0 = performance.now();
+        const response = await endpoint.send(shopper);
+        const text = await response.text();
+        latencies.push(performance.now() - t0);
+        if (response.status !== 200) {
+          errors++;
+          errorSample ??= `${response.status} ${text.slice(0, 160)}`;
+        }
+      }
+    }),
+  );
+  const wallMs = performance.now() - started;
+  const calls = (await stripeRequestCount(emulatorUrl)) - callsBefore;
+  latencies.sort((a, b) => a - b);
+  return {
+    endpoint: endpoint.name,
+    concurrency: shoppers.length,
+    requests: latencies.length,
+    errors,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    throughput: (latencies.length / wallMs) * 1000,
+    stripeCallsPerUpdate: calls / latencies.length,
+    errorSample,
+  };
+}
+
+function printTable(rows: ReadonlyArray<Row>): void {
+  const header = [
+    'endpoint',
+    'shoppers',
+    'requests',
+    'errors',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'req/s',
+    'Stripe calls/update',
+  ];
+  const cells = rows.map((r) => [
+    r.endpoint,
+    String(r.concurrency),
+    String(r.requests),
+    String(r.errors),
+    r.p50.toFixed(1),
+    r.p95.toFixed(1),
+    r.p99.toFixed(1),
+    r.throughput.toFixed(1),
+    r.stripeCallsPerUpdate.toFixed(2),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]?.length ?? 0)));
+  const line = (values: ReadonlyArray<string>) =>
+    values.map((v, i) => (i === 0 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of cells) console.log(line(row));
+  for (const r of rows.filter((row) => row.errorSample)) {
+    console.log(`  first error, ${r.endpoint} @${r.concurrency}: ${r.errorSample}`);
+  }
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const database = process.env.BENCH_DB === 'pglite' ? null : await startThrowawayPostgres();
+  let store: Awaited<ReturnType<typeof startStore>> | null = null;
+  let reference: Server | null = null;
+  try {
+    console.log(`Starting the store (${process.env.BENCH_SKIP_BUILD === '1' ? 'existing build' : 'building first'})…`);
+    const started = await startStore(database);
+    store = started;
+    const stripe = new Stripe('sk_test_emulator', {
+      host: '127.0.0.1',
+      port: started.emulatorPort,
+      protocol: 'http',
+      maxNetworkRetries: 1,
+      timeout: 8000,
+      telemetry: false,
+    });
+    const ref = await startReferenceServer(stripe);
+    reference = ref.server;
+    const maxShoppers = Math.max(...CONCURRENCY);
+    const appShoppers = await Promise.all(Array.from({ length: maxShoppers }, () => newShopper(started.storeUrl)));
+    const refShoppers = await Promise.all(Array.from({ length: maxShoppers }, () => newShopper(started.storeUrl)));
+
+    const rows: Row[] = [];
+    for (const endpoint of endpoints(started.storeUrl, ref.url)) {
+      const pool = endpoint.name.startsWith('reference') ? refShoppers : appShoppers;
+      await measure(endpoint, pool.slice(0, 1), WARMUP, started.emulatorUrl);
+      for (const concurrency of CONCURRENCY) {
+        const shoppers = pool.slice(0, concurrency);
+        const perShopper = concurrency === 1 ? SINGLE_SHOPPER_REQUESTS : PER_SHOPPER;
+        rows.push(await measure(endpoint, shoppers, perShopper, started.emulatorUrl));
+      }
+    }
+    console.log(
+      `\nCheckout update endpoints vs. the docs-style reference — next start (production build), Stripe emulator, ` +
+        `${database ? 'PostgreSQL (throwaway)' : 'PGlite'}, ${cpus().length} CPU cores, Node ${process.version}\n`,
+    );
+    printTable(rows);
+    console.log(
+      '\nStripe calls/update: /_emulator/requests delta ÷ requests. The app makes one full-state update per change;' +
+        ' the reference retrieves then updates (two calls) and only appends a line.',
+    );
+  } finally {
+    reference?.close();
+    await store?.stop();
+    database?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
