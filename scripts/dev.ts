@@ -4,11 +4,11 @@
  * emulator, points the app at it (STRIPE_EMULATOR_URL) and registers the app's webhook endpoint with it. The embedded
  * PGlite database is used unless DATABASE_URL is set; migrations run automatically on first use in development.
  */
-import nextEnv from '@next/env';
+import { loadEnvConfig } from '@next/env';
 import { startEmulator } from '../e2e/stripe-emulator/src/index';
 import { startForwarding } from './lib/child';
 
-nextEnv.loadEnvConfig(process.cwd(), true);
+loadEnvConfig(process.cwd(), true);
 
 const port = Number(process.env.PORT ?? 3000);
 const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
