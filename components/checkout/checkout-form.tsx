@@ -1,13 +1,20 @@
 'use client';
 
 import { PaymentElement, useCheckoutElements } from '@stripe/react-stripe-js/checkout';
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { CheckoutClosedNotice } from '@/components/checkout/checkout-closed-notice';
 import { CheckoutErrorState } from '@/components/checkout/checkout-error-state';
 import { CheckoutSkeleton } from '@/components/checkout/checkout-skeleton';
+import { CheckoutUpdatesProvider } from '@/components/checkout/checkout-updates-context';
 import { ContactEmailField } from '@/components/checkout/contact-email-field';
+import { ExtrasSection } from '@/components/checkout/extras-section';
+import { OrderItemsSection } from '@/components/checkout/order-items-section';
 import { OrderSummary } from '@/components/checkout/order-summary';
+import { PayBlockers } from '@/components/checkout/pay-blockers';
 import { PayButton } from '@/components/checkout/pay-button';
 import { ShippingAddressSection } from '@/components/checkout/shipping-address-section';
+import { ShippingPicker } from '@/components/checkout/shipping-picker';
+import { useCheckoutState } from '@/components/checkout/use-checkout-state';
 
 type Props = {
   sessionId: string;
@@ -21,21 +28,20 @@ type Props = {
 export function CheckoutForm({ sessionId, showTestCards, onSessionEnded, onRetry }: Props) {
   const result = useCheckoutElements();
   const [submitting, setSubmitting] = useState(false);
-  const [addressSaving, setAddressSaving] = useState(false);
   const [paymentError, setPaymentError] = useState<string | null>(null);
   const confirming = useRef(false);
   const endedReported = useRef(false);
 
   const checkout = result.type === 'success' ? result.checkout : null;
   const statusType = checkout?.status.type;
+  const state = useCheckoutState(checkout, sessionId);
+  const updates = useMemo(() => ({ ...state, startFreshCheckout: onSessionEnded }), [state, onSessionEnded]);
 
   useEffect(() => {
     if (!statusType || statusType === 'open' || confirming.current || endedReported.current) return;
     endedReported.current = true;
     onSessionEnded();
   }, [statusType, onSessionEnded]);
-
-  const onAddressSaving = useCallback((saving: boolean) => setAddressSaving(saving), []);
 
   if (result.type === 'loading') return <CheckoutSkeleton />;
   if (result.type === 'error') return <CheckoutErrorState message={result.error.message} onRetry={onRetry} />;
@@ -55,7 +61,7 @@ export function CheckoutForm({ sessionId, showTestCards, onSessionEnded, onRetry
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    if (confirming.current) return;
+    if (confirming.current || payDisabled) return;
     confirming.current = true;
     setSubmitting(true);
     setPaymentError(null);
@@ -85,47 +91,64 @@ export function CheckoutForm({ sessionId, showTestCards, onSessionEnded, onRetry
     }
   }
 
+  const needsAddress = ready.shipping === null;
+  const payDisabled =
+    !ready.canConfirm || state.pending || state.blockedByFailure || state.closedMessage !== null || needsAddress;
+
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-10 lg:grid-cols-[1fr_24rem]" aria-label="Checkout">
-      <div className="space-y-10">
-        <ContactEmailField checkout={ready} />
-        <ShippingAddressSection checkout={ready} sessionId={sessionId} onSavingChange={onAddressSaving} />
-        <section aria-labelledby="payment-heading" className="space-y-3">
-          <h2 id="payment-heading" className="text-lg font-semibold text-stone-900">
-            Payment
-          </h2>
-          {showTestCards ? (
-            <p className="text-xs text-stone-500">
-              Test mode: pay with 4242 4242 4242 4242 (succeeds) or 4000 0000 0000 0002 (declined), any future date and
-              any CVC.
+    <CheckoutUpdatesProvider value={updates}>
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        className="grid gap-10 lg:grid-cols-[1fr_24rem]"
+        aria-label="Checkout"
+        data-session-id={sessionId}
+        data-testid="checkout-form"
+      >
+        <div className="space-y-10">
+          {state.closedMessage ? <CheckoutClosedNotice message={state.closedMessage} /> : null}
+          <ContactEmailField checkout={ready} />
+          <OrderItemsSection />
+          <ExtrasSection />
+          <ShippingAddressSection checkout={ready} />
+          <ShippingPicker checkout={ready} />
+          <section aria-labelledby="payment-heading" className="space-y-3">
+            <h2 id="payment-heading" className="text-lg font-semibold text-stone-900">
+              Payment
+            </h2>
+            {showTestCards ? (
+              <p className="text-xs text-stone-500">
+                Test mode: pay with 4242 4242 4242 4242 (succeeds) or 4000 0000 0000 0002 (declined), any future date
+                and any CVC.
+              </p>
+            ) : null}
+            <PaymentElement />
+          </section>
+        </div>
+        <div className="space-y-4 lg:sticky lg:top-6 lg:self-start">
+          <OrderSummary checkout={ready} />
+          {paymentError ? (
+            <p
+              role="alert"
+              data-testid="payment-error"
+              className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
+            >
+              {paymentError}
             </p>
           ) : null}
-          <PaymentElement />
-        </section>
-      </div>
-      <div className="space-y-4 lg:sticky lg:top-6 lg:self-start">
-        <OrderSummary checkout={ready} />
-        {paymentError ? (
-          <p
-            role="alert"
-            data-testid="payment-error"
-            className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
-          >
-            {paymentError}
+          <PayBlockers
+            needsAddress={needsAddress}
+            pending={state.pending}
+            blockedByFailure={state.blockedByFailure}
+            loadError={state.loadError}
+            onReload={state.reload}
+          />
+          <PayButton disabled={payDisabled} submitting={submitting} totalLabel={ready.total.total.amount} />
+          <p className="text-center text-xs text-stone-500">
+            Payments are processed securely by Stripe. Your card details never touch our servers.
           </p>
-        ) : null}
-        {ready.shipping === null ? (
-          <p className="text-center text-sm text-stone-600">Enter your shipping address to see shipping and pay.</p>
-        ) : null}
-        <PayButton
-          disabled={!ready.canConfirm || addressSaving || ready.shipping === null}
-          submitting={submitting}
-          totalLabel={ready.total.total.amount}
-        />
-        <p className="text-center text-xs text-stone-500">
-          Payments are processed securely by Stripe. Your card details never touch our servers.
-        </p>
-      </div>
-    </form>
+        </div>
+      </form>
+    </CheckoutUpdatesProvider>
   );
 }

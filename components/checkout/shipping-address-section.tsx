@@ -3,41 +3,32 @@
 import type { StripeCheckoutElementsValue } from '@stripe/react-stripe-js/checkout';
 import { ShippingAddressElement } from '@stripe/react-stripe-js/checkout';
 import { useEffect, useRef, useState } from 'react';
+import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
 import {
   addressKey,
   type ShippingAddressRequest,
   toShippingAddressRequest,
 } from '@/components/checkout/shipping-address';
-import { isApiError, postJson } from '@/lib/api-client';
+import { CHECKOUT_CLOSED, type UpdateFailure } from '@/components/checkout/update-failure';
 
-type Props = {
-  checkout: StripeCheckoutElementsValue;
-  sessionId: string;
-  onSavingChange: (saving: boolean) => void;
-};
+type Props = { checkout: StripeCheckoutElementsValue };
 
 const DEBOUNCE_MS = 450;
 const ADDRESS_OPTIONS = { contacts: undefined, display: { name: 'full' } } as const;
 
-type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; failure: UpdateFailure };
 
 /**
  * The shipping address goes to OUR server (it prices shipping and writes the whole session to Stripe), wrapped in
- * `runServerUpdate` so Stripe.js refreshes the session afterwards. The server's refusal is shown inline.
+ * `runServerUpdate` (through `useCheckoutUpdates`) so Stripe.js refreshes the session afterwards and the shipping
+ * picker gets the methods offered for the new address. The server's refusal is shown inline.
  */
-export function ShippingAddressSection({ checkout, sessionId, onSavingChange }: Props) {
-  const checkoutRef = useRef(checkout);
-  useEffect(() => {
-    checkoutRef.current = checkout;
-  });
+export function ShippingAddressSection({ checkout }: Props) {
+  const { runUpdate, startFreshCheckout } = useCheckoutUpdates();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastSentKey = useRef<string | null>(null);
   const sequence = useRef(0);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-
-  useEffect(() => {
-    onSavingChange(status.kind === 'saving');
-  }, [status.kind, onSavingChange]);
 
   useEffect(
     () => () => {
@@ -52,25 +43,19 @@ export function ShippingAddressSection({ checkout, sessionId, onSavingChange }: 
     lastSentKey.current = key;
     const mine = ++sequence.current;
     setStatus({ kind: 'saving' });
-    try {
-      const result = await checkoutRef.current.runServerUpdate(() =>
-        postJson('/api/checkout/shipping-address', { sessionId, address }),
-      );
-      if (mine !== sequence.current) return;
-      setStatus(result.type === 'error' ? { kind: 'error', message: result.error.message } : { kind: 'saved' });
-    } catch (error) {
-      if (mine !== sequence.current) return;
-      // A refused address may be fixed and sent again, even if it ends up the same.
-      lastSentKey.current = null;
-      setStatus({
-        kind: 'error',
-        message: isApiError(error) ? error.message : 'We could not update shipping for this address. Please try again.',
-      });
+    const outcome = await runUpdate('/api/checkout/shipping-address', { address });
+    if (mine !== sequence.current) return;
+    if (outcome.ok) {
+      setStatus({ kind: 'saved' });
+      return;
     }
+    // A refused address may be fixed and sent again, even if it ends up the same.
+    lastSentKey.current = null;
+    setStatus({ kind: 'error', failure: outcome.failure });
   }
 
   return (
-    <section aria-labelledby="shipping-heading" className="space-y-3">
+    <section aria-labelledby="shipping-heading" aria-busy={status.kind === 'saving'} className="space-y-3">
       <h2 id="shipping-heading" className="text-lg font-semibold text-stone-900">
         Shipping address
       </h2>
@@ -93,9 +78,14 @@ export function ShippingAddressSection({ checkout, sessionId, onSavingChange }: 
         ) : null}
       </div>
       {status.kind === 'error' ? (
-        <p role="alert" data-testid="shipping-error" className="text-sm text-red-700">
-          {status.message}
-        </p>
+        <div role="alert" data-testid="shipping-error" className="text-sm text-red-700">
+          <p>{status.failure.message}</p>
+          {status.failure.code === CHECKOUT_CLOSED ? (
+            <button type="button" onClick={startFreshCheckout} className="mt-1 font-semibold underline">
+              Start a fresh checkout
+            </button>
+          ) : null}
+        </div>
       ) : null}
     </section>
   );

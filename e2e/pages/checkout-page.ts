@@ -1,4 +1,5 @@
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { CheckoutOptions } from './checkout-options';
 import { minorUnits } from './money';
 
 export type TestAddress = {
@@ -33,6 +34,8 @@ export class CheckoutPage {
   readonly shipping: Locator;
   readonly discount: Locator;
   readonly total: Locator;
+  /** Add-ons, quantities, gift message and shipping method. */
+  readonly options: CheckoutOptions;
   private readonly paymentFrame: FrameLocator;
   private readonly addressFrame: FrameLocator;
 
@@ -47,6 +50,7 @@ export class CheckoutPage {
     this.shipping = page.getByTestId('summary-shipping');
     this.discount = page.getByTestId('summary-discount');
     this.total = page.getByTestId('summary-total');
+    this.options = new CheckoutOptions(page);
     this.paymentFrame = page.frameLocator('iframe[title="Secure payment input frame"]').first();
     this.addressFrame = page.frameLocator('iframe[title="Secure address input frame"]').first();
   }
@@ -60,6 +64,11 @@ export class CheckoutPage {
     await expect(this.summary).toBeVisible({ timeout: 20_000 });
     await expect(this.paymentFrame.locator('[name="number"]')).toBeVisible({ timeout: 20_000 });
     await expect(this.addressFrame.locator('[name="addressLine1"]')).toBeVisible({ timeout: 20_000 });
+  }
+
+  /** The Checkout Session id the page is working on (`data-session-id` on the checkout form). */
+  async sessionId(): Promise<string> {
+    return this.options.sessionId();
   }
 
   async fillEmail(email: string): Promise<void> {

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkoutStateViewSchema,
+  GIFT_MESSAGE_ADD_ON_ID,
+  GIFT_MESSAGE_MAX_LENGTH,
+} from '@/components/checkout/checkout-state-schema';
+import { GIFT_MESSAGE_MAX_LENGTH as SERVER_GIFT_MESSAGE_MAX } from '@/lib/catalog/add-ons';
+import { GIFT_MESSAGE_ADD_ON_ID as SERVER_GIFT_MESSAGE_ID } from '@/lib/checkout/add-on-intent';
+import { emptySelections } from '@/lib/checkout/intents';
+import { toCheckoutStateView } from '@/lib/checkout/state-view';
+import { buildQuote } from '@/lib/pricing/quote';
+import type { CheckoutSelections } from '@/lib/pricing/types';
+import { testCatalog as catalog } from '@/lib/testing/catalog-fixture';
+
+const now = new Date('2026-11-20T12:00:00Z');
+
+/** A view exactly as the server builds it, so the browser's schema is checked against the real contract. */
+function serverView(selections: CheckoutSelections) {
+  const quote = buildQuote(selections, catalog, now);
+  const shippingRates = quote.shippingOptions.map((o, i) => ({ methodId: o.methodId, shippingRateId: `shr_${i}` }));
+  return toCheckoutStateView(
+    { sessionId: 'cs_test_1', status: 'open', version: 4, selections, quote, shippingRates },
+    catalog,
+    new Map(),
+  );
+}
+
+const base: CheckoutSelections = emptySelections([
+  { productId: 'test-headphones', quantity: 2 },
+  { productId: 'test-mug', quantity: 1 },
+]);
+
+describe('checkoutStateViewSchema', () => {
+  it('accepts what the server answers, before and after an address and a gift message', () => {
+    const before = serverView(base);
+    expect(checkoutStateViewSchema.parse(before)).toMatchObject({
+      sessionId: 'cs_test_1',
+      version: 4,
+      shippingMethods: [],
+      shippingAddress: null,
+    });
+
+    const after = serverView({
+      ...base,
+      addOns: [
+        { addOnId: 'gift-wrap', productId: null },
+        { addOnId: 'gift-message', productId: null },
+      ],
+      giftMessage: 'Happy birthday',
+      shippingAddress: {
+        name: 'Ada',
+        line1: '1 Main St',
+        line2: null,
+        city: 'Springfield',
+        state: 'IL',
+        postalCode: '62701',
+        country: 'US',
+      },
+    });
+    const parsed = checkoutStateViewSchema.parse(after);
+    expect(parsed.giftMessage).toBe('Happy birthday');
+    expect(parsed.shippingMethods.map((m) => m.methodId)).toEqual(['standard', 'express', 'overnight']);
+    expect(parsed.shippingMethods.every((m) => m.shippingRateId?.startsWith('shr_'))).toBe(true);
+    expect(parsed.addOns.find((a) => a.addOnId === 'extended-warranty')?.productId).toBe('test-headphones');
+  });
+
+  it('refuses an answer that is not a view (so a broken response becomes an error, not a blank control)', () => {
+    expect(checkoutStateViewSchema.safeParse({ error: { code: 'x', message: 'y' } }).success).toBe(false);
+    const view = serverView(base);
+    expect(checkoutStateViewSchema.safeParse({ ...view, total: 12.5 }).success).toBe(false);
+  });
+
+  it('uses the same gift message id and length limit as the server', () => {
+    expect(GIFT_MESSAGE_ADD_ON_ID).toBe(SERVER_GIFT_MESSAGE_ID);
+    expect(GIFT_MESSAGE_MAX_LENGTH).toBe(SERVER_GIFT_MESSAGE_MAX);
+  });
+});

@@ -1,0 +1,147 @@
+'use client';
+
+import { useEffect, useId, useRef, useState } from 'react';
+import { addOnTestId } from '@/components/checkout/add-on-toggle';
+import { type AddOnView, GIFT_MESSAGE_MAX_LENGTH } from '@/components/checkout/checkout-state-schema';
+import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
+import { UpdateError } from '@/components/checkout/update-error';
+import type { UpdateFailure } from '@/components/checkout/update-failure';
+import { useControlUpdate } from '@/components/checkout/use-control-update';
+import { buttonClass } from '@/components/ui/button-styles';
+import { formatMoney } from '@/lib/money';
+
+type Props = { addOn: AddOnView; currency: string; savedMessage: string | null };
+
+const EMPTY_MESSAGE: UpdateFailure = {
+  code: 'gift_message_required',
+  message: 'Write a message, or remove the gift message card.',
+  uncertain: false,
+};
+
+/**
+ * The gift message card: ticking it opens a text field (≤ 200 characters); the card is added to the order when the
+ * message is saved (on blur or with "Save message"), because the server needs the text with the selection.
+ */
+export function GiftMessageCard({ addOn, currency, savedMessage }: Props) {
+  const { runUpdate, closedMessage } = useCheckoutUpdates();
+  const { pendingValue, busy, failure, submit, retry, clearFailure } = useControlUpdate<boolean>();
+  const [composing, setComposing] = useState(false);
+  const [draft, setDraft] = useState(savedMessage ?? '');
+  const [localError, setLocalError] = useState<UpdateFailure | null>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const baseId = useId();
+  const fieldId = `${baseId}-message`;
+  const hintId = `${baseId}-hint`;
+  const errorId = `${baseId}-error`;
+
+  useEffect(() => {
+    setDraft(savedMessage ?? '');
+  }, [savedMessage]);
+  useEffect(() => {
+    // Removing gift wrap removes the card on the server; stop composing one too.
+    if (!addOn.eligible) setComposing(false);
+  }, [addOn.eligible]);
+
+  const checked = pendingValue ?? (addOn.selected || composing);
+  const unavailable = !addOn.eligible && !addOn.selected;
+  const disabled = busy || unavailable || closedMessage !== null;
+  const trimmed = draft.trim();
+  const unsaved = trimmed !== (addOn.selected ? (savedMessage ?? '') : '');
+  const shownError = localError ?? failure;
+
+  function save() {
+    if (busy || !unsaved) return;
+    if (trimmed === '') {
+      setLocalError(EMPTY_MESSAGE);
+      return;
+    }
+    setLocalError(null);
+    void submit(true, () =>
+      runUpdate('/api/checkout/add-ons', { addOnId: addOn.addOnId, selected: true, giftMessage: trimmed }),
+    );
+  }
+
+  function toggle(next: boolean) {
+    setLocalError(null);
+    clearFailure();
+    if (next) {
+      setComposing(true);
+      requestAnimationFrame(() => textRef.current?.focus());
+      return;
+    }
+    setComposing(false);
+    if (addOn.selected) {
+      void submit(false, () => runUpdate('/api/checkout/add-ons', { addOnId: addOn.addOnId, selected: false }));
+    } else {
+      setDraft('');
+    }
+  }
+
+  return (
+    <div className="space-y-2">
+      <label className="flex cursor-pointer items-start gap-3 text-sm has-disabled:cursor-not-allowed">
+        <input
+          type="checkbox"
+          data-testid={addOnTestId(addOn)}
+          className="mt-0.5 h-4 w-4 accent-brand-700"
+          checked={checked}
+          disabled={disabled}
+          aria-busy={busy}
+          aria-describedby={unavailable && addOn.reason ? hintId : undefined}
+          onChange={(event) => toggle(event.target.checked)}
+        />
+        <span className={unavailable ? 'text-stone-500' : 'text-stone-800'}>
+          {addOn.name} <span className="tabular-nums text-stone-600">+{formatMoney(addOn.amount, currency)}</span>
+          {busy ? <span className="ml-2 text-xs text-stone-500">Updating…</span> : null}
+        </span>
+      </label>
+      {unavailable && addOn.reason ? (
+        <p id={hintId} className="pl-7 text-xs text-stone-500">
+          {addOn.reason}
+        </p>
+      ) : null}
+      {checked ? (
+        <div className="space-y-1 pl-7">
+          <label htmlFor={fieldId} className="text-sm font-medium text-stone-800">
+            Gift message
+          </label>
+          <textarea
+            id={fieldId}
+            ref={textRef}
+            data-testid="gift-message"
+            rows={3}
+            maxLength={GIFT_MESSAGE_MAX_LENGTH}
+            value={draft}
+            readOnly={busy}
+            disabled={closedMessage !== null}
+            aria-invalid={shownError ? true : undefined}
+            aria-describedby={shownError ? errorId : `${fieldId}-count`}
+            onChange={(event) => {
+              setDraft(event.target.value);
+              setLocalError(null);
+            }}
+            onBlur={save}
+            className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 shadow-sm focus-visible:border-brand-700 aria-invalid:border-red-600"
+            placeholder="Happy birthday! With love…"
+          />
+          <div className="flex items-center justify-between gap-3">
+            <p id={`${fieldId}-count`} className="text-xs text-stone-500">
+              {draft.length}/{GIFT_MESSAGE_MAX_LENGTH} characters
+              {addOn.selected && !unsaved ? ' · saved' : ''}
+            </p>
+            <button
+              type="button"
+              onClick={save}
+              disabled={busy || !unsaved || closedMessage !== null}
+              aria-busy={busy}
+              className={buttonClass('secondary', 'md')}
+            >
+              {busy ? 'Saving…' : 'Save message'}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {shownError ? <UpdateError id={errorId} failure={shownError} onRetry={() => void retry()} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+'use client';
+
+import { AddOnToggle } from '@/components/checkout/add-on-toggle';
+import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
+import { QuantityStepper } from '@/components/checkout/quantity-stepper';
+import { Skeleton } from '@/components/ui/skeleton';
+
+/** The order's items, each with its quantity stepper and the per-item add-ons (warranty) that cover it. */
+export function OrderItemsSection() {
+  const { view } = useCheckoutUpdates();
+  return (
+    <section aria-labelledby="order-items-heading" className="space-y-3">
+      <h2 id="order-items-heading" className="text-lg font-semibold text-stone-900">
+        Your items
+      </h2>
+      {view ? (
+        <ul className="divide-y divide-stone-100 rounded-2xl border border-stone-200 bg-white px-4">
+          {view.items.map((item) => (
+            <li key={item.productId} data-testid="checkout-item" data-product-id={item.productId} className="py-4">
+              <div className="flex items-start justify-between gap-4">
+                <p className="pt-2 font-medium text-stone-900">{item.name}</p>
+                <QuantityStepper item={item} isLastLine={view.items.length === 1} />
+              </div>
+              {view.addOns
+                .filter((addOn) => addOn.productId === item.productId)
+                .map((addOn) => (
+                  <div key={addOn.addOnId} className="mt-2">
+                    <AddOnToggle addOn={addOn} currency={view.currency} />
+                  </div>
+                ))}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Skeleton className="h-24 w-full" />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Pairs Stripe's shipping options (what the shopper sees: name, estimate, amount) with the store's shipping methods
+ * (what the server accepts: `methodId`) by Stripe's `shr_` id. Options the view does not know yet are left out.
+ */
+import type { StripeCheckoutDeliveryEstimate, StripeCheckoutShippingOption } from '@stripe/stripe-js';
+import type { ShippingMethodView } from '@/components/checkout/checkout-state-schema';
+
+export type ShippingChoice = {
+  methodId: string;
+  shippingRateId: string;
+  displayName: string;
+  /** Stripe's formatted amount and its minor units. */
+  amount: string;
+  minorUnitsAmount: number;
+  estimate: string | null;
+};
+
+export function pairShippingChoices(
+  stripeOptions: ReadonlyArray<StripeCheckoutShippingOption>,
+  methods: ReadonlyArray<ShippingMethodView>,
+): ShippingChoice[] {
+  return stripeOptions.flatMap((option) => {
+    const method = methods.find((m) => m.shippingRateId === option.id);
+    if (!method) return [];
+    return [
+      {
+        methodId: method.methodId,
+        shippingRateId: option.id,
+        displayName: option.displayName ?? method.displayName,
+        amount: option.amount,
+        minorUnitsAmount: option.minorUnitsAmount,
+        estimate: formatDeliveryEstimate(option.deliveryEstimate),
+      },
+    ];
+  });
+}
+
+const UNIT_NAMES: Record<string, [string, string]> = {
+  business_day: ['business day', 'business days'],
+  day: ['day', 'days'],
+  hour: ['hour', 'hours'],
+  week: ['week', 'weeks'],
+  month: ['month', 'months'],
+};
+
+function unitName(unit: string, value: number): string {
+  const names = UNIT_NAMES[unit] ?? [unit, unit];
+  return value === 1 ? names[0] : names[1];
+}
+
+/** "1–2 business days", "1 business day", "Up to 5 days", or null when Stripe has no estimate. */
+export function formatDeliveryEstimate(estimate: StripeCheckoutDeliveryEstimate | null): string | null {
+  const min = estimate?.minimum ?? null;
+  const max = estimate?.maximum ?? null;
+  if (min && max) {
+    if (min.unit === max.unit) {
+      return min.value === max.value
+        ? `${min.value} ${unitName(min.unit, min.value)}`
+        : `${min.value}–${max.value} ${unitName(max.unit, max.value)}`;
+    }
+    return `${min.value} ${unitName(min.unit, min.value)} – ${max.value} ${unitName(max.unit, max.value)}`;
+  }
+  if (max) return `Up to ${max.value} ${unitName(max.unit, max.value)}`;
+  if (min) return `At least ${min.value} ${unitName(min.unit, min.value)}`;
+  return null;
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import Link from 'next/link';
+import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
+import { CHECKOUT_CLOSED, LAST_ITEM, type UpdateFailure } from '@/components/checkout/update-failure';
+
+type Props = {
+  failure: UpdateFailure;
+  id?: string;
+  /** Sends the same change again; offered when the outcome was uncertain. */
+  onRetry?: () => void;
+};
+
+const actionClass = 'font-semibold text-red-900 underline underline-offset-2 hover:text-red-700';
+
+/** An update's failure, next to the control that sent it, with the one action that helps. */
+export function UpdateError({ failure, id, onRetry }: Props) {
+  const { startFreshCheckout } = useCheckoutUpdates();
+  return (
+    <div
+      id={id}
+      role="alert"
+      data-testid="update-error"
+      data-code={failure.code}
+      className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+    >
+      <p>{failure.message}</p>
+      {failure.code === CHECKOUT_CLOSED ? (
+        <button type="button" onClick={startFreshCheckout} className={`mt-1 ${actionClass}`}>
+          Start a fresh checkout
+        </button>
+      ) : failure.code === LAST_ITEM ? (
+        <Link href="/" className={`mt-1 inline-block ${actionClass}`}>
+          Back to the store
+        </Link>
+      ) : failure.uncertain && onRetry ? (
+        <button type="button" onClick={onRetry} className={`mt-1 ${actionClass}`}>
+          Try again
+        </button>
+      ) : null}
+    </div>
+  );
+}

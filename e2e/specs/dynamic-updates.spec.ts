@@ -1,0 +1,232 @@
+import { expect, type Page, test } from '@playwright/test';
+import { CartPage } from '../pages/cart-page';
+import { CARDS, CheckoutPage, type TestAddress } from '../pages/checkout-page';
+import { EmulatorControl } from '../pages/emulator-control';
+import { minorUnits } from '../pages/money';
+import { OrderPage } from '../pages/order-page';
+import { ProductPage } from '../pages/product-page';
+
+/**
+ * Issue #4: the shopper changes add-ons, quantities, address and shipping method on the checkout page. Every change
+ * goes through our server, which rewrites the whole Checkout Session; the page shows Stripe's totals only.
+ */
+
+const US_ADDRESS: TestAddress = {
+  name: 'Ada Lovelace',
+  line1: '12 Market Street',
+  city: 'San Francisco',
+  state: 'CA',
+  postalCode: '94105',
+  country: 'US',
+};
+
+const GB_ADDRESS: TestAddress = {
+  name: 'Ada Lovelace',
+  line1: '10 Downing Street',
+  city: 'London',
+  state: '',
+  postalCode: 'SW1A 2AA',
+  country: 'GB',
+};
+
+const emulator = EmulatorControl.fromEnv();
+
+async function addToCart(page: Page, productId: string, quantity: number): Promise<void> {
+  const product = new ProductPage(page);
+  await product.goto(productId);
+  await product.addToCart(quantity);
+}
+
+async function openCheckout(page: Page): Promise<CheckoutPage> {
+  const cart = new CartPage(page);
+  await cart.goto();
+  await cart.checkout();
+  const checkout = new CheckoutPage(page);
+  await checkout.waitUntilReady();
+  await checkout.options.waitUntilLoaded();
+  return checkout;
+}
+
+/**
+ * The total on the page is Stripe's: it equals the emulator's `amount_total` for this session. Against real Stripe
+ * (no emulator) only the page's own consistency can be checked.
+ */
+async function expectTotalIsStripes(checkout: CheckoutPage): Promise<number> {
+  await checkout.options.waitForSettled();
+  const shown = await checkout.totalAmount();
+  if (emulator) {
+    const sessionId = await checkout.sessionId();
+    await expect.poll(() => emulator.amountTotal(sessionId), { timeout: 10_000 }).toBe(shown);
+  }
+  const { subtotal, shipping, discount, total } = await checkout.amounts();
+  expect(total).toBe(subtotal + shipping - discount);
+  return shown;
+}
+
+/** Summary lines as Stripe names and prices them: `{name → minor units}`. */
+async function summaryLines(checkout: CheckoutPage): Promise<Map<string, number>> {
+  const lines = new Map<string, number>();
+  for (const line of await checkout.options.summaryLines.all()) {
+    const text = (await line.locator('span').first().textContent()) ?? '';
+    const name = text.replace(/\s*×\s*\d+\s*$/, '').trim();
+    lines.set(name, await minorUnits(line.locator('[data-value]')));
+  }
+  return lines;
+}
+
+test.describe('dynamic checkout updates (issue #4)', () => {
+  test('add-ons, quantity, address and shipping method each update Stripe’s total; the paid order matches', async ({
+    page,
+  }) => {
+    await addToCart(page, 'aurora-headphones', 1);
+    await addToCart(page, 'soy-candle', 1);
+    const checkout = await openCheckout(page);
+    const options = checkout.options;
+    let total = await expectTotalIsStripes(checkout);
+
+    await test.step('gift wrap', async () => {
+      await options.setAddOn(true, 'gift-wrap');
+      await expect(options.summaryLines.filter({ hasText: 'Gift wrap' })).toHaveCount(1);
+      const next = await expectTotalIsStripes(checkout);
+      expect(next).toBeGreaterThan(total);
+      total = next;
+    });
+
+    await test.step('gift message card (needs gift wrap, and a message)', async () => {
+      await options.addOn('gift-message').check();
+      await expect(options.giftMessage).toBeFocused();
+      await options.writeGiftMessage('Happy birthday, Charles!');
+      await expect(options.addOn('gift-message')).toBeChecked();
+      await expect(page.getByText('saved', { exact: false })).toBeVisible();
+      const next = await expectTotalIsStripes(checkout);
+      expect(next).toBeGreaterThan(total);
+      total = next;
+    });
+
+    await test.step('warranty for the headphones, beside the headphones', async () => {
+      const item = page.locator('[data-testid="checkout-item"][data-product-id="aurora-headphones"]');
+      await expect(item.getByTestId('add-on-extended-warranty-aurora-headphones')).toBeVisible();
+      await expect(page.getByTestId('add-on-extended-warranty-soy-candle')).toHaveCount(0);
+      await options.toggleAddOnWithKeyboard('extended-warranty', 'aurora-headphones');
+      // The toggle was disabled while busy; focus comes back to it so keyboard users keep their place.
+      await expect(options.addOn('extended-warranty', 'aurora-headphones')).toBeFocused();
+      const next = await expectTotalIsStripes(checkout);
+      expect(next).toBeGreaterThan(total);
+      total = next;
+    });
+
+    await test.step('a second candle', async () => {
+      await options.increase('soy-candle');
+      await expect(options.summaryLines.filter({ hasText: /Soy.*× 2/i })).toHaveCount(1);
+      await expect(page.getByTestId('cart-badge')).toHaveAttribute('data-value', '3');
+      const next = await expectTotalIsStripes(checkout);
+      expect(next).toBeGreaterThan(total);
+      total = next;
+    });
+
+    await test.step('a US address offers overnight shipping', async () => {
+      await expect(page.getByTestId('shipping-options-empty')).toBeVisible();
+      await checkout.fillEmail('ada@example.com');
+      await checkout.fillAddress(US_ADDRESS);
+      await checkout.waitForShippingPriced();
+      await expect.poll(() => options.shippingMethodIds()).toEqual(['standard', 'express', 'overnight']);
+      await expect(options.shippingOption('standard')).toBeChecked();
+      total = await expectTotalIsStripes(checkout);
+    });
+
+    await test.step('a UK address offers no overnight shipping and costs more to ship', async () => {
+      const usShipping = await minorUnits(checkout.shipping);
+      await checkout.fillAddress(GB_ADDRESS);
+      await expect.poll(() => options.shippingMethodIds(), { timeout: 20_000 }).toEqual(['standard', 'express']);
+      await options.waitForSettled();
+      expect(await minorUnits(checkout.shipping)).toBeGreaterThan(usShipping);
+      total = await expectTotalIsStripes(checkout);
+    });
+
+    await test.step('express shipping', async () => {
+      const before = await minorUnits(checkout.shipping);
+      await options.chooseShipping('express');
+      await expect(options.shippingOption('standard')).not.toBeChecked();
+      expect(await minorUnits(checkout.shipping)).toBeGreaterThan(before);
+      total = await expectTotalIsStripes(checkout);
+    });
+
+    const lines = await summaryLines(checkout);
+    const addOnNames = [...lines.keys()].filter((name) => /Gift wrap|Gift message|warranty/i.test(name));
+    expect(addOnNames).toHaveLength(3);
+
+    await test.step('pay with 4242 and find the same amounts on the order', async () => {
+      await checkout.fillCard(CARDS.visa);
+      await checkout.pay();
+      const order = new OrderPage(page);
+      await order.waitForArrival();
+      await expect(order.status).toHaveAttribute('data-value', 'paid');
+      expect(await order.totalAmount()).toBe(total);
+      for (const name of addOnNames) {
+        const line = order.lines.filter({ hasText: name });
+        await expect(line).toHaveCount(1);
+        await expect(line.locator('[data-value]')).toHaveAttribute('data-value', String(lines.get(name)));
+      }
+      await expect(order.lines.filter({ hasText: /Soy/i })).toContainText('× 2');
+    });
+  });
+
+  test('removing an item drops its line; the last item offers the store instead of a remove button', async ({
+    page,
+  }) => {
+    await addToCart(page, 'aurora-headphones', 1);
+    await addToCart(page, 'soy-candle', 1);
+    const checkout = await openCheckout(page);
+    const options = checkout.options;
+    await options.setAddOn(true, 'extended-warranty', 'aurora-headphones');
+
+    await expect(options.quantityButton('aurora-headphones', 'decrease')).toHaveAccessibleName(
+      /Remove .* from your order/,
+    );
+    await options.decrease('aurora-headphones');
+
+    await expect(options.quantity('aurora-headphones')).toHaveCount(0);
+    await expect(page.getByTestId('cart-badge')).toHaveAttribute('data-value', '1');
+    await expect(options.summaryLines).toHaveCount(1);
+    await expect(options.summaryLines.first()).toContainText(/Soy/i);
+    await expect(options.quantityButton('soy-candle', 'decrease')).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Back to the store' })).toBeVisible();
+    await expectTotalIsStripes(checkout);
+  });
+
+  test('a failed update is explained inline, the selection is restored and paying waits for a good update', async ({
+    page,
+  }) => {
+    test.skip(!emulator, 'needs the emulator');
+    if (!emulator) return;
+    await addToCart(page, 'leather-journal', 1);
+    const checkout = await openCheckout(page);
+    const options = checkout.options;
+    await checkout.fillEmail('grace@example.com');
+    await checkout.fillAddress(US_ADDRESS);
+    await checkout.waitForShippingPriced();
+    const before = await expectTotalIsStripes(checkout);
+
+    // stripe-node retries once: two failures make the update fail.
+    await emulator.injectFault({ method: 'POST', path: '/v1/checkout/sessions', kind: 'error', status: 500, count: 2 });
+    try {
+      await options.addOn('gift-wrap').check();
+      const error = options.updateErrors.first();
+      await expect(error).toBeVisible({ timeout: 20_000 });
+      await expect(error).toHaveAttribute('role', 'alert');
+      await options.waitForSettled();
+      await expect(options.addOn('gift-wrap')).not.toBeChecked();
+      await expect(checkout.payButton).toBeDisabled();
+      await expect(options.payBlocked).toBeVisible();
+      expect(await expectTotalIsStripes(checkout)).toBe(before);
+    } finally {
+      await emulator.clearFaults();
+    }
+
+    await options.setAddOn(true, 'gift-wrap');
+    await expect(options.updateErrors).toHaveCount(0);
+    await expect(options.payBlocked).toBeHidden();
+    await expect(checkout.payButton).toBeEnabled();
+    expect(await expectTotalIsStripes(checkout)).toBeGreaterThan(before);
+  });
+});
