@@ -3,7 +3,7 @@
  * `GET /api/checkout/state`. Amounts here are labels only (what an add-on or method costs): every total the shopper
  * sees comes from Stripe's Checkout Session.
  */
-import { z } from 'zod';
+import { z } from '@/lib/zod-browser';
 
 const minorUnits = z.number().int().nonnegative();
 

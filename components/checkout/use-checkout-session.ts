@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { z } from 'zod';
+import { z } from '@/lib/zod-browser';
 import { isApiError, postJson } from '@/lib/api-client';
 
 const createdSessionSchema = z.object({ sessionId: z.string().min(1), clientSecret: z.string().min(1) });

@@ -4,19 +4,24 @@ type Props = { mode: 'emulator' | 'test' | 'live' };
 export function TestModeBanner({ mode }: Props) {
   if (mode === 'emulator') {
     return (
-      <div
+      <aside
+        aria-label="Test mode"
         data-testid="test-mode-banner"
         className="bg-amber-300 px-4 py-2 text-center text-sm font-semibold text-amber-950"
       >
         Test mode — local Stripe emulator, no real payments
-      </div>
+      </aside>
     );
   }
   if (mode === 'test') {
     return (
-      <div data-testid="test-mode-note" className="bg-stone-800 px-4 py-1.5 text-center text-xs text-stone-100">
+      <aside
+        aria-label="Test mode"
+        data-testid="test-mode-note"
+        className="bg-stone-800 px-4 py-1.5 text-center text-xs text-stone-100"
+      >
         Stripe test mode — use test cards such as 4242 4242 4242 4242; no real payments are taken.
-      </div>
+      </aside>
     );
   }
   return null;

@@ -35,13 +35,3 @@ export async function watchCspViolations(page: Page): Promise<CspViolation[]> {
   return violations;
 }
 
-/**
- * zod 4 probes for `eval` support (`new Function('')` in a try/catch) the first time it parses an object, unless
- * `z.config({ jitless: true })` was called; the policy blocks it and zod falls back to its normal parser. The probe
- * shows up as a blocked `eval` in script-src. Until the app's and the stand-in's bundles set `jitless`, those reports
- * are set apart (and listed in the test's annotations) instead of failing the journey: a real need for eval would
- * break the checkout itself.
- */
-export function isEvalProbe(violation: CspViolation): boolean {
-  return violation.directive === 'script-src' && violation.blocked === 'eval';
-}
