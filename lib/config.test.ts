@@ -130,3 +130,27 @@ describe('parseServerConfig — database, URLs, shipping', () => {
     );
   });
 });
+
+describe('parseServerConfig — app clock and server-side discounts', () => {
+  it('uses real time unless APP_CLOCK_URL is set, and accepts it against the emulator', () => {
+    expect(parseServerConfig(emulatorEnv).appClockUrl).toBeNull();
+    const clocked = parseServerConfig({ ...emulatorEnv, APP_CLOCK_URL: 'http://127.0.0.1:12111/_emulator/clock' });
+    expect(clocked.appClockUrl).toBe('http://127.0.0.1:12111/_emulator/clock');
+  });
+
+  it('refuses APP_CLOCK_URL in a production deployment or with real Stripe keys', () => {
+    const clock = { APP_CLOCK_URL: 'http://127.0.0.1:12111/_emulator/clock' };
+    expect(() => parseServerConfig({ ...emulatorEnv, ...clock, VERCEL_ENV: 'preview' })).not.toThrow();
+    expect(() => parseServerConfig({ ...testKeys, ...clock })).toThrow(/APP_CLOCK_URL is for development and tests/);
+    expect(() => parseServerConfig({ ...testKeys, ...clock, VERCEL_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => parseServerConfig({ ...emulatorEnv, APP_CLOCK_URL: 'ftp://clock' })).toThrow(/APP_CLOCK_URL/);
+  });
+
+  it('turns server-side discounts on by default and off with SERVER_SIDE_DISCOUNTS=off', () => {
+    expect(parseServerConfig(emulatorEnv).serverSideDiscounts).toBe(true);
+    expect(parseServerConfig({ ...emulatorEnv, SERVER_SIDE_DISCOUNTS: 'off' }).serverSideDiscounts).toBe(false);
+    expect(() => parseServerConfig({ ...emulatorEnv, SERVER_SIDE_DISCOUNTS: 'maybe' })).toThrow(
+      /SERVER_SIDE_DISCOUNTS/,
+    );
+  });
+});

@@ -24,6 +24,13 @@ export type ServerConfig = {
   shippingCountries: readonly string[];
   /** Lifetime of a new Checkout Session. Stripe allows 30 min – 24 h. */
   checkoutSessionTtlSeconds: number;
+  /**
+   * URL answering `{now}` (unix seconds), e.g. the emulator's `/_emulator/clock`, so the app and the emulator share one
+   * clock (development and tests only); null → real time.
+   */
+  appClockUrl: string | null;
+  /** Create sessions with server-only discounts (Stripe private preview); false turns the discounts feature off. */
+  serverSideDiscounts: boolean;
 };
 
 export type PublicStripeConfig = {
@@ -75,6 +82,8 @@ const envSchema = z.object({
       .pipe(z.array(z.string().regex(/^[A-Z]{2}$/, 'two-letter ISO country codes, comma separated')).min(1)),
   ),
   CHECKOUT_SESSION_TTL_SECONDS: optional(z.coerce.number().int().min(1800).max(86_400)),
+  APP_CLOCK_URL: optional(httpUrl),
+  SERVER_SIDE_DISCOUNTS: optional(z.enum(['on', 'off'], 'on or off')),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -131,20 +140,33 @@ function stripeConfigFrom(env: Env): StripeConfig {
   );
 }
 
+function appClockUrlFrom(env: Env, stripe: StripeConfig): string | null {
+  if (!env.APP_CLOCK_URL) return null;
+  if (env.VERCEL_ENV === 'production' || stripe.mode !== 'emulator') {
+    throw new ConfigError(
+      'APP_CLOCK_URL is for development and tests against the Stripe emulator only; unset it in production and with real Stripe keys.',
+    );
+  }
+  return env.APP_CLOCK_URL;
+}
+
 /** Validates an environment object. Pure: pass `process.env` (as a whole) or a test fixture. */
 export function parseServerConfig(rawEnv: Record<string, string | undefined>): ServerConfig {
   const parsed = envSchema.safeParse(rawEnv);
   if (!parsed.success) throw new ConfigError(`Invalid environment: ${describeIssues(parsed.error)}`);
   const env = parsed.data;
+  const stripe = stripeConfigFrom(env);
   return {
     production: env.NODE_ENV === 'production',
-    stripe: stripeConfigFrom(env),
+    stripe,
     database: env.DATABASE_URL
       ? { kind: 'postgres', url: env.DATABASE_URL }
       : { kind: 'pglite', dataDir: env.PGLITE_DATA_DIR ?? '.data/pglite' },
     appUrl: env.APP_URL ?? env.NEXT_PUBLIC_APP_URL ?? null,
     shippingCountries: env.SHIPPING_COUNTRIES ?? DEFAULT_SHIPPING_COUNTRIES.split(','),
     checkoutSessionTtlSeconds: env.CHECKOUT_SESSION_TTL_SECONDS ?? DEFAULT_CHECKOUT_TTL_SECONDS,
+    appClockUrl: appClockUrlFrom(env, stripe),
+    serverSideDiscounts: env.SERVER_SIDE_DISCOUNTS !== 'off',
   };
 }
 

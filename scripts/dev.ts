@@ -21,6 +21,8 @@ async function main(): Promise<void> {
       webhookSecret: process.env.STRIPE_WEBHOOK_SECRET ?? 'whsec_local_emulator_secret',
     });
     env.STRIPE_EMULATOR_URL = emulator.url;
+    // One clock for the app and the emulator: advancing the emulator's clock moves the app's too (time-limited offers).
+    env.APP_CLOCK_URL ??= `${emulator.url}/_emulator/clock`;
     console.log(`\n  No Stripe keys set: using the local Stripe emulator at ${emulator.url} (no real payments).`);
     console.log('  Test cards: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined.\n');
   }

@@ -22,6 +22,8 @@ async function main(): Promise<void> {
     STRIPE_SECRET_KEY: '',
     STRIPE_WEBHOOK_SECRET: 'whsec_local_emulator_secret',
     STRIPE_EMULATOR_URL: `http://127.0.0.1:${emulatorPort}`,
+    // The app reads the emulator's clock, so a test that advances it sees offers start and end (lib/clock.ts).
+    APP_CLOCK_URL: `http://127.0.0.1:${emulatorPort}/_emulator/clock`,
   };
   if (!env.DATABASE_URL) env.PGLITE_DATA_DIR = mkdtempSync(join(tmpdir(), 'storefront-e2e-pglite-'));
 

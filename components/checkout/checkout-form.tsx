@@ -7,6 +7,7 @@ import { CheckoutErrorState } from '@/components/checkout/checkout-error-state';
 import { CheckoutSkeleton } from '@/components/checkout/checkout-skeleton';
 import { CheckoutUpdatesProvider } from '@/components/checkout/checkout-updates-context';
 import { ContactEmailField } from '@/components/checkout/contact-email-field';
+import { DiscountsSection } from '@/components/checkout/discounts/discounts-section';
 import { ExtrasSection } from '@/components/checkout/extras-section';
 import { OrderItemsSection } from '@/components/checkout/order-items-section';
 import { OrderSummary } from '@/components/checkout/order-summary';
@@ -112,6 +113,7 @@ export function CheckoutForm({ sessionId, showTestCards, onSessionEnded, onRetry
           <ExtrasSection />
           <ShippingAddressSection checkout={ready} />
           <ShippingPicker checkout={ready} />
+          <DiscountsSection checkout={ready} sessionId={sessionId} />
           <section aria-labelledby="payment-heading" className="space-y-3">
             <h2 id="payment-heading" className="text-lg font-semibold text-stone-900">
               Payment

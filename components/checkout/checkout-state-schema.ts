@@ -53,12 +53,31 @@ export const checkoutStateViewSchema = z.object({
     }),
   ),
   selectedShippingMethodId: z.string().nullable(),
+  // ——— discounts (lib/checkout/state-view.ts `DiscountsView`; fields below this line belong to the discounts feature) ———
+  discounts: z
+    .object({
+      available: z.boolean(),
+      codes: z.array(
+        z.object({
+          code: z.string().min(1),
+          label: z.string(),
+          amount: minorUnits,
+          applied: z.boolean(),
+          message: z.string().nullable(),
+        }),
+      ),
+      automatic: z.array(z.object({ label: z.string(), amount: minorUnits })),
+      total: minorUnits,
+      hints: z.array(z.object({ message: z.string() })),
+    })
+    .optional(),
 });
 
 export type CheckoutStateView = z.infer<typeof checkoutStateViewSchema>;
 export type CheckoutItemView = CheckoutStateView['items'][number];
 export type AddOnView = CheckoutStateView['addOns'][number];
 export type ShippingMethodView = CheckoutStateView['shippingMethods'][number];
+export type DiscountsView = NonNullable<CheckoutStateView['discounts']>;
 
 /** Add-on ids the checkout lays out specially (see lib/catalog/add-ons.ts). */
 export const GIFT_MESSAGE_ADD_ON_ID = 'gift-message';

@@ -3,6 +3,7 @@ import type { NextRequest } from 'next/server';
 import { getCatalog } from '@/lib/catalog';
 import { getCheckoutSettings } from '@/lib/checkout/settings';
 import type { CheckoutDeps } from '@/lib/checkout/update';
+import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { getStripe } from '@/lib/stripe/client';
 
@@ -13,7 +14,7 @@ export async function checkoutDepsFor(request: NextRequest): Promise<CheckoutDep
     stripe: getStripe(),
     catalog: getCatalog(),
     settings: getCheckoutSettings(),
-    now: new Date(),
+    now: await now(),
     origin: request.nextUrl.origin,
   };
 }

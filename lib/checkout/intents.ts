@@ -5,6 +5,11 @@
 import type { Catalog } from '@/lib/catalog/schema';
 import { applySetAddOn, type SetAddOnIntent, tidyAddOns } from '@/lib/checkout/add-on-intent';
 import { assertShippableAddress } from '@/lib/checkout/address';
+import {
+  applyDiscountCode,
+  type DiscountCodeContext,
+  type DiscountCodeIntent,
+} from '@/lib/checkout/discount-code-intent';
 import { applySetQuantity, type SetQuantityIntent } from '@/lib/checkout/quantity-intent';
 import { applySetShippingMethod, type SetShippingMethodIntent } from '@/lib/checkout/shipping-method-intent';
 import type { CheckoutSelections, ShippingAddress } from '@/lib/pricing/types';
@@ -14,13 +19,19 @@ export type CheckoutIntent =
   | { type: 'set-shipping-address'; address: ShippingAddress }
   | SetAddOnIntent
   | SetQuantityIntent
-  | SetShippingMethodIntent;
+  | SetShippingMethodIntent
+  | DiscountCodeIntent
+  /** Re-price with nothing changed (automatic promotions after a clock change, a session's first discount). */
+  | { type: 'refresh' };
 
 export type IntentContext = {
   catalog: Catalog;
   allowedCountries: ReadonlyArray<string>;
   /** Units sold per product id (missing = 0): bounds `set-quantity` by the stock left. */
   soldUnits: ReadonlyMap<string, number>;
+  /** For `apply-code`: the rules and the shopper's context; null when the checkout cannot take discounts. */
+  discounts?: DiscountCodeContext['discounts'];
+  now?: Date;
 };
 
 export function emptySelections(items: CheckoutSelections['items']): CheckoutSelections {
@@ -45,6 +56,15 @@ export function applyIntent(
       return applySetQuantity(selections, intent, context);
     case 'set-shipping-method':
       return applySetShippingMethod(selections, intent, context.catalog);
+    case 'apply-code':
+    case 'remove-code':
+      return applyDiscountCode(selections, intent, {
+        catalog: context.catalog,
+        now: context.now ?? new Date(),
+        discounts: context.discounts ?? null,
+      });
+    case 'refresh':
+      return selections;
   }
 }
 

@@ -48,6 +48,7 @@ export async function insertCheckout(
     selections: CheckoutSelections;
     quote: Quote;
     clientSecret: string;
+    serverDiscounts: boolean;
   },
 ): Promise<void> {
   await tx.insert(checkouts).values({ ...row, status: 'open', version: 1 });
@@ -56,7 +57,7 @@ export async function insertCheckout(
 export async function saveCheckoutUpdate(
   tx: Db,
   sessionId: string,
-  update: { selections: CheckoutSelections; quote: Quote },
+  update: { selections: CheckoutSelections; quote: Quote; email?: string | null; serverDiscounts?: boolean },
 ): Promise<number> {
   const [row] = await tx
     .update(checkouts)

@@ -51,3 +51,14 @@ export const shippingOptionRequestSchema = z
 
 /** GET /api/checkout/state?sessionId=… */
 export const checkoutStateQuerySchema = z.object({ sessionId: checkoutSessionIdSchema }).strict();
+
+/** A code as typed: compared trimmed and case-insensitively by the engine; length bounded here. */
+const typedCode = z.string().trim().min(1, 'Enter a discount code.').max(64);
+
+/** POST /api/checkout/discount-codes — `email` lets per-email and first-order codes be checked. */
+export const applyCodeRequestSchema = z
+  .object({ sessionId: checkoutSessionIdSchema, code: typedCode, email: z.email().max(254).optional() })
+  .strict();
+
+/** DELETE /api/checkout/discount-codes */
+export const removeCodeRequestSchema = z.object({ sessionId: checkoutSessionIdSchema, code: typedCode }).strict();

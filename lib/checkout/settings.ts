@@ -10,7 +10,7 @@ export type CheckoutSettings = {
   appUrl: string | null;
   /**
    * Create sessions with `permissions.update_discounts: 'server_only'` and send `discounts` on updates (Stripe private
-   * preview). Off until the discounts feature ships.
+   * preview). On unless SERVER_SIDE_DISCOUNTS=off; a session whose creation Stripe refused it for runs without.
    */
   serverSideDiscounts: boolean;
 };
@@ -21,6 +21,6 @@ export function getCheckoutSettings(): CheckoutSettings {
     allowedCountries: allowedShippingCountries(config.shippingCountries),
     sessionTtlSeconds: config.checkoutSessionTtlSeconds,
     appUrl: config.appUrl,
-    serverSideDiscounts: false,
+    serverSideDiscounts: config.serverSideDiscounts,
   };
 }

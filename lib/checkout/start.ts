@@ -2,9 +2,23 @@ import { z } from 'zod';
 import { soldCounts } from '@/lib/cart/inventory';
 import { assertQuantityAvailable } from '@/lib/cart/rules';
 import { type CartLine, lockCart, readCartLines } from '@/lib/cart/service';
+import { pricedCheckout } from '@/lib/checkout/discount-pricing';
 import { emptySelections, sameItems } from '@/lib/checkout/intents';
-import { type CheckoutRow, findResumableCheckout, insertCheckout, markCheckoutStatus } from '@/lib/checkout/repository';
-import { assertStripeTotal, type CheckoutDeps, publicOrigin, syncLockedCheckout } from '@/lib/checkout/update';
+import { createSessionWithDiscountFallback } from '@/lib/checkout/preview-refusal';
+import {
+  type CheckoutRow,
+  findResumableCheckout,
+  insertCheckout,
+  lockCheckout,
+  markCheckoutStatus,
+} from '@/lib/checkout/repository';
+import {
+  assertStripeTotal,
+  type CheckoutDeps,
+  discountRulesFor,
+  publicOrigin,
+  syncLockedCheckout,
+} from '@/lib/checkout/update';
 import type { Db } from '@/lib/db/client';
 import { AppError, isAppError } from '@/lib/http/app-error';
 import { buildQuote } from '@/lib/pricing/quote';
@@ -48,9 +62,15 @@ async function resume(
   lines: ReadonlyArray<CartLine>,
 ): Promise<StartedCheckout | null> {
   const started = { sessionId: row.stripeSessionId, clientSecret: row.clientSecret };
-  if (sameItems(row.selections.items, lines)) return started;
+  const itemsChanged = !sameItems(row.selections.items, lines);
+  if (!itemsChanged && !(await promotionsChanged(tx, deps, row))) return started;
   try {
-    await syncLockedCheckout(tx, deps, row, { type: 'replace-items', items: lines });
+    await syncLockedCheckout(
+      tx,
+      deps,
+      row,
+      itemsChanged ? { type: 'replace-items', items: lines } : { type: 'refresh' },
+    );
     return started;
   } catch (error) {
     if (!isAppError(error) || error.code !== 'checkout_closed') throw error;
@@ -69,6 +89,17 @@ async function resume(
   }
 }
 
+/** Whether re-pricing now (automatic promotions, the clock, redemption limits) changes the saved total. */
+async function promotionsChanged(tx: Db, deps: CheckoutDeps, row: CheckoutRow): Promise<boolean> {
+  const discounts = await discountRulesFor(tx, deps, row.serverDiscounts, row.email);
+  if (!discounts) return false;
+  return pricedCheckout(row.selections, deps.catalog, deps.now, discounts).quote.total !== row.quote.total;
+}
+
+/**
+ * Creates the session at catalog prices (a new session takes only a coupon or promotion-code id, not the server's
+ * computed amount), then — when automatic promotions apply — sends the discounted full state in one update.
+ */
 async function create(
   tx: Db,
   deps: CheckoutDeps,
@@ -78,6 +109,7 @@ async function create(
   const selections = emptySelections(lines.map((line) => ({ ...line })));
   const quote = buildQuote(selections, deps.catalog, deps.now);
   const origin = publicOrigin(deps);
+  // expires_at comes from the app's clock (shared with the emulator in tests), so Stripe's 30 min – 24 h check holds.
   const params = toSessionCreateParams(quote, {
     returnUrl: `${origin}/checkout/complete?session_id={CHECKOUT_SESSION_ID}`,
     allowedCountries: deps.settings.allowedCountries,
@@ -86,7 +118,8 @@ async function create(
     serverOnlyDiscounts: deps.settings.serverSideDiscounts,
     assetOrigin: origin,
   });
-  const session = createdSessionSchema.parse(await callStripe(() => deps.stripe.checkout.sessions.create(params)));
+  const created = await createSessionWithDiscountFallback(deps.stripe, params);
+  const session = createdSessionSchema.parse(created.session);
   assertStripeTotal(session.id, session.amount_total, quote);
   await insertCheckout(tx, {
     stripeSessionId: session.id,
@@ -95,7 +128,13 @@ async function create(
     selections,
     quote,
     clientSecret: session.client_secret,
+    serverDiscounts: created.serverDiscounts,
   });
+  const discounts = await discountRulesFor(tx, deps, created.serverDiscounts, null);
+  if (discounts && pricedCheckout(selections, deps.catalog, deps.now, discounts).quote.discountAmount > 0) {
+    const row = await lockCheckout(tx, session.id);
+    if (row) await syncLockedCheckout(tx, deps, row, { type: 'refresh' });
+  }
   return { sessionId: session.id, clientSecret: session.client_secret };
 }
 

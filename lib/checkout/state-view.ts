@@ -7,7 +7,7 @@ import { maxQuantityFor } from '@/lib/cart/rules';
 import { addOnConfig, addOnUnitAmount, checkAddOnEligibility, isWarrantyEligible } from '@/lib/catalog/add-ons';
 import type { Catalog, Product } from '@/lib/catalog/schema';
 import { shippingConfig } from '@/lib/catalog/shipping';
-import type { StripeShippingRate } from '@/lib/checkout/stored-quote';
+import { type StripeShippingRate, storedDiscountExplanation } from '@/lib/checkout/stored-quote';
 import { resolveCartItems } from '@/lib/pricing/cart';
 import type { CheckoutSelections, Quote, ShippingAddress } from '@/lib/pricing/types';
 
@@ -46,6 +46,21 @@ export type CheckoutStateView = {
     selected: boolean;
   }>;
   selectedShippingMethodId: string | null;
+  /** Discounts as sent to (and confirmed by) Stripe with the last update. */
+  discounts: DiscountsView;
+};
+
+export type DiscountsView = {
+  /** False when this checkout cannot take discount codes (Stripe refused the server-side discounts preview). */
+  available: boolean;
+  /** Codes the shopper applied; one that no longer qualifies stays listed, `applied: false`, with the reason. */
+  codes: Array<{ code: string; label: string; amount: number; applied: boolean; message: string | null }>;
+  /** Automatic promotions applied to the order. */
+  automatic: Array<{ label: string; amount: number }>;
+  /** The whole discount (Stripe's `total_details.amount_discount`). */
+  total: number;
+  /** Promotions within reach, e.g. "$12.00 more for $10 off". */
+  hints: Array<{ message: string }>;
 };
 
 export type CheckoutRecord = {
@@ -55,7 +70,20 @@ export type CheckoutRecord = {
   selections: CheckoutSelections;
   quote: Quote;
   shippingRates: ReadonlyArray<StripeShippingRate>;
+  /** Whether the checkout takes discounts (the row's `server_discounts`); absent = no. */
+  serverDiscounts?: boolean;
 };
+
+export function toDiscountsView(record: Pick<CheckoutRecord, 'quote' | 'serverDiscounts'>): DiscountsView {
+  const explanation = storedDiscountExplanation(record.quote);
+  return {
+    available: record.serverDiscounts ?? false,
+    codes: explanation.codes.map((code) => ({ ...code })),
+    automatic: explanation.automatic.map(({ label, amount }) => ({ label, amount })),
+    total: record.quote.discountAmount,
+    hints: explanation.hints.map(({ message }) => ({ message })),
+  };
+}
 
 type AddOnEntry = CheckoutStateView['addOns'][number];
 
@@ -118,5 +146,6 @@ export function toCheckoutStateView(
         selected: option.methodId === quote.selectedShippingMethodId,
       })),
     selectedShippingMethodId: quote.selectedShippingMethodId,
+    discounts: toDiscountsView(record),
   };
 }

@@ -5,12 +5,39 @@
  */
 import type Stripe from 'stripe';
 import { z } from 'zod';
+import { type DiscountExplanation, NO_DISCOUNTS } from '@/lib/checkout/discount-pricing';
 import type { Quote } from '@/lib/pricing/types';
 import { methodIdOfShippingRate } from '@/lib/stripe/session-params';
 
 export type StripeShippingRate = { methodId: string; shippingRateId: string };
 
-export type StoredQuote = Quote & { stripeShippingRates: ReadonlyArray<StripeShippingRate> };
+export type StoredQuote = Quote & {
+  stripeShippingRates: ReadonlyArray<StripeShippingRate>;
+  /** Why each code does or does not apply, automatic promotions and hints, as priced for this quote. */
+  discountExplanation?: DiscountExplanation;
+};
+
+const explanationSchema = z.object({
+  discountExplanation: z.object({
+    codes: z.array(
+      z.object({
+        code: z.string(),
+        label: z.string(),
+        amount: z.number().int(),
+        applied: z.boolean(),
+        message: z.string().nullable(),
+      }),
+    ),
+    automatic: z.array(z.object({ ruleId: z.string(), label: z.string(), amount: z.number().int() })),
+    hints: z.array(z.object({ message: z.string(), amountNeeded: z.number().int() })),
+  }),
+});
+
+/** The discount explanation saved with a quote; none for quotes saved before it was recorded. */
+export function storedDiscountExplanation(quote: unknown): DiscountExplanation {
+  const parsed = explanationSchema.safeParse(quote);
+  return parsed.success ? parsed.data.discountExplanation : NO_DISCOUNTS;
+}
 
 const storedRatesSchema = z.object({
   stripeShippingRates: z.array(z.object({ methodId: z.string(), shippingRateId: z.string() })),
@@ -38,6 +65,10 @@ export function shippingRatesOfSession(
   });
 }
 
-export function toStoredQuote(quote: Quote, rates: ReadonlyArray<StripeShippingRate>): StoredQuote {
-  return { ...quote, stripeShippingRates: rates.map((rate) => ({ ...rate })) };
+export function toStoredQuote(
+  quote: Quote,
+  rates: ReadonlyArray<StripeShippingRate>,
+  discountExplanation: DiscountExplanation = NO_DISCOUNTS,
+): StoredQuote {
+  return { ...quote, stripeShippingRates: rates.map((rate) => ({ ...rate })), discountExplanation };
 }

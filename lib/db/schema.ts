@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 import type { CheckoutSelections, Quote, ShippingAddress } from '@/lib/pricing/types';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -45,6 +57,13 @@ export const checkouts = pgTable(
     quote: jsonb('quote').$type<Quote>().notNull(),
     version: integer('version').notNull().default(1),
     clientSecret: text('client_secret').notNull(),
+    /**
+     * Whether Stripe accepted `permissions.update_discounts: 'server_only'` for this session (private preview). False:
+     * the session was created without it, and discount codes answer 409 `discounts_unavailable`.
+     */
+    serverDiscounts: boolean('server_discounts').notNull().default(false),
+    /** The email the shopper gave with a discount code (normalised), for per-email and first-order rules. */
+    email: text('email'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -102,3 +121,47 @@ export const webhookEvents = pgTable('webhook_events', {
   stripeObjectId: text('stripe_object_id'),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Completed redemptions per discount rule. The row is the lock under which fulfilment checks the rule's limits, so two
+ * orders racing for the last use are serialised (`SELECT … FOR UPDATE`).
+ */
+export const discountUsage = pgTable('discount_usage', {
+  ruleId: text('rule_id').primaryKey(),
+  redeemed: integer('redeemed').notNull().default(0),
+  updatedAt: updatedAt(),
+});
+
+/** One row per (order, rule) that discounted it, recorded exactly once at fulfilment. */
+export const discountRedemptions = pgTable(
+  'discount_redemptions',
+  {
+    id: serial('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    ruleId: text('rule_id').notNull(),
+    code: text('code'),
+    /** Stripe's `customer_details.email` of the order, normalised. */
+    email: text('email'),
+    amount: integer('amount').notNull(),
+    /** The order was paid with this discount although the rule's limit was already reached: for the merchant. */
+    overRedeemed: boolean('over_redeemed').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('discount_redemptions_order_rule_unique').on(t.orderId, t.ruleId),
+    index('discount_redemptions_rule_email_idx').on(t.ruleId, t.email),
+  ],
+);
+
+/** Fixed-window attempt counters (rate limits live in the database: serverless instances share nothing else). */
+export const rateLimitCounters = pgTable(
+  'rate_limit_counters',
+  {
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);

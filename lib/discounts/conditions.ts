@@ -1,12 +1,12 @@
 /**
  * Whether one rule applies to an order on its own (stacking comes later), and if not, the first reason why.
  * Checks run in a fixed order, so a shopper always hears the most fundamental problem first:
- * customer-specific → currency → not yet valid / expired → fully redeemed → identity needed → already used →
+ * customer-specific → currency → not yet valid / expired / outside the weekly window → fully redeemed → identity needed → already used →
  * first order only → address → items → minimum → (amount rounds to nothing).
  */
 import { ruleAmount } from '@/lib/discounts/amounts';
 import { normalizeEmail } from '@/lib/discounts/code';
-import { currenciesOf, type DiscountRule } from '@/lib/discounts/schema';
+import { currenciesOf, type DiscountRule, WEEKDAYS, type WeeklyWindow } from '@/lib/discounts/schema';
 import type { DiscountContext, RejectionReason } from '@/lib/discounts/types';
 import type { DiscountInput, DiscountLine } from '@/lib/pricing/discount-evaluator';
 
@@ -33,6 +33,7 @@ export function assessRule(rule: DiscountRule, input: DiscountInput, context: Di
     return reject('currency_mismatch');
   if (conditions.startsAt && now < conditions.startsAt.getTime()) return reject('not_yet_valid');
   if (conditions.endsAt && now >= conditions.endsAt.getTime()) return reject('expired');
+  if (conditions.weekly && !inWeeklyWindow(conditions.weekly, input.now)) return reject('outside_weekly_window');
   if (limits.totalRedemptions !== undefined && context.redemptions.total(rule.id) >= limits.totalRedemptions)
     return reject('fully_redeemed');
   if ((limits.perEmail !== undefined && email === null) || (conditions.firstOrderOnly && context.isFirstOrder === null))
@@ -87,4 +88,11 @@ export function regionOf(country: string, state: string | null): string | null {
   const code = state?.trim().toUpperCase();
   if (!code) return null;
   return code.startsWith(`${country}-`) ? code : `${country}-${code}`;
+}
+
+/** Whether `at` falls in the weekly window (UTC day of week, minutes since UTC midnight). */
+export function inWeeklyWindow(window: WeeklyWindow, at: Date): boolean {
+  const day = WEEKDAYS[at.getUTCDay()];
+  const minute = at.getUTCHours() * 60 + at.getUTCMinutes();
+  return day !== undefined && window.days.includes(day) && minute >= window.from && minute < window.until;
 }

@@ -41,6 +41,8 @@ export function rejectionMessage(reason: RejectionReason, details: MessageDetail
       return `${Subject} has expired.`;
     case 'not_yet_valid':
       return `${Subject} isn't active yet.`;
+    case 'outside_weekly_window':
+      return `${Subject} isn't active right now.`;
     case 'minimum_not_met':
       return details.amountNeeded === null
         ? `Your order doesn't reach the minimum for ${subject} yet.`

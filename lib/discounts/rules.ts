@@ -2,7 +2,9 @@
  * The store's demo discount rules, as data, validated with `discountRulesSchema` when this module loads (a bad edit
  * fails loudly, naming the field). Documented in lib/discounts/README.md — keep the table there in step.
  * Dates are fixed instants, so tests with an injected clock are stable; the flash sale's window is in the past on
- * purpose (a live window would change every total in end-to-end tests the day it opens).
+ * purpose (a live window would change every total in end-to-end tests the day it opens). The weekend sale recurs
+ * (Saturdays and Sundays UTC) but only on two products no other test buys, so totals elsewhere never depend on the day;
+ * its end-to-end test moves the emulator's clock (shared with the app through APP_CLOCK_URL) to see it come and go.
  */
 import { type DiscountRule, type DiscountRuleInput, parseDiscountRules } from '@/lib/discounts/schema';
 
@@ -108,6 +110,17 @@ export const demoRuleData = [
       endsAt: '2026-11-09T08:00:00Z',
     },
     combinable: false,
+  },
+  {
+    id: 'weekend-home-sale',
+    kind: 'automatic',
+    label: 'Weekend sale: 20% off throws & planters',
+    effect: { type: 'percent_off', basisPoints: 2_000 },
+    conditions: {
+      productIds: ['linen-throw', 'terracotta-planter'],
+      weekly: { days: ['sat', 'sun'] },
+    },
+    combinable: true,
   },
   {
     id: 'canada-5',

@@ -77,6 +77,7 @@ describe('demo rules', () => {
     expect(demoRules.filter((r) => r.kind === 'automatic').map((r) => r.id)).toEqual([
       'cart-10-off-100',
       'flash-sale-electronics',
+      'weekend-home-sale',
       'canada-5',
     ]);
   });

@@ -31,6 +31,24 @@ export const discountEffectSchema = z.discriminatedUnion('type', [
 ]);
 export type DiscountEffect = z.infer<typeof discountEffectSchema>;
 
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+const timeOfDaySchema = z
+  .string()
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a UTC time of day HH:MM (00:00–24:00)')
+  .transform((hhmm) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5)));
+
+/** A window that recurs every week, in UTC: on these days, from `from` (inclusive) until `until` (exclusive). */
+export const weeklyWindowSchema = z
+  .object({
+    days: z.array(z.enum(WEEKDAYS)).min(1),
+    from: timeOfDaySchema.default(0),
+    until: timeOfDaySchema.default(24 * 60),
+  })
+  .strict()
+  .refine((w) => w.from < w.until, { message: 'until must be after from', path: ['until'] });
+export type WeeklyWindow = z.infer<typeof weeklyWindowSchema>;
+
 export const discountConditionsSchema = z
   .object({
     /** The eligible lines must add up to at least this much (before any discount). */
@@ -39,6 +57,8 @@ export const discountConditionsSchema = z
     startsAt: instantSchema.optional(),
     /** Valid until this instant (exclusive). */
     endsAt: instantSchema.optional(),
+    /** Only during this weekly window (UTC), e.g. Saturdays and Sundays. */
+    weekly: weeklyWindowSchema.optional(),
     /** The shipping address must be in one of these countries… */
     countries: z.array(countrySchema).min(1).optional(),
     /** …or in one of these subdivisions (with `countries` too, either matches). */

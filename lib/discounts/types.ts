@@ -6,6 +6,7 @@ export type RejectionReason =
   | 'unknown'
   | 'expired'
   | 'not_yet_valid'
+  | 'outside_weekly_window'
   | 'minimum_not_met'
   | 'not_valid_for_items'
   | 'not_valid_for_address'

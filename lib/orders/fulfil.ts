@@ -4,7 +4,9 @@ import { removePurchasedUnits } from '@/lib/cart/service';
 import { findCheckout, markCheckoutStatus } from '@/lib/checkout/repository';
 import type { Db } from '@/lib/db/client';
 import { orderLines, orders } from '@/lib/db/schema';
+import { type DiscountRule, demoRules } from '@/lib/discounts';
 import { findOrderBySession, type OrderView } from '@/lib/orders/order-view';
+import { recordRedemptions } from '@/lib/orders/redemptions';
 import {
   type FulfilmentSession,
   fulfilmentSessionSchema,
@@ -86,9 +88,14 @@ function shippingAddressOf(session: FulfilmentSession): ShippingAddress | null {
 /**
  * Records the order for a paid Checkout Session exactly once, however often and concurrently it is called (webhook
  * deliveries, duplicates, the return page): the order insert is `ON CONFLICT (stripe_session_id) DO NOTHING`, and only
- * the call that inserted it writes lines, sold counters, the checkout's status and the cart.
+ * the call that inserted it writes lines, sold counters, discount redemptions, the checkout's status and the cart.
  */
-export async function fulfillCheckout(input: { db: Db; stripe: Stripe; sessionId: string }): Promise<FulfilResult> {
+export async function fulfillCheckout(input: {
+  db: Db;
+  stripe: Stripe;
+  sessionId: string;
+  discountRules?: ReadonlyArray<DiscountRule>;
+}): Promise<FulfilResult> {
   const { db, stripe, sessionId } = input;
   const existing = await findOrderBySession(db, sessionId);
   if (existing) return { state: 'fulfilled', order: existing, created: false };
@@ -134,6 +141,15 @@ export async function fulfillCheckout(input: { db: Db; stripe: Stripe; sessionId
       line.productId ? [{ productId: line.productId, quantity: line.quantity }] : [],
     );
     await recordSales(tx, purchased);
+    if ((session.total_details?.amount_discount ?? 0) > 0 && checkout?.quote.discount) {
+      await recordRedemptions(tx, {
+        orderId: order.id,
+        sessionId: session.id,
+        email: session.customer_details?.email ?? session.customer_email ?? null,
+        applied: checkout.quote.discount.applied,
+        rules: input.discountRules ?? demoRules,
+      });
+    }
     await removePurchasedUnits(tx, shopperId, purchased);
     await markCheckoutStatus(tx, session.id, 'complete', session.payment_status);
     return true;

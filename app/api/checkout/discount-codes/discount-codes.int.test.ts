@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { shopperWithCheckout } from '@/app/api/checkout/_testing/checkout-api';
+import { DELETE, POST } from '@/app/api/checkout/discount-codes/route';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/lib/testing/app-environment';
+import { emulatorRequests } from '@/lib/testing/emulator';
+import { apiRequest, errorOf } from '@/lib/testing/http';
+
+let env: AppTestEnvironment;
+beforeAll(async () => {
+  env = await setUpAppEnvironment({ privateEmulator: true });
+});
+afterAll(() => env.tearDown());
+
+const POUR_OVER = { productId: 'ceramic-pour-over', quantity: 1 };
+let address = 0;
+/** A distinct client address per test, so per-address budgets do not leak between tests. */
+const nextAddress = () => `203.0.113.${++address}`;
+
+function apply(shopperId: string | null, body: unknown, ip: string) {
+  return POST(
+    apiRequest('POST', '/api/checkout/discount-codes', { shopperId, body, headers: { 'x-forwarded-for': ip } }),
+  );
+}
+
+describe('POST / DELETE /api/checkout/discount-codes', () => {
+  it('applies and removes a code, answering the state view with its discounts', async () => {
+    const { shopperId, sessionId } = await shopperWithCheckout([POUR_OVER]);
+    const applied = await apply(shopperId, { sessionId, code: ' welcome10' }, nextAddress());
+    expect(applied.status).toBe(200);
+    const view = await applied.json();
+    expect(view.discounts).toMatchObject({
+      available: true,
+      codes: [{ code: 'WELCOME10', label: '10% off your order', amount: 480, applied: true, message: null }],
+      total: 480,
+    });
+    const removed = await DELETE(
+      apiRequest('DELETE', '/api/checkout/discount-codes', { shopperId, body: { sessionId, code: 'WELCOME10' } }),
+    );
+    expect(removed.status).toBe(200);
+    expect((await removed.json()).discounts).toMatchObject({ codes: [], total: 0 });
+  });
+
+  it('is a 404 for another shopper’s session, and sends nothing to Stripe', async () => {
+    const owner = await shopperWithCheckout([POUR_OVER]);
+    const other = await shopperWithCheckout([POUR_OVER]);
+    const before = (await emulatorRequests(env.emulatorUrl)).length;
+    const response = await apply(other.shopperId, { sessionId: owner.sessionId, code: 'WELCOME10' }, nextAddress());
+    expect(response.status).toBe(404);
+    expect((await errorOf(response)).code).toBe('checkout_not_found');
+    expect((await emulatorRequests(env.emulatorUrl)).length).toBe(before);
+  });
+
+  it('answers an unknown code 422 with the engine’s message, and refuses amounts sent by the client', async () => {
+    const { shopperId, sessionId } = await shopperWithCheckout([POUR_OVER]);
+    const unknown = await apply(shopperId, { sessionId, code: 'FREESTUFF' }, nextAddress());
+    expect(unknown.status).toBe(422);
+    expect(await errorOf(unknown)).toEqual({
+      code: 'discount_unknown',
+      message: "We don't recognise the code FREESTUFF. Check the spelling and try again.",
+    });
+    const injected = await apply(shopperId, { sessionId, code: 'WELCOME10', amount: 4_800 }, nextAddress());
+    expect(injected.status).toBe(400);
+  });
+
+  it('rate-limits attempts per session in the database, seen by a second app instance', async () => {
+    const { shopperId, sessionId } = await shopperWithCheckout([POUR_OVER]);
+    for (let i = 0; i < 10; i++) {
+      const response = await apply(shopperId, { sessionId, code: `WRONG${i}` }, nextAddress());
+      expect(response.status).toBe(422);
+    }
+    // A fresh module graph (another serverless instance) on the same database shares the window.
+    vi.resetModules();
+    const second = await import('@/app/api/checkout/discount-codes/route');
+    const limited = await second.POST(
+      apiRequest('POST', '/api/checkout/discount-codes', {
+        shopperId,
+        body: { sessionId, code: 'WELCOME10' },
+        headers: { 'x-forwarded-for': nextAddress() },
+      }),
+    );
+    expect(limited.status).toBe(429);
+    expect((await errorOf(limited)).code).toBe('rate_limited');
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(600);
+  });
+
+  it('rate-limits attempts per client address across sessions', async () => {
+    const ip = nextAddress();
+    let last: Response | null = null;
+    for (let round = 0; round < 4; round++) {
+      const { shopperId, sessionId } = await shopperWithCheckout([POUR_OVER]);
+      for (let i = 0; i < 8; i++) last = await apply(shopperId, { sessionId, code: 'NOPE1' }, ip);
+    }
+    expect(last?.status).toBe(429);
+  });
+});

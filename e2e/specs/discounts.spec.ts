@@ -1,0 +1,154 @@
+import { expect, type Page, test } from '@playwright/test';
+import { CartPage } from '../pages/cart-page';
+import { CARDS, CheckoutPage, type TestAddress } from '../pages/checkout-page';
+import { minorUnits } from '../pages/money';
+import { OrderPage } from '../pages/order-page';
+import { ProductPage } from '../pages/product-page';
+
+/**
+ * Issue #5: discounts go through our server. Codes are applied and refused with the engine's messages, automatic
+ * promotions follow the cart, the address and the clock, and the discount line and total are always Stripe's.
+ */
+
+const EMULATOR_URL = process.env.E2E_EMULATOR_URL?.replace(/\/$/, '') ?? null;
+
+const CANADA: TestAddress = {
+  name: 'Ada Lovelace',
+  line1: '1 Rue Sainte-Catherine',
+  city: 'Montréal',
+  state: 'QC',
+  postalCode: 'H2X 1Y4',
+  country: 'CA',
+};
+
+// Runs in order: the clock test moves the shared emulator clock, which would expire the other test's session.
+test.describe.configure({ mode: 'serial' });
+
+async function addToCart(page: Page, productId: string, quantity = 1): Promise<void> {
+  const product = new ProductPage(page);
+  await product.goto(productId);
+  await product.addToCart(quantity);
+}
+
+async function openCheckout(page: Page): Promise<CheckoutPage> {
+  const cart = new CartPage(page);
+  await cart.goto();
+  await cart.checkout();
+  const checkout = new CheckoutPage(page);
+  await checkout.waitUntilReady();
+  await checkout.options.waitUntilLoaded();
+  return checkout;
+}
+
+async function applyCode(page: Page, code: string): Promise<void> {
+  await page.getByTestId('discount-code-input').fill(code);
+  await page.getByTestId('apply-discount').click();
+}
+
+/** Stripe's discount and total as the page shows them, checked against the emulator's session. */
+async function stripeAmounts(checkout: CheckoutPage): Promise<{ discount: number; total: number }> {
+  await checkout.options.waitForSettled();
+  const { subtotal, shipping, discount, total } = await checkout.amounts();
+  expect(total).toBe(subtotal + shipping - discount);
+  if (EMULATOR_URL) {
+    const sessionId = await checkout.sessionId();
+    await expect
+      .poll(async () => {
+        const response = await fetch(`${EMULATOR_URL}/v1/checkout/sessions/${sessionId}`, {
+          headers: { Authorization: 'Bearer sk_test_emulator' },
+        });
+        const session = (await response.json()) as { amount_total: number; total_details: { amount_discount: number } };
+        return { discount: session.total_details.amount_discount, total: session.amount_total };
+      })
+      .toEqual({ discount, total });
+  }
+  return { discount, total };
+}
+
+async function emulatorNow(): Promise<number> {
+  const response = await fetch(`${EMULATOR_URL}/_emulator/clock`);
+  return ((await response.json()) as { now: number }).now;
+}
+
+async function advanceClock(seconds: number): Promise<void> {
+  const response = await fetch(`${EMULATOR_URL}/_emulator/clock/advance`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ seconds }),
+  });
+  expect(response.status).toBe(200);
+}
+
+test.describe('discounts (issue #5)', () => {
+  test('codes, cart-value and regional promotions change Stripe’s total; the paid order carries the discount', async ({
+    page,
+  }) => {
+    await addToCart(page, 'ceramic-pour-over', 1); // $48
+    const checkout = await openCheckout(page);
+    const start = await stripeAmounts(checkout);
+    expect(start.discount).toBe(0);
+
+    await test.step('an unknown code shows its message and changes nothing', async () => {
+      await applyCode(page, 'nosuchcode');
+      await expect(page.getByTestId('discount-error')).toHaveText(/don't recognise the code NOSUCHCODE/);
+      expect(await stripeAmounts(checkout)).toEqual(start);
+    });
+
+    await test.step('a valid code adds a discount line and lowers the total', async () => {
+      await applyCode(page, ' welcome10 ');
+      await expect(page.getByTestId('discount-WELCOME10')).toContainText('10% off your order');
+      await expect(page.getByTestId('discount-error')).toHaveCount(0);
+      await expect(checkout.discount).toHaveAttribute('data-value', '480');
+      expect(await stripeAmounts(checkout)).toEqual({ discount: 480, total: start.total - 480 });
+    });
+
+    await test.step('close to a cart-value promotion, a hint; past it, the promotion; back under, gone', async () => {
+      await checkout.options.increase('ceramic-pour-over'); // $96
+      await expect(page.getByTestId('promotion-hint')).toHaveText('$4.00 more for $10 off');
+      await checkout.options.increase('ceramic-pour-over'); // $144
+      await expect(page.getByTestId('automatic-discount')).toHaveText(/\$10 off \$100\+/);
+      expect((await stripeAmounts(checkout)).discount).toBe(1_440 + 1_000);
+      await checkout.options.decrease('ceramic-pour-over'); // $96
+      await expect(page.getByTestId('automatic-discount')).toHaveCount(0);
+      expect((await stripeAmounts(checkout)).discount).toBe(960);
+    });
+
+    await test.step('a Canadian address brings the regional offer', async () => {
+      await checkout.fillEmail('ada@example.com');
+      await checkout.fillAddress(CANADA);
+      await checkout.waitForShippingPriced();
+      await expect(page.getByTestId('automatic-discount')).toHaveText(/5% off orders to Canada/, { timeout: 20_000 });
+      expect((await stripeAmounts(checkout)).discount).toBe(960 + 480);
+    });
+
+    await test.step('pay and find the discount on the order', async () => {
+      const { discount, total } = await stripeAmounts(checkout);
+      await checkout.fillCard(CARDS.visa);
+      await checkout.pay();
+      const order = new OrderPage(page);
+      await order.waitForArrival();
+      expect(await order.totalAmount()).toBe(total);
+      expect(await minorUnits(page.getByTestId('order-discount'))).toBe(discount);
+    });
+  });
+
+  test('a weekend offer is there on Sunday evening and gone after the clock passes midnight', async ({ page }) => {
+    test.skip(!EMULATOR_URL, 'moves the Stripe emulator’s clock');
+    // To the coming Sunday 22:00 UTC, wherever the real date is (the app reads the emulator's clock).
+    const now = new Date((await emulatorNow()) * 1000);
+    let sunday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + ((7 - now.getUTCDay()) % 7), 22);
+    if (sunday <= now.getTime()) sunday += 7 * 24 * 3600 * 1000;
+    await advanceClock(Math.ceil((sunday - now.getTime()) / 1000));
+
+    await addToCart(page, 'linen-throw', 1); // $89, in the weekend sale (20% off)
+    const checkout = await openCheckout(page);
+    await expect(page.getByTestId('automatic-discount')).toHaveText(/Weekend sale/);
+    expect((await stripeAmounts(checkout)).discount).toBe(1_780);
+
+    await advanceClock(3 * 3600); // Monday 01:00 UTC
+    await checkout.options.increase('linen-throw'); // any update re-prices: 2 × $89, no weekend sale, but $10 off $100+
+    await expect(page.getByTestId('automatic-discount').filter({ hasText: 'Weekend sale' })).toHaveCount(0);
+    await expect(page.getByTestId('automatic-discount')).toHaveText(/\$10 off \$100\+/);
+    expect((await stripeAmounts(checkout)).discount).toBe(1_000);
+  });
+});

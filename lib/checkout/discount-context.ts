@@ -1,0 +1,39 @@
+/** Loads what the discount engine needs to know from the database: redemption counts and the shopper's history. */
+import { and, count, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { discountRedemptions, discountUsage, orders } from '@/lib/db/schema';
+import type { DiscountContext } from '@/lib/discounts';
+
+/**
+ * Totals for every rule, and per-email counts and first-order status only for `email` (the current shopper's,
+ * normalised), so nothing about other shoppers is ever loaded into an answer.
+ */
+export async function loadDiscountContext(db: Db, email: string | null): Promise<DiscountContext> {
+  const usage = await db.select({ ruleId: discountUsage.ruleId, redeemed: discountUsage.redeemed }).from(discountUsage);
+  const totals = new Map(usage.map((row) => [row.ruleId, row.redeemed]));
+  if (email === null) {
+    return {
+      redemptions: { total: (ruleId) => totals.get(ruleId) ?? 0, byEmail: () => 0 },
+      email: null,
+      isFirstOrder: null,
+    };
+  }
+  const byEmail = await db
+    .select({ ruleId: discountRedemptions.ruleId, used: count() })
+    .from(discountRedemptions)
+    .where(eq(discountRedemptions.email, email))
+    .groupBy(discountRedemptions.ruleId);
+  const perRule = new Map(byEmail.map((row) => [row.ruleId, row.used]));
+  const [previous] = await db
+    .select({ orders: count() })
+    .from(orders)
+    .where(and(sql`lower(${orders.email}) = ${email}`));
+  return {
+    redemptions: {
+      total: (ruleId) => totals.get(ruleId) ?? 0,
+      byEmail: (ruleId, asked) => (asked === email ? (perRule.get(ruleId) ?? 0) : 0),
+    },
+    email,
+    isFirstOrder: (previous?.orders ?? 0) === 0,
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Prices a checkout with its discounts: the quote (via `buildQuote` with the engine as its evaluator) plus the
+ * explanation the shopper sees — which codes apply and which do not (and why), the automatic promotions, and hints.
+ * Pure: redemption counts and identity come in through `context`.
+ */
+import type { Catalog } from '@/lib/catalog/schema';
+import { type DiscountContext, type DiscountResult, type DiscountRule, evaluateDiscounts } from '@/lib/discounts';
+import type { DiscountInput } from '@/lib/pricing/discount-evaluator';
+import { buildQuote } from '@/lib/pricing/quote';
+import type { CheckoutSelections, Quote } from '@/lib/pricing/types';
+
+export type DiscountRules = { rules: ReadonlyArray<DiscountRule>; context: DiscountContext };
+
+/** What the state view shows about discounts; saved with the quote (amounts are the ones sent to Stripe). */
+export type DiscountExplanation = {
+  /** Every code the shopper applied: applied ones with their amount, the others with why they do not apply now. */
+  codes: Array<{ code: string; label: string; amount: number; applied: boolean; message: string | null }>;
+  automatic: Array<{ ruleId: string; label: string; amount: number }>;
+  hints: Array<{ message: string; amountNeeded: number }>;
+};
+
+export const NO_DISCOUNTS: DiscountExplanation = { codes: [], automatic: [], hints: [] };
+
+export function pricedCheckout(
+  selections: CheckoutSelections,
+  catalog: Catalog,
+  now: Date,
+  discounts: DiscountRules | null,
+): { quote: Quote; explanation: DiscountExplanation } {
+  if (!discounts) return { quote: buildQuote(selections, catalog, now), explanation: NO_DISCOUNTS };
+  let result: DiscountResult | null = null;
+  const quote = buildQuote(selections, catalog, now, (input) => {
+    result = evaluateDiscounts(discounts.rules, input, discounts.context);
+    return result.discount;
+  });
+  return { quote, explanation: result ? explain(result, selections, discounts.rules, quote) : NO_DISCOUNTS };
+}
+
+/** The priced order exactly as the discount engine sees it (for checking one code). */
+export function discountInputOf(selections: CheckoutSelections, catalog: Catalog, now: Date): DiscountInput {
+  let captured: DiscountInput | null = null;
+  buildQuote(selections, catalog, now, (input) => {
+    captured = input;
+    return null;
+  });
+  if (captured === null) throw new Error('buildQuote did not evaluate discounts');
+  return captured;
+}
+
+function explain(
+  result: DiscountResult,
+  selections: CheckoutSelections,
+  rules: ReadonlyArray<DiscountRule>,
+  quote: Quote,
+): DiscountExplanation {
+  // buildQuote caps the discount at the subtotal; the engine's own cap keeps it lower, so amounts add up to the quote's.
+  const applied = quote.discountAmount === 0 ? [] : result.applied;
+  const codes = selections.discountCodes.map((code) => {
+    const hit = applied.find((a) => a.code === code);
+    if (hit) return { code, label: hit.label, amount: hit.amount, applied: true, message: null };
+    const label = rules.find((rule) => rule.code === code)?.label ?? code;
+    const rejection = result.rejected.find((r) => r.code === code);
+    return { code, label, amount: 0, applied: false, message: rejection?.message ?? null };
+  });
+  return {
+    codes,
+    automatic: applied
+      .filter((a) => a.kind === 'automatic')
+      .map(({ ruleId, label, amount }) => ({ ruleId, label, amount })),
+    hints: result.hints.map(({ message, amountNeeded }) => ({ message, amountNeeded })),
+  };
+}
