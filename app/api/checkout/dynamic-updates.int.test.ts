@@ -16,6 +16,9 @@ import { usAddress } from '@/lib/testing/checkout-flow';
 import { injectFault } from '@/lib/testing/emulator';
 import { errorOf } from '@/lib/testing/http';
 
+/** The automatic "$10 off orders of $100+" promotion (lib/discounts/rules.ts) applies to every cart below. */
+const TEN_OFF_OVER_100 = 1_000;
+
 let env: AppTestEnvironment;
 beforeAll(async () => {
   env = await setUpAppEnvironment({ privateEmulator: true });
@@ -63,7 +66,7 @@ describe('POST /api/checkout/add-ons', () => {
       [`product:${POUR_OVER}`, 1],
       ['add-on:gift-wrap', 1],
     ]);
-    expect(wrapped.total).toBe(2 * 19_900 + 4_800 + 499);
+    expect(wrapped.total).toBe(2 * 19_900 + 4_800 + 499 - TEN_OFF_OVER_100);
 
     calls = await counter();
     const covered = await update('add-ons', shopperId, {
@@ -154,7 +157,7 @@ describe('POST /api/checkout/quantity', () => {
       { productId: HEADPHONES, name: expect.any(String), quantity: 3, maxQuantity: 3 },
       { productId: POUR_OVER, name: expect.any(String), quantity: 1, maxQuantity: 4 },
     ]);
-    expect(more.total).toBe(3 * 19_900 + 4_800);
+    expect(more.total).toBe(3 * 19_900 + 4_800 - TEN_OFF_OVER_100);
     await expectStripeMatchesRecord(shopper, more);
     expect(await cartQuantities(shopperId)).toEqual([
       [HEADPHONES, 3],

@@ -2,6 +2,7 @@ import type { NextRequest } from 'next/server';
 import { getCatalog } from '@/lib/catalog';
 import { checkoutStateQuerySchema } from '@/lib/checkout/requests';
 import { getCheckoutState } from '@/lib/checkout/state';
+import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { parseWith } from '@/lib/http/json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/http/responses';
@@ -16,7 +17,7 @@ export const GET = withErrorHandling(async (request: NextRequest) => {
   const view = await getCheckoutState({
     db: await getDb(),
     catalog: getCatalog(),
-    now: new Date(),
+    now: await now(),
     sessionId,
     shopperId: readShopperId(request.cookies),
   });
