@@ -15,7 +15,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'app/**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+          exclude: ['**/*.int.test.ts', '**/*.fuzz.test.ts', 'node_modules/**'],
         },
       },
       {
@@ -26,6 +26,17 @@ export default defineConfig({
           include: ['lib/**/*.int.test.ts', 'app/**/*.int.test.ts'],
           globalSetup: ['lib/testing/global-setup.ts'],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'fuzz',
+          environment: 'node',
+          include: ['app/**/*.fuzz.test.ts', 'lib/**/*.fuzz.test.ts'],
+          globalSetup: ['lib/testing/fuzz/global-setup.ts'],
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },

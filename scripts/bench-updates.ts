@@ -9,12 +9,13 @@
  *
  * Knobs: BENCH_CONCURRENCY (default "1,16"), BENCH_REQUESTS_PER_SHOPPER (default 8; 32 in total at concurrency 1).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { cpus } from 'node:os';
 import Stripe from 'stripe';
 import { z } from 'zod';
-import { freePort, startThrowawayPostgres, type ThrowawayPostgres } from './lib/throwaway-postgres';
+import { expectOk, percentile, postJson, shopperCookieOf } from './lib/http-client';
+import { type RunningStore, startStore } from './lib/store-server';
+import { startThrowawayPostgres } from './lib/throwaway-postgres';
 
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,16').split(',').map((n) => Number(n.trim()));
 const PER_SHOPPER = Number(process.env.BENCH_REQUESTS_PER_SHOPPER ?? 8);
@@ -38,77 +39,16 @@ type Row = {
 
 const US = { name: 'Bench Shopper', line1: '1 Main St', city: 'Springfield', state: 'IL', postalCode: '62701' };
 
-// ---------------------------------------------------------------- server lifecycle
-
-async function waitFor(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the store exited early (code ${child.exitCode})`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
-async function startStore(database: ThrowawayPostgres | null) {
-  const [port, emulatorPort] = [await freePort(), await freePort()];
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    E2E_PORT: String(port),
-    E2E_EMULATOR_PORT: String(emulatorPort),
-    E2E_SKIP_BUILD: process.env.BENCH_SKIP_BUILD === '1' ? '1' : '0',
-  };
-  if (database) env.DATABASE_URL = database.url;
-  else delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'scripts/e2e-server.ts'], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => {
-    const text = chunk.toString();
-    if (/error|fail/i.test(text)) process.stderr.write(text);
-  });
-  const storeUrl = `http://127.0.0.1:${port}`;
-  const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
-  await waitFor(`${emulatorUrl}/_emulator/health`, 600_000, child);
-  await waitFor(`${storeUrl}/api/cart`, 60_000, child);
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-    });
-  return { storeUrl, emulatorUrl, emulatorPort, stop };
-}
-
 // ---------------------------------------------------------------- shoppers over the HTTP API
 
 const sessionSchema = z.object({ sessionId: z.string() });
-
-async function postJson(url: string, body: unknown, cookie?: string): Promise<Response> {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-}
-
-async function expectOk(response: Response, what: string): Promise<Response> {
-  if (!response.ok) throw new Error(`${what} → ${response.status}: ${await response.text()}`);
-  return response;
-}
 
 async function newShopper(storeUrl: string): Promise<Shopper> {
   const first = await expectOk(
     await postJson(`${storeUrl}/api/cart/items`, { productId: 'aurora-headphones', quantity: 1 }),
     'add to cart',
   );
-  const cookie = /sf_shopper=[^;]+/.exec(first.headers.get('set-cookie') ?? '')?.[0];
+  const cookie = shopperCookieOf(first);
   if (!cookie) throw new Error('the cart API set no shopper cookie');
   await expectOk(
     await postJson(`${storeUrl}/api/cart/items`, { productId: 'ceramic-pour-over', quantity: 1 }, cookie),
@@ -219,11 +159,6 @@ async function stripeRequestCount(emulatorUrl: string): Promise<number> {
   return body.data.length;
 }
 
-function percentile(sorted: ReadonlyArray<number>, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
 async function measure(
   endpoint: Endpoint,
   shoppers: ReadonlyArray<Shopper>,
@@ -305,11 +240,11 @@ function printTable(rows: ReadonlyArray<Row>): void {
 
 async function main(): Promise<void> {
   const database = process.env.BENCH_DB === 'pglite' ? null : await startThrowawayPostgres();
-  let store: Awaited<ReturnType<typeof startStore>> | null = null;
+  let store: RunningStore | null = null;
   let reference: Server | null = null;
   try {
     console.log(`Starting the store (${process.env.BENCH_SKIP_BUILD === '1' ? 'existing build' : 'building first'})…`);
-    const started = await startStore(database);
+    const started = await startStore(database?.url ?? null, { skipBuild: process.env.BENCH_SKIP_BUILD === '1' });
     store = started;
     const stripe = new Stripe('sk_test_emulator', {
       host: '127.0.0.1',

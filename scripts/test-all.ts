@@ -4,8 +4,10 @@
  *   2. Vitest integration suite on embedded PGlite, then again on real PostgreSQL (DATABASE_URL, or a throwaway
  *      server started from Debian's binaries when none is given)
  *   3. Playwright: the emulator's stand-in Stripe.js against the real @stripe/react-stripe-js
+ *   3b. Vitest fuzz suite: hostile input against every route handler (on PostgreSQL when available)
  *   4. Playwright: the storefront journeys against a production build + the emulator
- * TEST_SUITES=unit,emulator,integration,browser,e2e limits the run.
+ *   5. Load test: LOAD_SHOPPERS (20 here) concurrent full checkouts on the e2e build, counted as one test
+ * TEST_SUITES=unit,emulator,integration,fuzz,browser,e2e,load limits the run.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { z } from 'zod';
@@ -26,7 +28,7 @@ const playwrightReport = z.object({
   errors: z.array(z.unknown()).optional(),
 });
 
-const selected = new Set((process.env.TEST_SUITES ?? 'unit,emulator,integration,browser,e2e').split(','));
+const selected = new Set((process.env.TEST_SUITES ?? 'unit,emulator,integration,fuzz,browser,e2e,load').split(','));
 const counts: Count[] = [];
 mkdirSync('test-results', { recursive: true });
 
@@ -74,6 +76,18 @@ async function playwright(suite: string, config: string, env: NodeJS.ProcessEnv 
   counts.push({ suite, passed: s.expected + s.flaky, failed, skipped: s.skipped });
 }
 
+/** The load test as one test: passed when it exits 0. Reuses the e2e suite's build when that suite ran. */
+async function loadTest(databaseUrl: string | undefined, reuseBuild: boolean): Promise<void> {
+  const { E2E_PORT: _port, E2E_EMULATOR_PORT: _emulatorPort, ...env } = process.env;
+  const code = await run(process.execPath, [require.resolve('tsx/cli'), 'scripts/load-test.ts'], {
+    ...env,
+    LOAD_SHOPPERS: process.env.LOAD_SHOPPERS ?? '20',
+    E2E_SKIP_BUILD: reuseBuild ? '1' : (process.env.E2E_SKIP_BUILD ?? '0'),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
+  counts.push({ suite: 'load', passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 });
+}
+
 async function main(): Promise<void> {
   const postgres: ThrowawayPostgres | null = process.env.DATABASE_URL ? null : await startThrowawayPostgres();
   const databaseUrl = process.env.DATABASE_URL || postgres?.url;
@@ -91,6 +105,9 @@ async function main(): Promise<void> {
         await vitest('integration-postgres', ['integration'], { ...process.env, DATABASE_URL: databaseUrl });
       else console.log('integration-postgres: no PostgreSQL found (apt-get install postgresql), suite not run');
     }
+    if (selected.has('fuzz')) {
+      await vitest('fuzz', ['fuzz'], databaseUrl ? { ...process.env, DATABASE_URL: databaseUrl } : process.env);
+    }
     if (selected.has('browser')) await playwright('stand-in-stripejs', 'e2e/stripe-emulator/playwright.config.ts');
     if (selected.has('e2e')) {
       await playwright('storefront-e2e', 'playwright.config.ts', {
@@ -98,6 +115,7 @@ async function main(): Promise<void> {
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       });
     }
+    if (selected.has('load')) await loadTest(databaseUrl, selected.has('e2e'));
   } finally {
     postgres?.stop();
   }

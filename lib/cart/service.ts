@@ -104,6 +104,11 @@ type ItemChange = { shopperId: string; productId: string; quantity: number };
 /** Adds `quantity` units (on top of what the cart holds), within the per-order limit and the stock left. */
 export async function addToCart(db: Db, change: ItemChange, catalog: Catalog): Promise<CartView> {
   const product = findProduct(catalog, change.productId);
+  // Removing what is not there changes nothing, so it must not write either: `lockCart` creates the cart row, and a
+  // forged or stale cookie would otherwise leave an empty cart behind on every such request.
+  if (change.quantity === 0 && (await currentQuantity(db, change.shopperId, product.id)) === null) {
+    return getCartView(db, change.shopperId, catalog);
+  }
   await db.transaction(async (tx) => {
     await lockCart(tx, change.shopperId);
     const next = ((await currentQuantity(tx, change.shopperId, product.id)) ?? 0) + change.quantity;
@@ -116,6 +121,11 @@ export async function addToCart(db: Db, change: ItemChange, catalog: Catalog): P
 /** Sets an item's quantity; 0 removes it. The item must be in the cart. */
 export async function setCartQuantity(db: Db, change: ItemChange, catalog: Catalog): Promise<CartView> {
   const product = findProduct(catalog, change.productId);
+  // Removing what is not there changes nothing, so it must not write either: `lockCart` creates the cart row, and a
+  // forged or stale cookie would otherwise leave an empty cart behind on every such request.
+  if (change.quantity === 0 && (await currentQuantity(db, change.shopperId, product.id)) === null) {
+    return getCartView(db, change.shopperId, catalog);
+  }
   await db.transaction(async (tx) => {
     await lockCart(tx, change.shopperId);
     const current = await currentQuantity(tx, change.shopperId, product.id);

@@ -1,0 +1,489 @@
+/**
+ * Hostile requests for every API route, one entry per route: which handler, and the calls it must refuse.
+ * Adding a route = one entry here (plus its line in `route-list.ts`).
+ */
+import fc from 'fast-check';
+import { ADD_ON_IDS } from '@/lib/catalog/add-ons';
+import { catalogData } from '@/lib/catalog/data';
+import { isShippableCountry } from '@/lib/catalog/shipping';
+import { demoRules } from '@/lib/discounts';
+import { SHOPPER_COOKIE } from '@/lib/shopper';
+import { usAddress } from '@/lib/testing/checkout-flow';
+import type { FuzzFixture } from '@/lib/testing/fuzz/fixture';
+import { type BodySpec, hostileBodies, malformedJson } from '@/lib/testing/fuzz/hostile-bodies';
+import {
+  anyJson,
+  badQuantity,
+  injectedPriceFields,
+  junkId,
+  notAString,
+  unknownSessionId,
+  unknownSlug,
+} from '@/lib/testing/fuzz/hostile-values';
+import { ROUTES, type RouteInfo } from '@/lib/testing/fuzz/route-list';
+import type { HostileCall } from '@/lib/testing/fuzz/run-hostile';
+
+export type RouteFuzzEntry = {
+  info: RouteInfo;
+  load(): Promise<Record<string, unknown>>;
+  /** Hostile calls per method the route exports. */
+  cases(fixture: FuzzFixture): Array<{ method: string; calls: fc.Arbitrary<HostileCall> }>;
+};
+
+const PRODUCT_IDS = catalogData.products.map((p) => p.id);
+const METHOD_IDS = ['standard', 'express', 'overnight'];
+const DISCOUNT_CODES = demoRules.flatMap((rule) =>
+  'code' in rule && typeof rule.code === 'string' ? [rule.code] : [],
+);
+
+/** Codes the shape check refuses (before any lookup or attempt counting). */
+const malformedCode: fc.Arbitrary<unknown> = fc.oneof(notAString, fc.constantFrom('', '   ', 'C'.repeat(65)));
+/** Well-formed codes that are not codes of this store. */
+const unknownCode: fc.Arbitrary<string> = fc
+  .stringMatching(/^[A-Za-z0-9-]{1,20}$/)
+  .filter((code) => !DISCOUNT_CODES.some((known) => known.toLowerCase() === code.trim().toLowerCase()));
+
+const cookieFor = (shopperId: string) => `${SHOPPER_COOKIE}=${shopperId}`;
+
+/** Cookies that do not belong to the attacker's cart: none, a stranger's, forged or mangled. */
+function strangerCookie(f: FuzzFixture): fc.Arbitrary<string | null> {
+  return fc.oneof(
+    fc.constant(null),
+    fc.uuid({ version: 4 }).map(cookieFor),
+    fc.stringMatching(/^[!#-+\--:<-[\]-~]{0,40}$/).map(cookieFor),
+    fc.constantFrom(
+      cookieFor(`${f.attacker.shopperId}x`),
+      cookieFor(f.attacker.shopperId.toUpperCase()),
+      `${SHOPPER_COOKIE}=`,
+      'other=1',
+    ),
+  );
+}
+
+/** Ids that are not product ids in this cart: wrong types, junk, unknown slugs, products not in the order. */
+function notInOrderProductId(inOrder: ReadonlyArray<string>): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    notAString,
+    junkId,
+    unknownSlug(PRODUCT_IDS),
+    fc.constantFrom(...PRODUCT_IDS.filter((id) => !inOrder.includes(id))),
+  );
+}
+
+const badSessionId: fc.Arbitrary<unknown> = fc.oneof(notAString, junkId, unknownSessionId);
+
+/** Addresses the store must refuse: wrong shapes, countries it does not ship to, empty or overlong fields, prices. */
+const badAddress: fc.Arbitrary<unknown> = fc.oneof(
+  notAString,
+  fc
+    .stringMatching(/^[A-Za-z]{2}$/)
+    .filter((c) => !isShippableCountry(c.toUpperCase()))
+    .map((country) => ({ ...usAddress, country })),
+  fc.constantFrom('USA', 'U', '', '1A', 'us ', 'XX').map((country) => ({ ...usAddress, country })),
+  fc.constantFrom('', '   ', 'x'.repeat(151)).map((name) => ({ ...usAddress, name })),
+  fc.constantFrom('', 'y'.repeat(201)).map((line1) => ({ ...usAddress, line1 })),
+  fc.constant({ ...usAddress, postalCode: '9'.repeat(21) }),
+  fc.constantFrom<keyof typeof usAddress>('name', 'line1', 'country').map((field) => {
+    const { [field]: _removed, ...rest } = usAddress;
+    return rest;
+  }),
+  injectedPriceFields.map((extra) => ({ ...usAddress, ...extra })),
+  fc
+    .constantFrom('name', 'line1', 'city', 'country')
+    .chain((field) => notAString.filter((v) => v !== null).map((value) => ({ ...usAddress, [field]: value }))),
+);
+
+/** JSON body calls for one method and path, plus ownership variants when the body names a session. */
+function jsonCalls<T extends Record<string, unknown>>(
+  method: string,
+  url: string,
+  cookie: string,
+  spec: BodySpec<T>,
+): fc.Arbitrary<HostileCall> {
+  return hostileBodies(spec).map((b) => ({
+    kind: b.kind,
+    method,
+    url,
+    cookie,
+    contentType: b.contentType,
+    body: b.body,
+  }));
+}
+
+/** A checkout update route: every body mistake, other shoppers' and unknown sessions, and callers who own nothing. */
+function sessionUpdateCalls<T extends Record<string, unknown>>(
+  f: FuzzFixture,
+  url: string,
+  bodyFor: (sessionId: string) => T,
+  invalidValues: BodySpec<T>['invalidValues'],
+  required: ReadonlyArray<keyof T & string>,
+): fc.Arbitrary<HostileCall> {
+  const own = cookieFor(f.attacker.shopperId);
+  const post = (kind: string, body: unknown, cookie: string | null): HostileCall => ({
+    kind,
+    method: 'POST',
+    url,
+    cookie,
+    contentType: 'application/json',
+    body: JSON.stringify(body),
+  });
+  return fc.oneof(
+    {
+      weight: 6,
+      arbitrary: jsonCalls('POST', url, own, { valid: bodyFor(f.attacker.sessionId), invalidValues, required }),
+    },
+    { weight: 1, arbitrary: fc.constant(post('other-shoppers-session', bodyFor(f.victim.sessionId), own)) },
+    { weight: 1, arbitrary: unknownSessionId.map((id) => post('unknown-session', bodyFor(id), own)) },
+    { weight: 1, arbitrary: strangerCookie(f).map((c) => post('not-the-owner', bodyFor(f.attacker.sessionId), c)) },
+  );
+}
+
+export const ROUTE_TABLE: ReadonlyArray<RouteFuzzEntry> = [
+  {
+    info: ROUTES.cart,
+    load: () => import('@/app/api/cart/route'),
+    cases: (f) => [
+      {
+        method: 'GET',
+        calls: fc
+          .tuple(strangerCookie(f), fc.constantFrom('', '?price=1', '?shopperId=x', `?sessionId=${f.victim.sessionId}`))
+          .map(([cookie, query]) => ({
+            kind: 'read-without-a-cart',
+            method: 'GET',
+            url: `/api/cart${query}`,
+            cookie,
+            contentType: null,
+            body: null,
+            allow200: true,
+          })),
+      },
+    ],
+  },
+  {
+    info: ROUTES.cartItems,
+    load: () => import('@/app/api/cart/items/route'),
+    cases: (f) => [
+      {
+        method: 'POST',
+        calls: fc.oneof(
+          jsonCalls('POST', '/api/cart/items', cookieFor(f.attacker.shopperId), {
+            valid: { productId: 'pulse-speaker', quantity: 1 },
+            invalidValues: {
+              productId: fc.oneof(notAString, junkId, unknownSlug(PRODUCT_IDS), fc.constant('charge-dock')),
+              quantity: fc.oneof(badQuantity, fc.constant(0), fc.integer({ min: 6, max: 99 })),
+            },
+            required: ['productId'],
+          }),
+          // Over the per-order limit counting what is already in the cart (3 headphones max, 1 held).
+          fc.integer({ min: 3, max: 99 }).map((quantity) => ({
+            kind: 'over-the-limit',
+            method: 'POST',
+            url: '/api/cart/items',
+            cookie: cookieFor(f.attacker.shopperId),
+            contentType: 'application/json',
+            body: JSON.stringify({ productId: 'aurora-headphones', quantity }),
+          })),
+        ),
+      },
+    ],
+  },
+  {
+    info: ROUTES.cartItem,
+    load: () => import('@/app/api/cart/items/[productId]/route'),
+    cases: (f) => {
+      const own = cookieFor(f.attacker.shopperId);
+      const badParam = fc.oneof(
+        fc.string({ maxLength: 30 }).filter((s) => !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(s) || s.length > 100),
+        fc.constantFrom('..', '%2e%2e', 'AURORA-HEADPHONES', 'aurora_headphones', 'x'.repeat(101)),
+      );
+      const at = (productId: string) => `/api/cart/items/${encodeURIComponent(productId)}`;
+      const patch = (kind: string, productId: string, cookie: string | null, body: unknown): HostileCall => ({
+        kind,
+        method: 'PATCH',
+        url: at(productId),
+        cookie,
+        contentType: 'application/json',
+        body: JSON.stringify(body),
+        params: { productId },
+      });
+      return [
+        {
+          method: 'PATCH',
+          calls: fc.oneof(
+            jsonCalls('PATCH', at('aurora-headphones'), own, {
+              valid: { quantity: 2 },
+              invalidValues: { quantity: fc.oneof(badQuantity, fc.integer({ min: 4, max: 99 })) },
+              required: ['quantity'],
+            }).map((call) => ({ ...call, params: { productId: 'aurora-headphones' } })),
+            badParam.map((id) => patch('bad-product-param', id, own, { quantity: 1 })),
+            fc
+              .oneof(unknownSlug(PRODUCT_IDS), fc.constantFrom('pulse-speaker', 'charge-dock'))
+              .map((id) => patch('not-in-cart', id, own, { quantity: 1 })),
+            strangerCookie(f).map((cookie) => patch('not-the-owner', 'aurora-headphones', cookie, { quantity: 1 })),
+          ),
+        },
+        {
+          method: 'DELETE',
+          calls: fc.oneof(
+            badParam.map((productId) => ({
+              kind: 'bad-product-param',
+              method: 'DELETE',
+              url: at(productId),
+              cookie: own,
+              contentType: null,
+              body: null,
+              params: { productId },
+            })),
+            fc
+              .tuple(strangerCookie(f), fc.constantFrom('aurora-headphones', 'pulse-speaker'))
+              .map(([cookie, productId]) => ({
+                kind: 'not-the-owner',
+                method: 'DELETE',
+                url: at(productId),
+                cookie,
+                contentType: null,
+                body: null,
+                params: { productId },
+                allow200: true,
+              })),
+            unknownSlug(PRODUCT_IDS).map((productId) => ({
+              kind: 'unknown-product',
+              method: 'DELETE',
+              url: at(productId),
+              cookie: own,
+              contentType: null,
+              body: null,
+              params: { productId },
+              allow200: true,
+            })),
+          ),
+        },
+      ];
+    },
+  },
+  {
+    info: ROUTES.sessions,
+    load: () => import('@/app/api/checkout/sessions/route'),
+    cases: (f) => [
+      {
+        method: 'POST',
+        calls: fc.oneof(
+          jsonCalls('POST', '/api/checkout/sessions', cookieFor(f.attacker.shopperId), {
+            valid: {},
+            invalidValues: {},
+            required: [],
+          }),
+          fc.tuple(strangerCookie(f), fc.constantFrom('{}', '')).map(([cookie, body]) => ({
+            kind: 'no-cart',
+            method: 'POST',
+            url: '/api/checkout/sessions',
+            cookie,
+            contentType: body ? 'application/json' : null,
+            body: body || null,
+          })),
+        ),
+      },
+    ],
+  },
+  {
+    info: ROUTES.state,
+    load: () => import('@/app/api/checkout/state/route'),
+    cases: (f) => {
+      const own = cookieFor(f.attacker.shopperId);
+      const get = (kind: string, query: string, cookie: string | null): HostileCall => ({
+        kind,
+        method: 'GET',
+        url: `/api/checkout/state${query}`,
+        cookie,
+        contentType: null,
+        body: null,
+      });
+      return [
+        {
+          method: 'GET',
+          calls: fc.oneof(
+            fc.constant(get('missing-session-id', '', own)),
+            junkId.map((id) => get('bad-session-id', `?sessionId=${encodeURIComponent(id)}`, own)),
+            unknownSessionId.map((id) => get('unknown-session', `?sessionId=${id}`, own)),
+            fc.constant(get('other-shoppers-session', `?sessionId=${f.victim.sessionId}`, own)),
+            strangerCookie(f).map((c) => get('not-the-owner', `?sessionId=${f.attacker.sessionId}`, c)),
+            fc
+              .constantFrom('price=1', 'amount=0', 'shopperId=x', `sessionId=${f.victim.sessionId}`)
+              .map((extra) => get('extra-query', `?sessionId=${f.attacker.sessionId}&${extra}`, own)),
+          ),
+        },
+      ];
+    },
+  },
+  {
+    info: ROUTES.addOns,
+    load: () => import('@/app/api/checkout/add-ons/route'),
+    cases: (f) => [
+      {
+        method: 'POST',
+        calls: sessionUpdateCalls(
+          f,
+          '/api/checkout/add-ons',
+          (sessionId) => ({ sessionId, addOnId: 'extended-warranty', productId: 'aurora-headphones', selected: true }),
+          {
+            sessionId: badSessionId,
+            addOnId: fc.oneof(notAString, junkId, unknownSlug([...ADD_ON_IDS])),
+            productId: fc.oneof(
+              notInOrderProductId(['aurora-headphones']),
+              fc.constant('ceramic-pour-over'), // in the order, but not warranty-eligible
+            ),
+            selected: anyJson.filter((v) => typeof v !== 'boolean'),
+            giftMessage: fc.oneof(
+              fc.string({ maxLength: 40 }),
+              notAString.filter((v) => v !== null),
+            ),
+          },
+          ['sessionId', 'addOnId', 'selected'],
+        ),
+      },
+    ],
+  },
+  {
+    info: ROUTES.quantity,
+    load: () => import('@/app/api/checkout/quantity/route'),
+    cases: (f) => [
+      {
+        method: 'POST',
+        calls: sessionUpdateCalls(
+          f,
+          '/api/checkout/quantity',
+          (sessionId) => ({ sessionId, productId: 'aurora-headphones', quantity: 2 }),
+          {
+            sessionId: badSessionId,
+            productId: notInOrderProductId(['aurora-headphones', 'ceramic-pour-over']),
+            quantity: fc.oneof(badQuantity, fc.integer({ min: 4, max: 99 })),
+          },
+          ['sessionId', 'productId', 'quantity'],
+        ),
+      },
+    ],
+  },
+  {
+    info: ROUTES.shippingAddress,
+    load: () => import('@/app/api/checkout/shipping-address/route'),
+    cases: (f) => [
+      {
+        method: 'POST',
+        calls: sessionUpdateCalls(
+          f,
+          '/api/checkout/shipping-address',
+          (sessionId) => ({ sessionId, address: { ...usAddress, city: 'Chicago' } }),
+          { sessionId: badSessionId, address: badAddress },
+          ['sessionId', 'address'],
+        ),
+      },
+    ],
+  },
+  {
+    info: ROUTES.shippingOption,
+    load: () => import('@/app/api/checkout/shipping-option/route'),
+    cases: (f) => [
+      {
+        method: 'POST',
+        calls: sessionUpdateCalls(
+          f,
+          '/api/checkout/shipping-option',
+          (sessionId) => ({ sessionId, methodId: 'express' }),
+          { sessionId: badSessionId, methodId: fc.oneof(notAString, junkId, unknownSlug(METHOD_IDS)) },
+          ['sessionId', 'methodId'],
+        ),
+      },
+    ],
+  },
+  {
+    info: ROUTES.discountCodes,
+    load: () => import('@/app/api/checkout/discount-codes/route'),
+    cases: (f) => {
+      const code = DISCOUNT_CODES[0] ?? 'WELCOME10';
+      return [
+        {
+          method: 'POST',
+          calls: sessionUpdateCalls(
+            f,
+            '/api/checkout/discount-codes',
+            (sessionId) => ({ sessionId, code }),
+            {
+              sessionId: badSessionId,
+              code: fc.oneof(malformedCode, unknownCode),
+              email: fc.oneof(notAString, fc.constantFrom('', 'not-an-email', '@x', `${'a'.repeat(250)}@x.com`)),
+            },
+            ['sessionId', 'code'],
+          ),
+        },
+        {
+          method: 'DELETE',
+          calls: sessionUpdateCalls(
+            f,
+            '/api/checkout/discount-codes',
+            (sessionId) => ({ sessionId, code }),
+            { sessionId: badSessionId, code: malformedCode },
+            ['sessionId', 'code'],
+          ).map((call) => ({ ...call, method: 'DELETE' })),
+        },
+      ];
+    },
+  },
+  {
+    info: ROUTES.webhook,
+    load: () => import('@/app/api/webhooks/stripe/route'),
+    cases: (f) => [{ method: 'POST', calls: webhookCalls(f) }],
+  },
+];
+
+const MAX_EVENT_BYTES = 512 * 1024;
+
+/** A completed-session event for the victim, as Stripe would send it, if only it were signed correctly. */
+function eventFor(sessionId: string, id: string): string {
+  return JSON.stringify({
+    id: `evt_${id}`,
+    object: 'event',
+    type: 'checkout.session.completed',
+    created: Math.floor(Date.now() / 1000),
+    data: { object: { id: sessionId, object: 'checkout.session', payment_status: 'paid', amount_total: 1 } },
+  });
+}
+
+/** Webhook bodies with no valid signature over them: unsigned, forged, signed with the wrong secret, replayed, oversized. */
+function webhookCalls(f: FuzzFixture): fc.Arbitrary<HostileCall> {
+  const body = fc.oneof(
+    fc.stringMatching(/^[A-Za-z0-9]{8,20}$/).map((id) => eventFor(f.victim.sessionId, id)),
+    anyJson.map((v) => JSON.stringify(v) ?? 'null'),
+    malformedJson,
+  );
+  const now = () => Math.floor(Date.now() / 1000);
+  const signature = (payload: string): fc.Arbitrary<string | null> =>
+    fc.oneof(
+      fc.constant(null),
+      fc.string({ maxLength: 80 }).filter((s) => /^[\x20-\x7e]*$/.test(s)),
+      fc.stringMatching(/^[0-9a-f]{64}$/).map((hex) => `t=${now()},v1=${hex}`),
+      fc.constant(f.sign(payload, 'whsec_wrong_secret', now())),
+      fc.integer({ min: 400, max: 10_000_000 }).map((age) => f.sign(payload, f.webhookSecret, now() - age)),
+      fc.constant(f.sign(`${payload} `, f.webhookSecret, now())),
+    );
+  const call = (kind: string, payload: string, sig: string | null): HostileCall => ({
+    kind,
+    method: 'POST',
+    url: '/api/webhooks/stripe',
+    cookie: null,
+    contentType: sig === null ? 'text/plain' : 'application/json',
+    body: payload,
+    ...(sig === null ? {} : { headers: { 'stripe-signature': sig } }),
+  });
+  return fc.oneof(
+    {
+      weight: 8,
+      arbitrary: body.chain((payload) => signature(payload).map((sig) => call('bad-signature', payload, sig))),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .integer({ min: MAX_EVENT_BYTES + 1, max: MAX_EVENT_BYTES * 2 })
+        .map((size) => call('oversized', ' '.repeat(size), f.sign(' '.repeat(size), f.webhookSecret, now()))),
+    },
+  );
+}
