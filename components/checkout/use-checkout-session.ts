@@ -1,8 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { z } from '@/lib/zod-browser';
 import { isApiError, postJson } from '@/lib/api-client';
+import { z } from '@/lib/zod-browser';
 
 const createdSessionSchema = z.object({ sessionId: z.string().min(1), clientSecret: z.string().min(1) });
 

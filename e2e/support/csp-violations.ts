@@ -34,4 +34,3 @@ export async function watchCspViolations(page: Page): Promise<CspViolation[]> {
   });
   return violations;
 }
-
