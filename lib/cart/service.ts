@@ -87,7 +87,8 @@ async function currentQuantity(tx: Db, shopperId: string, productId: string): Pr
   return row?.quantity ?? null;
 }
 
-async function writeQuantity(tx: Db, shopperId: string, productId: string, quantity: number): Promise<void> {
+/** Sets one cart line (0 deletes it). The caller's transaction must hold the cart lock (`lockCart`). */
+export async function writeQuantity(tx: Db, shopperId: string, productId: string, quantity: number): Promise<void> {
   if (quantity <= 0) {
     await tx.delete(cartItems).where(and(eq(cartItems.shopperId, shopperId), eq(cartItems.productId, productId)));
   } else {
@@ -104,11 +105,6 @@ type ItemChange = { shopperId: string; productId: string; quantity: number };
 /** Adds `quantity` units (on top of what the cart holds), within the per-order limit and the stock left. */
 export async function addToCart(db: Db, change: ItemChange, catalog: Catalog): Promise<CartView> {
   const product = findProduct(catalog, change.productId);
-  // Removing what is not there changes nothing, so it must not write either: `lockCart` creates the cart row, and a
-  // forged or stale cookie would otherwise leave an empty cart behind on every such request.
-  if (change.quantity === 0 && (await currentQuantity(db, change.shopperId, product.id)) === null) {
-    return getCartView(db, change.shopperId, catalog);
-  }
   await db.transaction(async (tx) => {
     await lockCart(tx, change.shopperId);
     const next = ((await currentQuantity(tx, change.shopperId, product.id)) ?? 0) + change.quantity;

@@ -1,8 +1,7 @@
 import type Stripe from 'stripe';
 import { soldCounts } from '@/lib/cart/inventory';
-import { lockCart } from '@/lib/cart/service';
+import { lockCart, writeQuantity } from '@/lib/cart/service';
 import type { Catalog } from '@/lib/catalog/schema';
-import { syncCartQuantity } from '@/lib/checkout/cart-sync';
 import { discountsUnavailable } from '@/lib/checkout/discount-code-intent';
 import { loadDiscountContext } from '@/lib/checkout/discount-context';
 import { type DiscountRules, pricedCheckout } from '@/lib/checkout/discount-pricing';
@@ -198,7 +197,8 @@ export async function updateCheckout(
     const result = await syncLockedCheckout(tx, deps, row, intent, soldUnits);
     if (intent.type === 'set-quantity') {
       const quantity = result.selections.items.find((item) => item.productId === intent.productId)?.quantity ?? 0;
-      await syncCartQuantity(tx, { shopperId, productId: intent.productId, quantity });
+      // Keep the shopper's cart equal to the checkout's items, so the store shows the same quantities.
+      await writeQuantity(tx, shopperId, intent.productId, quantity);
     }
     return { ...result, soldUnits };
   });
