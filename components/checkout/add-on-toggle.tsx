@@ -1,18 +1,13 @@
 'use client';
 
 import { useId } from 'react';
+import { AddOnCheckbox, isUnavailable } from '@/components/checkout/add-on-checkbox';
 import type { AddOnView } from '@/components/checkout/checkout-state-schema';
 import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
 import { UpdateError } from '@/components/checkout/update-error';
 import { useControlUpdate } from '@/components/checkout/use-control-update';
-import { formatMoney } from '@/lib/money';
 
 type Props = { addOn: AddOnView; currency: string };
-
-/** `add-on-<addOnId>` (per order) or `add-on-<addOnId>-<productId>` (per item). */
-export function addOnTestId(addOn: Pick<AddOnView, 'addOnId' | 'productId'>): string {
-  return addOn.productId ? `add-on-${addOn.addOnId}-${addOn.productId}` : `add-on-${addOn.addOnId}`;
-}
 
 /** Selects or removes one add-on through the server; the price beside it is the server's, the totals Stripe's. */
 export function AddOnToggle({ addOn, currency }: Props) {
@@ -22,7 +17,7 @@ export function AddOnToggle({ addOn, currency }: Props) {
   const reasonId = `${baseId}-reason`;
   const errorId = `${baseId}-error`;
   const checked = pendingValue ?? addOn.selected;
-  const unavailable = !addOn.eligible && !addOn.selected;
+  const unavailable = isUnavailable(addOn);
   const describedBy = [unavailable && addOn.reason ? reasonId : null, failure ? errorId : null]
     .filter(Boolean)
     .join(' ');
@@ -39,27 +34,16 @@ export function AddOnToggle({ addOn, currency }: Props) {
 
   return (
     <div className="space-y-1">
-      <label className="flex cursor-pointer items-start gap-3 text-sm has-disabled:cursor-not-allowed">
-        <input
-          type="checkbox"
-          data-testid={addOnTestId(addOn)}
-          className="mt-0.5 h-4 w-4 accent-brand-700"
-          checked={checked}
-          disabled={busy || unavailable || closedMessage !== null}
-          aria-busy={busy}
-          aria-describedby={describedBy || undefined}
-          onChange={(event) => change(event.target.checked)}
-        />
-        <span className={unavailable ? 'text-stone-500' : 'text-stone-800'}>
-          {addOn.name} <span className="tabular-nums text-stone-600">+{formatMoney(addOn.amount, currency)}</span>
-          {busy ? <span className="ml-2 text-xs text-stone-500">Updating…</span> : null}
-        </span>
-      </label>
-      {unavailable && addOn.reason ? (
-        <p id={reasonId} className="pl-7 text-xs text-stone-500">
-          {addOn.reason}
-        </p>
-      ) : null}
+      <AddOnCheckbox
+        addOn={addOn}
+        currency={currency}
+        checked={checked}
+        disabled={busy || unavailable || closedMessage !== null}
+        busy={busy}
+        reasonId={reasonId}
+        describedBy={describedBy}
+        onChange={change}
+      />
       {failure ? <UpdateError id={errorId} failure={failure} onRetry={() => void retry()} /> : null}
     </div>
   );

@@ -1,14 +1,13 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
-import { addOnTestId } from '@/components/checkout/add-on-toggle';
+import { AddOnCheckbox, isUnavailable } from '@/components/checkout/add-on-checkbox';
 import { type AddOnView, GIFT_MESSAGE_MAX_LENGTH } from '@/components/checkout/checkout-state-schema';
 import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
 import { UpdateError } from '@/components/checkout/update-error';
 import type { UpdateFailure } from '@/components/checkout/update-failure';
 import { useControlUpdate } from '@/components/checkout/use-control-update';
 import { buttonClass } from '@/components/ui/button-styles';
-import { formatMoney } from '@/lib/money';
 
 type Props = { addOn: AddOnView; currency: string; savedMessage: string | null };
 
@@ -43,7 +42,7 @@ export function GiftMessageCard({ addOn, currency, savedMessage }: Props) {
   }, [addOn.eligible]);
 
   const checked = pendingValue ?? (addOn.selected || composing);
-  const unavailable = !addOn.eligible && !addOn.selected;
+  const unavailable = isUnavailable(addOn);
   const disabled = busy || unavailable || closedMessage !== null;
   const trimmed = draft.trim();
   const unsaved = trimmed !== (addOn.selected ? (savedMessage ?? '') : '');
@@ -79,27 +78,16 @@ export function GiftMessageCard({ addOn, currency, savedMessage }: Props) {
 
   return (
     <div className="space-y-2">
-      <label className="flex cursor-pointer items-start gap-3 text-sm has-disabled:cursor-not-allowed">
-        <input
-          type="checkbox"
-          data-testid={addOnTestId(addOn)}
-          className="mt-0.5 h-4 w-4 accent-brand-700"
-          checked={checked}
-          disabled={disabled}
-          aria-busy={busy}
-          aria-describedby={unavailable && addOn.reason ? hintId : undefined}
-          onChange={(event) => toggle(event.target.checked)}
-        />
-        <span className={unavailable ? 'text-stone-500' : 'text-stone-800'}>
-          {addOn.name} <span className="tabular-nums text-stone-600">+{formatMoney(addOn.amount, currency)}</span>
-          {busy ? <span className="ml-2 text-xs text-stone-500">Updating…</span> : null}
-        </span>
-      </label>
-      {unavailable && addOn.reason ? (
-        <p id={hintId} className="pl-7 text-xs text-stone-500">
-          {addOn.reason}
-        </p>
-      ) : null}
+      <AddOnCheckbox
+        addOn={addOn}
+        currency={currency}
+        checked={checked}
+        disabled={disabled}
+        busy={busy}
+        reasonId={hintId}
+        describedBy={unavailable && addOn.reason ? hintId : ''}
+        onChange={toggle}
+      />
       {checked ? (
         <div className="space-y-1 pl-7">
           <label htmlFor={fieldId} className="text-sm font-medium text-stone-800">
