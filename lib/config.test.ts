@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseServerConfig, toPublicStripeConfig } from '@/lib/config';
 
@@ -152,5 +153,34 @@ describe('parseServerConfig — app clock and server-side discounts', () => {
     expect(() => parseServerConfig({ ...emulatorEnv, SERVER_SIDE_DISCOUNTS: 'maybe' })).toThrow(
       /SERVER_SIDE_DISCOUNTS/,
     );
+  });
+});
+
+describe('.env.example', () => {
+  const example = Object.fromEntries(
+    readFileSync(new URL('../.env.example', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z][A-Z0-9_]*=/.test(line))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+
+  it('documents every variable the configuration reads', () => {
+    const source = readFileSync(new URL('./config.ts', import.meta.url), 'utf8');
+    const setByPlatform = new Set(['NODE_ENV', 'VERCEL_ENV']);
+    const read = [...source.matchAll(/^\s+([A-Z][A-Z0-9_]+): /gm)]
+      .map((match) => match[1])
+      .filter((name) => name && !setByPlatform.has(name));
+    expect(read.length).toBeGreaterThan(8);
+    for (const name of read) expect(Object.keys(example), `${name} is missing from .env.example`).toContain(name);
+  });
+
+  it('copied as it is, refuses to start and names the Stripe variables to set', () => {
+    expect(() => parseServerConfig(example)).toThrow(/STRIPE_SECRET_KEY/);
+  });
+
+  it('with an emulator URL filled in, is a valid emulator configuration', () => {
+    const config = parseServerConfig({ ...example, STRIPE_EMULATOR_URL: 'http://127.0.0.1:12111' });
+    expect(config.stripe.mode).toBe('emulator');
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: '.data/pglite' });
   });
 });
