@@ -2,13 +2,10 @@
  * Entry of the stand-in Stripe.js, bundled by the emulator as an IIFE and served at `GET <emulator>/stripe.js`.
  * Load it with a blocking `<script>` before `@stripe/stripe-js` so `loadStripe` reuses `window.Stripe`.
  */
+import './zod-jitless';
 import type { StripeConstructor, StripeConstructorOptions } from '@stripe/stripe-js';
-import { z } from 'zod';
 import { scriptOrigin } from './script-origin';
 import { createStripe } from './stripe-instance';
-
-// The store's CSP forbids eval; zod's one-time `new Function` probe would be reported as a violation. Never probe.
-z.config({ jitless: true });
 
 // document.currentScript is only set while this script first runs, so read it now.
 const origin = scriptOrigin(document.currentScript, document, window.location.href);
