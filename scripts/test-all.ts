@@ -10,6 +10,7 @@
  * TEST_SUITES=unit,emulator,integration,fuzz,browser,e2e,load limits the run.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { run } from './lib/child';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './lib/throwaway-postgres';
@@ -58,7 +59,8 @@ async function vitest(suite: string, projects: string[], env: NodeJS.ProcessEnv 
 }
 
 async function playwright(suite: string, config: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const out = `test-results/playwright-${suite}.json`;
+  // Absolute: Playwright resolves a relative report path from the config's folder, not from here.
+  const out = resolve(`test-results/playwright-${suite}.json`);
   rmSync(out, { force: true });
   const code = await run(
     process.execPath,
