@@ -4,6 +4,8 @@ import { CARDS, CheckoutPage, type TestAddress } from '../pages/checkout-page';
 import { OrderPage } from '../pages/order-page';
 import { ProductPage } from '../pages/product-page';
 import { StorePage } from '../pages/store-page';
+import { databaseUrl, ordersForSession } from '../support/orders-db';
+import { sessionIdFromUrl } from '../support/shopper';
 
 const ADDRESS: TestAddress = {
   name: 'Ada Lovelace',
@@ -90,6 +92,21 @@ test.describe('shopper checkout (issue #3)', () => {
     await expect(order.email).toHaveText('ada@example.com');
     await expect(order.address).toContainText('12 Market Street');
     await expect(store.cartBadge).toHaveAttribute('data-value', '0');
+
+    // The database holds exactly one order for the session, with the totals Stripe charged (the summary shows Stripe's
+    // session). Direct reads need DATABASE_URL: with the default embedded PGlite the database lives in the server.
+    if (databaseUrl) {
+      expect(await ordersForSession(sessionIdFromUrl(page))).toEqual([
+        {
+          amountSubtotal: seen.subtotal,
+          amountDiscount: seen.discount,
+          amountShipping: seen.shipping,
+          amountTotal: seen.total,
+        },
+      ]);
+    } else {
+      test.info().annotations.push({ type: 'not checked', description: 'the stored order needs DATABASE_URL' });
+    }
   });
 
   test('a declined card shows the decline, and paying again with 4242 succeeds', async ({ page }) => {
