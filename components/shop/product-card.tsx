@@ -1,8 +1,8 @@
 import Image from 'next/image';
 import Link from 'next/link';
+import { ProductPrice } from '@/components/shop/product-price';
 import { StockHint } from '@/components/shop/stock-hint';
 import type { Product } from '@/lib/catalog/schema';
-import { formatMoney } from '@/lib/money';
 
 type Props = { product: Product; stockLeft: number; aboveTheFold?: boolean };
 
@@ -32,13 +32,11 @@ export function ProductCard({ product, stockLeft, aboveTheFold = false }: Props)
             {product.name}
           </Link>
         </h3>
-        <p
+        <ProductPrice
+          amount={product.unitAmount}
+          currency={product.currency}
           className="text-base font-semibold text-stone-900"
-          data-testid="product-price"
-          data-value={product.unitAmount}
-        >
-          {formatMoney(product.unitAmount, product.currency)}
-        </p>
+        />
         <StockHint stock={stockLeft} className="mt-auto pt-1" />
       </div>
     </article>

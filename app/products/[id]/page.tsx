@@ -4,11 +4,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { readStockLeft } from '@/app/_lib/stock-left';
 import { AddToCartForm } from '@/components/shop/add-to-cart-form';
+import { ProductPrice } from '@/components/shop/product-price';
 import { maxOrderable } from '@/components/shop/stock';
 import { StockHint } from '@/components/shop/stock-hint';
 import { STORE_NAME } from '@/components/shop/store-info';
 import { getCategory, getProduct } from '@/lib/catalog';
-import { formatMoney } from '@/lib/money';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -76,13 +76,11 @@ export default async function ProductPage({ params }: Props) {
           <h1 className="font-serif text-3xl font-semibold tracking-tight text-stone-900 sm:text-4xl">
             {product.name}
           </h1>
-          <p
+          <ProductPrice
+            amount={product.unitAmount}
+            currency={product.currency}
             className="text-2xl font-semibold text-stone-900"
-            data-testid="product-price"
-            data-value={product.unitAmount}
-          >
-            {formatMoney(product.unitAmount, product.currency)}
-          </p>
+          />
           <StockHint stock={stockLeft} />
           <p className="leading-relaxed text-stone-700">{product.description}</p>
           {category?.warrantyEligible ? (
