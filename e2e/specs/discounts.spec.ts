@@ -1,9 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
-import { CartPage } from '../pages/cart-page';
-import { CARDS, CheckoutPage, type TestAddress } from '../pages/checkout-page';
+import { CARDS, type CheckoutPage, type TestAddress } from '../pages/checkout-page';
 import { minorUnits } from '../pages/money';
 import { OrderPage } from '../pages/order-page';
-import { ProductPage } from '../pages/product-page';
+import { addProductToCart, openCheckoutFromCart } from '../support/shopper';
 
 /**
  * Issue #5: discounts go through our server. Codes are applied and refused with the engine's messages, automatic
@@ -23,22 +22,6 @@ const CANADA: TestAddress = {
 
 // Runs in order: the clock test moves the shared emulator clock, which would expire the other test's session.
 test.describe.configure({ mode: 'serial' });
-
-async function addToCart(page: Page, productId: string, quantity = 1): Promise<void> {
-  const product = new ProductPage(page);
-  await product.goto(productId);
-  await product.addToCart(quantity);
-}
-
-async function openCheckout(page: Page): Promise<CheckoutPage> {
-  const cart = new CartPage(page);
-  await cart.goto();
-  await cart.checkout();
-  const checkout = new CheckoutPage(page);
-  await checkout.waitUntilReady();
-  await checkout.options.waitUntilLoaded();
-  return checkout;
-}
 
 async function applyCode(page: Page, code: string): Promise<void> {
   await page.getByTestId('discount-code-input').fill(code);
@@ -83,8 +66,8 @@ test.describe('discounts (issue #5)', () => {
   test('codes, cart-value and regional promotions change Stripe’s total; the paid order carries the discount', async ({
     page,
   }) => {
-    await addToCart(page, 'ceramic-pour-over', 1); // $48
-    const checkout = await openCheckout(page);
+    await addProductToCart(page, 'ceramic-pour-over', 1); // $48
+    const checkout = await openCheckoutFromCart(page);
     const start = await stripeAmounts(checkout);
     expect(start.discount).toBe(0);
 
@@ -140,8 +123,8 @@ test.describe('discounts (issue #5)', () => {
     if (sunday <= now.getTime()) sunday += 7 * 24 * 3600 * 1000;
     await advanceClock(Math.ceil((sunday - now.getTime()) / 1000));
 
-    await addToCart(page, 'linen-throw', 1); // $89, in the weekend sale (20% off)
-    const checkout = await openCheckout(page);
+    await addProductToCart(page, 'linen-throw', 1); // $89, in the weekend sale (20% off)
+    const checkout = await openCheckoutFromCart(page);
     await expect(page.getByTestId('automatic-discount')).toHaveText(/Weekend sale/);
     expect((await stripeAmounts(checkout)).discount).toBe(1_780);
 

@@ -1,10 +1,9 @@
-import { expect, type Page, test } from '@playwright/test';
-import { CartPage } from '../pages/cart-page';
-import { CARDS, CheckoutPage, type TestAddress } from '../pages/checkout-page';
+import { expect, test } from '@playwright/test';
+import { CARDS, type CheckoutPage, type TestAddress } from '../pages/checkout-page';
 import { EmulatorControl } from '../pages/emulator-control';
 import { minorUnits } from '../pages/money';
 import { OrderPage } from '../pages/order-page';
-import { ProductPage } from '../pages/product-page';
+import { addProductToCart, openCheckoutFromCart } from '../support/shopper';
 
 /**
  * Issue #4: the shopper changes add-ons, quantities, address and shipping method on the checkout page. Every change
@@ -30,22 +29,6 @@ const GB_ADDRESS: TestAddress = {
 };
 
 const emulator = EmulatorControl.fromEnv();
-
-async function addToCart(page: Page, productId: string, quantity: number): Promise<void> {
-  const product = new ProductPage(page);
-  await product.goto(productId);
-  await product.addToCart(quantity);
-}
-
-async function openCheckout(page: Page): Promise<CheckoutPage> {
-  const cart = new CartPage(page);
-  await cart.goto();
-  await cart.checkout();
-  const checkout = new CheckoutPage(page);
-  await checkout.waitUntilReady();
-  await checkout.options.waitUntilLoaded();
-  return checkout;
-}
 
 /**
  * The total on the page is Stripe's: it equals the emulator's `amount_total` for this session. Against real Stripe
@@ -78,9 +61,9 @@ test.describe('dynamic checkout updates (issue #4)', () => {
   test('add-ons, quantity, address and shipping method each update Stripe’s total; the paid order matches', async ({
     page,
   }) => {
-    await addToCart(page, 'aurora-headphones', 1);
-    await addToCart(page, 'soy-candle', 1);
-    const checkout = await openCheckout(page);
+    await addProductToCart(page, 'aurora-headphones', 1);
+    await addProductToCart(page, 'soy-candle', 1);
+    const checkout = await openCheckoutFromCart(page);
     const options = checkout.options;
     let total = await expectTotalIsStripes(checkout);
 
@@ -174,9 +157,9 @@ test.describe('dynamic checkout updates (issue #4)', () => {
   test('removing an item drops its line; the last item offers the store instead of a remove button', async ({
     page,
   }) => {
-    await addToCart(page, 'aurora-headphones', 1);
-    await addToCart(page, 'soy-candle', 1);
-    const checkout = await openCheckout(page);
+    await addProductToCart(page, 'aurora-headphones', 1);
+    await addProductToCart(page, 'soy-candle', 1);
+    const checkout = await openCheckoutFromCart(page);
     const options = checkout.options;
     await options.setAddOn(true, 'extended-warranty', 'aurora-headphones');
 
@@ -199,8 +182,8 @@ test.describe('dynamic checkout updates (issue #4)', () => {
   }) => {
     test.skip(!emulator, 'needs the emulator');
     if (!emulator) return;
-    await addToCart(page, 'leather-journal', 1);
-    const checkout = await openCheckout(page);
+    await addProductToCart(page, 'leather-journal', 1);
+    const checkout = await openCheckoutFromCart(page);
     const options = checkout.options;
     await checkout.fillEmail('grace@example.com');
     await checkout.fillAddress(US_ADDRESS);

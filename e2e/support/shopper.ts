@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { CartPage } from '../pages/cart-page';
 import { CARDS, CheckoutPage, type TestAddress, type TestCard } from '../pages/checkout-page';
 import { OrderPage } from '../pages/order-page';
 import { ProductPage } from '../pages/product-page';
@@ -17,6 +18,17 @@ export async function addProductToCart(page: Page, productId: string, quantity =
   const product = new ProductPage(page);
   await product.goto(productId);
   await product.addToCart(quantity);
+}
+
+/** Goes from the cart to the checkout and waits until Stripe's session and the server's checkout state are loaded. */
+export async function openCheckoutFromCart(page: Page): Promise<CheckoutPage> {
+  const cart = new CartPage(page);
+  await cart.goto();
+  await cart.checkout();
+  const checkout = new CheckoutPage(page);
+  await checkout.waitUntilReady();
+  await checkout.options.waitUntilLoaded();
+  return checkout;
 }
 
 /** Opens the checkout and fills everything but the card; Stripe's total then includes shipping. */
