@@ -3,7 +3,12 @@ import { applyIntent, emptySelections } from '@/lib/checkout/intents';
 import type { CheckoutSelections } from '@/lib/pricing/types';
 import { testCatalog as catalog } from '@/lib/testing/catalog-fixture';
 
-const context = { catalog, allowedCountries: ['US'], soldUnits: new Map<string, number>() };
+const context = {
+  catalog,
+  allowedCountries: ['US'],
+  soldUnits: new Map<string, number>(),
+  now: new Date('2026-11-18T12:00:00Z'),
+};
 const order = emptySelections([
   { productId: 'test-headphones', quantity: 2 },
   { productId: 'test-mug', quantity: 1 },

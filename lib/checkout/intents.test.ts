@@ -5,7 +5,12 @@ import { applyIntent, emptySelections, sameItems } from '@/lib/checkout/intents'
 import { testCatalog } from '@/lib/testing/catalog-fixture';
 
 const catalog: Catalog = testCatalog;
-const context = { catalog, allowedCountries: ['US', 'CA', 'DE'], soldUnits: new Map<string, number>() };
+const context = {
+  catalog,
+  allowedCountries: ['US', 'CA', 'DE'],
+  soldUnits: new Map<string, number>(),
+  now: new Date('2026-11-18T12:00:00Z'),
+};
 const address = {
   name: 'Ada Lovelace',
   line1: '1 Main St',

@@ -31,7 +31,8 @@ export type IntentContext = {
   soldUnits: ReadonlyMap<string, number>;
   /** For `apply-code`: the rules and the shopper's context; null when the checkout cannot take discounts. */
   discounts?: DiscountCodeContext['discounts'];
-  now?: Date;
+  /** The app's clock (shared with the emulator in tests): codes are checked against it. */
+  now: Date;
 };
 
 export function emptySelections(items: CheckoutSelections['items']): CheckoutSelections {
@@ -60,7 +61,7 @@ export function applyIntent(
     case 'remove-code':
       return applyDiscountCode(selections, intent, {
         catalog: context.catalog,
-        now: context.now ?? new Date(),
+        now: context.now,
         discounts: context.discounts ?? null,
       });
     case 'refresh':
