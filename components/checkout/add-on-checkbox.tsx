@@ -1,6 +1,6 @@
 'use client';
 
-import type { AddOnView } from '@/components/checkout/checkout-state-schema';
+import type { AddOnView } from '@/lib/checkout/contract';
 import { formatMoney } from '@/lib/money';
 
 /** `add-on-<addOnId>` (per order) or `add-on-<addOnId>-<productId>` (per item). */

@@ -2,10 +2,10 @@
 
 import { useId } from 'react';
 import { AddOnCheckbox, isUnavailable } from '@/components/checkout/add-on-checkbox';
-import type { AddOnView } from '@/components/checkout/checkout-state-schema';
 import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
 import { UpdateError } from '@/components/checkout/update-error';
 import { useControlUpdate } from '@/components/checkout/use-control-update';
+import type { AddOnView } from '@/lib/checkout/contract';
 
 type Props = { addOn: AddOnView; currency: string };
 

@@ -1,10 +1,10 @@
 'use client';
 
 import { AddOnToggle } from '@/components/checkout/add-on-toggle';
-import { GIFT_MESSAGE_ADD_ON_ID } from '@/components/checkout/checkout-state-schema';
 import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
 import { GiftMessageCard } from '@/components/checkout/gift-message-card';
 import { Skeleton } from '@/components/ui/skeleton';
+import { GIFT_MESSAGE_ADD_ON_ID } from '@/lib/checkout/contract';
 
 /** Per-order add-ons (gift wrap, gift message card, express handling), in the store's order. */
 export function ExtrasSection() {

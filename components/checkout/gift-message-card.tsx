@@ -2,12 +2,12 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { AddOnCheckbox, isUnavailable } from '@/components/checkout/add-on-checkbox';
-import { type AddOnView, GIFT_MESSAGE_MAX_LENGTH } from '@/components/checkout/checkout-state-schema';
 import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
 import { UpdateError } from '@/components/checkout/update-error';
 import type { UpdateFailure } from '@/components/checkout/update-failure';
 import { useControlUpdate } from '@/components/checkout/use-control-update';
 import { buttonClass } from '@/components/ui/button-styles';
+import { type AddOnView, GIFT_MESSAGE_MAX_LENGTH } from '@/lib/checkout/contract';
 
 type Props = { addOn: AddOnView; currency: string; savedMessage: string | null };
 

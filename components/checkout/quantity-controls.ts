@@ -1,5 +1,5 @@
 /** What a line's quantity stepper offers, from the server's view of the line. Pure. */
-import type { CheckoutItemView } from '@/components/checkout/checkout-state-schema';
+import type { CheckoutItemView } from '@/lib/checkout/contract';
 
 export type QuantityControls = {
   quantity: number;

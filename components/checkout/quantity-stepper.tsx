@@ -3,11 +3,11 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId } from 'react';
-import type { CheckoutItemView } from '@/components/checkout/checkout-state-schema';
 import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
 import { quantityControls } from '@/components/checkout/quantity-controls';
 import { UpdateError } from '@/components/checkout/update-error';
 import { useControlUpdate } from '@/components/checkout/use-control-update';
+import type { CheckoutItemView } from '@/lib/checkout/contract';
 
 type Props = {
   item: CheckoutItemView;

@@ -17,8 +17,8 @@ function option(id: string, displayName: string, minorUnitsAmount: number): Stri
 }
 
 const methods = [
-  { methodId: 'standard', displayName: 'Standard shipping', shippingRateId: 'shr_std', selected: false },
-  { methodId: 'express', displayName: 'Express shipping', shippingRateId: 'shr_exp', selected: true },
+  { methodId: 'standard', displayName: 'Standard shipping', amount: 599, shippingRateId: 'shr_std', selected: false },
+  { methodId: 'express', displayName: 'Express shipping', amount: 1_499, shippingRateId: 'shr_exp', selected: true },
 ];
 
 describe('pairShippingChoices', () => {

@@ -3,7 +3,7 @@
  * (what the server accepts: `methodId`) by Stripe's `shr_` id. Options the view does not know yet are left out.
  */
 import type { StripeCheckoutDeliveryEstimate, StripeCheckoutShippingOption } from '@stripe/stripe-js';
-import type { ShippingMethodView } from '@/components/checkout/checkout-state-schema';
+import type { ShippingMethodView } from '@/lib/checkout/contract';
 
 export type ShippingChoice = {
   methodId: string;

@@ -2,7 +2,6 @@
 
 import type { StripeCheckoutElementsValue } from '@stripe/react-stripe-js/checkout';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type CheckoutStateView, checkoutStateViewSchema } from '@/components/checkout/checkout-state-schema';
 import {
   CHECKOUT_CLOSED,
   refreshFailure,
@@ -10,6 +9,7 @@ import {
   type UpdateFailure,
 } from '@/components/checkout/update-failure';
 import { isApiError, postJson, requestJson } from '@/lib/api-client';
+import { type CheckoutStateView, checkoutStateViewSchema } from '@/lib/checkout/contract';
 
 /** The checkout update routes (server contract in lib/checkout/requests.ts). */
 export type UpdatePath =

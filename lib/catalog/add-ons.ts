@@ -11,11 +11,11 @@
  */
 import { z } from 'zod';
 import type { Catalog, Product } from '@/lib/catalog/schema';
+import { GIFT_MESSAGE_MAX_LENGTH } from '@/lib/checkout/contract';
 import { currencySchema, minorUnitsSchema, shareOf } from '@/lib/money';
 import { resolveCartItems } from '@/lib/pricing/cart';
 import type { CheckoutSelections } from '@/lib/pricing/types';
 
-export const GIFT_MESSAGE_MAX_LENGTH = 200;
 
 /** A gift message as the shopper may send it: trimmed, 1–200 characters, no control characters except new lines. */
 export const giftMessageSchema = z

@@ -7,10 +7,9 @@ import {
   pruneIneligibleAddOns,
 } from '@/lib/catalog/add-ons';
 import type { Catalog } from '@/lib/catalog/schema';
+import { GIFT_MESSAGE_ADD_ON_ID } from '@/lib/checkout/contract';
 import { AppError } from '@/lib/http/app-error';
 import type { CheckoutSelections } from '@/lib/pricing/types';
-
-export const GIFT_MESSAGE_ADD_ON_ID = 'gift-message';
 
 /**
  * The gift message text travels with the gift message card's toggle (`selected: true`): selecting the card needs a

@@ -1,35 +1,8 @@
-import { z } from 'zod';
+export { type ShippingAddressInput, shippingAddressInputSchema } from '@/lib/checkout/contract';
+
 import { isShippableCountry } from '@/lib/catalog/shipping';
 import { AppError } from '@/lib/http/app-error';
 import type { ShippingAddress } from '@/lib/pricing/types';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((value) => (value ? value : null));
-
-/** A shipping address as the browser sends it (from the ShippingAddressElement). */
-export const shippingAddressInputSchema = z
-  .object({
-    name: text(150),
-    line1: text(200),
-    line2: optionalText(200),
-    city: optionalText(100),
-    state: optionalText(100),
-    postalCode: optionalText(20),
-    country: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z]{2}$/, 'a two-letter ISO country code')
-      .transform((code) => code.toUpperCase()),
-  })
-  .strict();
-
-export type ShippingAddressInput = z.input<typeof shippingAddressInputSchema>;
 
 /** Countries a session may ship to: the configured list, limited to those the store has shipping rates for. */
 export function allowedShippingCountries(configured: ReadonlyArray<string>): string[] {

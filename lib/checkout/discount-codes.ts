@@ -2,8 +2,9 @@
  * Applying and removing discount codes: rate limits on attempts, then one `updateCheckout` each (one Stripe update with
  * the full state, `discounts` and the beta Stripe-Version), answered as the `CheckoutStateView`.
  */
+
+import type { CheckoutStateView } from '@/lib/checkout/contract';
 import { updateCheckoutState } from '@/lib/checkout/interactions';
-import type { CheckoutStateView } from '@/lib/checkout/state-view';
 import type { CheckoutDeps } from '@/lib/checkout/update';
 import type { Db } from '@/lib/db/client';
 import { hitRateLimits, type RateLimit, type RateLimitOutcome } from '@/lib/rate-limit/fixed-window';

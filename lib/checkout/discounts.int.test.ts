@@ -7,11 +7,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getCatalog } from '@/lib/catalog';
+import type { CheckoutStateView } from '@/lib/checkout/contract';
 import { applyCode, removeCode } from '@/lib/checkout/discount-codes';
 import { updateCheckoutState } from '@/lib/checkout/interactions';
 import { findCheckout } from '@/lib/checkout/repository';
 import { setShippingAddress } from '@/lib/checkout/shipping-address';
-import type { CheckoutStateView } from '@/lib/checkout/state-view';
 import type { CheckoutDeps } from '@/lib/checkout/update';
 import { remoteClock } from '@/lib/clock';
 import { discountRedemptions, discountUsage } from '@/lib/db/schema';

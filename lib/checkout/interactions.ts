@@ -1,7 +1,8 @@
 /** The checkout update every interaction route runs: `updateCheckout`, answered as a `CheckoutStateView`. */
+
+import type { CheckoutStateView } from '@/lib/checkout/contract';
 import type { CheckoutIntent } from '@/lib/checkout/intents';
 import { stateAfterUpdate } from '@/lib/checkout/state';
-import type { CheckoutStateView } from '@/lib/checkout/state-view';
 import { type CheckoutDeps, checkoutNotFound, updateCheckout } from '@/lib/checkout/update';
 
 export async function updateCheckoutState(

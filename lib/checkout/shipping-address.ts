@@ -1,6 +1,6 @@
 import { type ShippingAddressInput, shippingAddressInputSchema } from '@/lib/checkout/address';
+import type { CheckoutStateView } from '@/lib/checkout/contract';
 import { updateCheckoutState } from '@/lib/checkout/interactions';
-import type { CheckoutStateView } from '@/lib/checkout/state-view';
 import type { CheckoutDeps } from '@/lib/checkout/update';
 import { parseWith } from '@/lib/http/json-body';
 

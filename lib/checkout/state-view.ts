@@ -7,61 +7,10 @@ import { maxQuantityFor } from '@/lib/cart/rules';
 import { addOnConfig, addOnUnitAmount, checkAddOnEligibility, isWarrantyEligible } from '@/lib/catalog/add-ons';
 import type { Catalog, Product } from '@/lib/catalog/schema';
 import { shippingConfig } from '@/lib/catalog/shipping';
+import type { CheckoutStateView, CheckoutStatus, DiscountsView } from '@/lib/checkout/contract';
 import { type StripeShippingRate, storedDiscountExplanation } from '@/lib/checkout/stored-quote';
 import { resolveCartItems } from '@/lib/pricing/cart';
-import type { CheckoutSelections, Quote, ShippingAddress } from '@/lib/pricing/types';
-
-export type CheckoutStatus = 'open' | 'complete' | 'expired';
-
-export type CheckoutStateView = {
-  sessionId: string;
-  status: CheckoutStatus;
-  /** Increases with every saved update. */
-  version: number;
-  currency: string;
-  /** Stripe's amount_total (equal to the server's quote). */
-  total: number;
-  items: Array<{ productId: string; name: string; quantity: number; maxQuantity: number }>;
-  addOns: Array<{
-    addOnId: string;
-    /** The item a per-item add-on covers; null for per-order add-ons. */
-    productId: string | null;
-    name: string;
-    /** What selecting it adds to the order, in minor units (a label: totals come from Stripe). */
-    amount: number;
-    selected: boolean;
-    eligible: boolean;
-    /** Why it cannot be selected now, when not eligible. */
-    reason?: string;
-  }>;
-  giftMessage: string | null;
-  shippingAddress: ShippingAddress | null;
-  /** Methods offered for the address, in the store's method order. */
-  shippingMethods: Array<{
-    methodId: string;
-    displayName: string;
-    amount: number;
-    /** Stripe's current `shr_` id for this option, to pair it with Stripe.js `checkout.shippingOptions`. */
-    shippingRateId: string | null;
-    selected: boolean;
-  }>;
-  selectedShippingMethodId: string | null;
-  /** Discounts as sent to (and confirmed by) Stripe with the last update. */
-  discounts: DiscountsView;
-};
-
-export type DiscountsView = {
-  /** False when this checkout cannot take discount codes (Stripe refused the server-side discounts preview). */
-  available: boolean;
-  /** Codes the shopper applied; one that no longer qualifies stays listed, `applied: false`, with the reason. */
-  codes: Array<{ code: string; label: string; amount: number; applied: boolean; message: string | null }>;
-  /** Automatic promotions applied to the order. */
-  automatic: Array<{ label: string; amount: number }>;
-  /** The whole discount (Stripe's `total_details.amount_discount`). */
-  total: number;
-  /** Promotions within reach, e.g. "$12.00 more for $10 off". */
-  hints: Array<{ message: string }>;
-};
+import type { CheckoutSelections, Quote } from '@/lib/pricing/types';
 
 export type CheckoutRecord = {
   sessionId: string;

@@ -1,8 +1,9 @@
 /** Reads the shopper's checkout as a `CheckoutStateView` from the server's record alone (no Stripe call). */
 import { soldCounts } from '@/lib/cart/inventory';
 import type { Catalog } from '@/lib/catalog/schema';
+import type { CheckoutStateView, CheckoutStatus } from '@/lib/checkout/contract';
 import { type CheckoutRow, findCheckout } from '@/lib/checkout/repository';
-import { type CheckoutStateView, type CheckoutStatus, toCheckoutStateView } from '@/lib/checkout/state-view';
+import { toCheckoutStateView } from '@/lib/checkout/state-view';
 import { storedShippingRates } from '@/lib/checkout/stored-quote';
 import { type CheckoutUpdateResult, checkoutNotFound } from '@/lib/checkout/update';
 import type { Db } from '@/lib/db/client';

@@ -9,7 +9,7 @@ import {
   type UpdateRoute,
   update,
 } from '@/app/api/checkout/_testing/checkout-api';
-import type { CheckoutStateView } from '@/lib/checkout/state-view';
+import type { CheckoutStateView } from '@/lib/checkout/contract';
 import { stripeAndRecord } from '@/lib/checkout/testing/stripe-vs-record';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/lib/testing/app-environment';
 import { usAddress } from '@/lib/testing/checkout-flow';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { DiscountsView } from '@/components/checkout/checkout-state-schema';
+import type { DiscountsView } from '@/lib/checkout/contract';
 import { formatMoney } from '@/lib/money';
 
 type Props = {

@@ -2,10 +2,10 @@
 
 import type { StripeCheckoutElementsValue } from '@stripe/react-stripe-js/checkout';
 import { useCallback, useState } from 'react';
-import { type CheckoutStateView, checkoutStateViewSchema } from '@/components/checkout/checkout-state-schema';
 import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
 import { toUpdateFailure, type UpdateFailure } from '@/components/checkout/update-failure';
 import { postJson, requestJson } from '@/lib/api-client';
+import { type CheckoutStateView, checkoutStateViewSchema } from '@/lib/checkout/contract';
 
 export const DISCOUNT_CODES_PATH = '/api/checkout/discount-codes';
 

@@ -11,7 +11,7 @@ import { POST as startSession } from '@/app/api/checkout/sessions/route';
 import { POST as shippingAddressRoute } from '@/app/api/checkout/shipping-address/route';
 import { POST as shippingOptionRoute } from '@/app/api/checkout/shipping-option/route';
 import { GET as stateRoute } from '@/app/api/checkout/state/route';
-import type { CheckoutStateView } from '@/lib/checkout/state-view';
+import type { CheckoutStateView } from '@/lib/checkout/contract';
 import { emulatorRequests } from '@/lib/testing/emulator';
 import { apiRequest, shopperIdSetBy } from '@/lib/testing/http';
 

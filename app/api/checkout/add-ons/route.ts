@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { checkoutDepsFor } from '@/lib/checkout/deps';
 import { updateCheckoutState } from '@/lib/checkout/interactions';
-import { addOnRequestSchema } from '@/lib/checkout/requests';
+import { addOnRequestSchema } from '@/lib/checkout/contract';
 import { readJsonBody } from '@/lib/http/json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/http/responses';
 import { readShopperId } from '@/lib/shopper';

@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { checkoutDepsFor } from '@/lib/checkout/deps';
 import { applyCode, countCodeAttempt, RATE_LIMITED_MESSAGE, removeCode } from '@/lib/checkout/discount-codes';
-import { applyCodeRequestSchema, removeCodeRequestSchema } from '@/lib/checkout/requests';
+import { applyCodeRequestSchema, removeCodeRequestSchema } from '@/lib/checkout/contract';
 import { readJsonBody } from '@/lib/http/json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/http/responses';
 import { clientAddressOf } from '@/lib/rate-limit/client-address';

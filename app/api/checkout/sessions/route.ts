@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { checkoutDepsFor } from '@/lib/checkout/deps';
-import { startCheckoutSchema } from '@/lib/checkout/requests';
+import { startCheckoutSchema } from '@/lib/checkout/contract';
 import { startCheckout } from '@/lib/checkout/start';
 import { readJsonBody } from '@/lib/http/json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/http/responses';

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { checkoutDepsFor } from '@/lib/checkout/deps';
-import { shippingAddressRequestSchema } from '@/lib/checkout/requests';
+import { shippingAddressRequestSchema } from '@/lib/checkout/contract';
 import { setShippingAddress } from '@/lib/checkout/shipping-address';
 import { readJsonBody } from '@/lib/http/json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/http/responses';

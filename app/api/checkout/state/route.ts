@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { getCatalog } from '@/lib/catalog';
-import { checkoutStateQuerySchema } from '@/lib/checkout/requests';
+import { checkoutStateQuerySchema } from '@/lib/checkout/contract';
 import { getCheckoutState } from '@/lib/checkout/state';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';

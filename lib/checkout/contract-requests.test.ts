@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addOnRequestSchema, quantityRequestSchema, shippingOptionRequestSchema } from '@/lib/checkout/requests';
+import { addOnRequestSchema, quantityRequestSchema, shippingOptionRequestSchema } from '@/lib/checkout/contract';
 
 const sessionId = 'cs_test_abc123';
 

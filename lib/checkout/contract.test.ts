@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkoutStateViewSchema,
-  GIFT_MESSAGE_ADD_ON_ID,
-  GIFT_MESSAGE_MAX_LENGTH,
-} from '@/components/checkout/checkout-state-schema';
-import { GIFT_MESSAGE_MAX_LENGTH as SERVER_GIFT_MESSAGE_MAX } from '@/lib/catalog/add-ons';
-import { GIFT_MESSAGE_ADD_ON_ID as SERVER_GIFT_MESSAGE_ID } from '@/lib/checkout/add-on-intent';
+import { checkoutStateViewSchema } from '@/lib/checkout/contract';
 import { emptySelections } from '@/lib/checkout/intents';
 import { toCheckoutStateView } from '@/lib/checkout/state-view';
 import { buildQuote } from '@/lib/pricing/quote';
@@ -68,10 +62,5 @@ describe('checkoutStateViewSchema', () => {
     expect(checkoutStateViewSchema.safeParse({ error: { code: 'x', message: 'y' } }).success).toBe(false);
     const view = serverView(base);
     expect(checkoutStateViewSchema.safeParse({ ...view, total: 12.5 }).success).toBe(false);
-  });
-
-  it('uses the same gift message id and length limit as the server', () => {
-    expect(GIFT_MESSAGE_ADD_ON_ID).toBe(SERVER_GIFT_MESSAGE_ID);
-    expect(GIFT_MESSAGE_MAX_LENGTH).toBe(SERVER_GIFT_MESSAGE_MAX);
   });
 });

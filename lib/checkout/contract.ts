@@ -1,0 +1,213 @@
+/**
+ * The checkout's HTTP contract, shared by the route handlers and the browser: the ids and limits both sides know, what
+ * each update route accepts and what every checkout route answers. zod only (jitless, so it runs under the CSP).
+ *
+ * Bodies are `.strict()`: ids and intents only. A client-sent `price`, `amount`, `unit_amount` (or any other unknown
+ * field) is a 400 `invalid_request` before anything reaches Stripe. Amounts in the view are labels; every total the
+ * shopper sees comes from Stripe's Checkout Session.
+ */
+import { z } from '@/lib/zod-browser';
+
+// ——— ids and limits ———
+export const GIFT_MESSAGE_ADD_ON_ID = 'gift-message';
+export const GIFT_MESSAGE_MAX_LENGTH = 200;
+/** The most units of one product a request may ask for (the catalog may allow fewer). */
+export const MAX_REQUEST_QUANTITY = 99;
+export const DISCOUNT_CODE_MAX_LENGTH = 64;
+
+// ——— error codes the browser acts on ———
+export const CHECKOUT_CLOSED = 'checkout_closed';
+export const LAST_ITEM = 'last_item';
+
+// ——— requests ———
+export const checkoutSessionIdSchema = z.string().regex(/^cs_(test|live)_[A-Za-z0-9]{1,250}$/, 'a Checkout Session id');
+
+const slug = (what: string) =>
+  z
+    .string()
+    .max(100)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, what);
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+/** A shipping address as the browser sends it (from the ShippingAddressElement). */
+export const shippingAddressInputSchema = z
+  .object({
+    name: text(150),
+    line1: text(200),
+    line2: optionalText(200),
+    city: optionalText(100),
+    state: optionalText(100),
+    postalCode: optionalText(20),
+    country: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{2}$/, 'a two-letter ISO country code')
+      .transform((code) => code.toUpperCase()),
+  })
+  .strict();
+
+export type ShippingAddressInput = z.input<typeof shippingAddressInputSchema>;
+
+/** POST /api/checkout/sessions — no fields: the cart on the server is what gets checked out. */
+export const startCheckoutSchema = z.object({}).strict();
+
+/** GET /api/checkout/state?sessionId=… */
+export const checkoutStateQuerySchema = z.object({ sessionId: checkoutSessionIdSchema }).strict();
+
+/** A code as typed: compared trimmed and case-insensitively by the engine; length bounded here. */
+const typedCode = z.string().trim().min(1, 'Enter a discount code.').max(DISCOUNT_CODE_MAX_LENGTH);
+
+export const shippingAddressRequestSchema = z
+  .object({ sessionId: checkoutSessionIdSchema, address: shippingAddressInputSchema })
+  .strict();
+
+/** `giftMessage` goes with selecting the gift message card. */
+export const addOnRequestSchema = z
+  .object({
+    sessionId: checkoutSessionIdSchema,
+    addOnId: slug('an add-on id'),
+    productId: slug('a product id')
+      .nullish()
+      .transform((id) => id ?? null),
+    selected: z.boolean(),
+    giftMessage: z.string().max(2_000).optional(),
+  })
+  .strict();
+
+/** 0 removes the item. */
+export const quantityRequestSchema = z
+  .object({
+    sessionId: checkoutSessionIdSchema,
+    productId: slug('a product id'),
+    quantity: z.number().int('a whole number').min(0).max(MAX_REQUEST_QUANTITY),
+  })
+  .strict();
+
+/** The store's method id, never Stripe's `shr_` id. */
+export const shippingOptionRequestSchema = z
+  .object({ sessionId: checkoutSessionIdSchema, methodId: slug('a shipping method id') })
+  .strict();
+
+/** `email` lets per-email and first-order codes be checked. */
+export const applyCodeRequestSchema = z
+  .object({ sessionId: checkoutSessionIdSchema, code: typedCode, email: z.email().max(254).optional() })
+  .strict();
+
+export const removeCodeRequestSchema = z.object({ sessionId: checkoutSessionIdSchema, code: typedCode }).strict();
+
+/** Every dynamic update the browser can send: where it goes and what it carries. */
+export const CHECKOUT_UPDATES = {
+  shippingAddress: { method: 'POST', path: '/api/checkout/shipping-address', body: shippingAddressRequestSchema },
+  shippingOption: { method: 'POST', path: '/api/checkout/shipping-option', body: shippingOptionRequestSchema },
+  addOn: { method: 'POST', path: '/api/checkout/add-ons', body: addOnRequestSchema },
+  quantity: { method: 'POST', path: '/api/checkout/quantity', body: quantityRequestSchema },
+  applyCode: { method: 'POST', path: '/api/checkout/discount-codes', body: applyCodeRequestSchema },
+  removeCode: { method: 'DELETE', path: '/api/checkout/discount-codes', body: removeCodeRequestSchema },
+} as const;
+
+export type CheckoutUpdateName = keyof typeof CHECKOUT_UPDATES;
+/** What a control sends for an update; the runner adds the `sessionId`. */
+export type CheckoutUpdateBody<N extends CheckoutUpdateName> = Omit<
+  z.input<(typeof CHECKOUT_UPDATES)[N]['body']>,
+  'sessionId'
+>;
+
+// ——— the answer of every checkout route ———
+const minorUnits = z.number().int().nonnegative();
+
+export const checkoutStatusSchema = z.enum(['open', 'complete', 'expired']);
+export type CheckoutStatus = z.infer<typeof checkoutStatusSchema>;
+
+export const shippingAddressSchema = z.object({
+  name: z.string(),
+  line1: z.string(),
+  line2: z.string().nullable(),
+  city: z.string().nullable(),
+  state: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: z.string(),
+});
+
+export const discountsViewSchema = z.object({
+  /** False when this checkout cannot take discount codes (Stripe refused the server-side discounts preview). */
+  available: z.boolean(),
+  /** Codes the shopper applied; one that no longer qualifies stays listed, `applied: false`, with the reason. */
+  codes: z.array(
+    z.object({
+      code: z.string().min(1),
+      label: z.string(),
+      amount: minorUnits,
+      applied: z.boolean(),
+      message: z.string().nullable(),
+    }),
+  ),
+  /** Automatic promotions applied to the order. */
+  automatic: z.array(z.object({ label: z.string(), amount: minorUnits })),
+  /** The whole discount (Stripe's `total_details.amount_discount`). */
+  total: minorUnits,
+  /** Promotions within reach, e.g. "$12.00 more for $10 off". */
+  hints: z.array(z.object({ message: z.string() })),
+});
+
+export const checkoutStateViewSchema = z.object({
+  sessionId: checkoutSessionIdSchema,
+  status: checkoutStatusSchema,
+  /** Increases with every saved update. */
+  version: z.number().int().nonnegative(),
+  currency: z.string().regex(/^[a-zA-Z]{3}$/),
+  /** Stripe's amount_total after the last update (equal to the server's quote). */
+  total: minorUnits,
+  items: z.array(
+    z.object({
+      productId: z.string().min(1),
+      name: z.string(),
+      quantity: z.number().int().positive(),
+      maxQuantity: z.number().int().nonnegative(),
+    }),
+  ),
+  addOns: z.array(
+    z.object({
+      addOnId: z.string().min(1),
+      /** The item a per-item add-on covers; null for per-order add-ons. */
+      productId: z.string().min(1).nullable(),
+      name: z.string(),
+      /** What selecting it adds to the order (a label: totals come from Stripe). */
+      amount: minorUnits,
+      selected: z.boolean(),
+      eligible: z.boolean(),
+      /** Why it cannot be selected now, when not eligible. */
+      reason: z.string().optional(),
+    }),
+  ),
+  giftMessage: z.string().nullable(),
+  shippingAddress: shippingAddressSchema.nullable(),
+  /** Methods offered for the address, in the store's method order. */
+  shippingMethods: z.array(
+    z.object({
+      methodId: z.string().min(1),
+      displayName: z.string(),
+      amount: minorUnits,
+      /** Stripe's current `shr_` id for this option, to pair it with Stripe.js `checkout.shippingOptions`. */
+      shippingRateId: z.string().nullable(),
+      selected: z.boolean(),
+    }),
+  ),
+  selectedShippingMethodId: z.string().nullable(),
+  /** Discounts as sent to (and confirmed by) Stripe with the last update. */
+  discounts: discountsViewSchema,
+});
+
+export type CheckoutStateView = z.infer<typeof checkoutStateViewSchema>;
+export type CheckoutItemView = CheckoutStateView['items'][number];
+export type AddOnView = CheckoutStateView['addOns'][number];
+export type ShippingMethodView = CheckoutStateView['shippingMethods'][number];
+export type DiscountsView = CheckoutStateView['discounts'];
