@@ -16,7 +16,6 @@ import { currencySchema, minorUnitsSchema, shareOf } from '@/lib/money';
 import { resolveCartItems } from '@/lib/pricing/cart';
 import type { CheckoutSelections } from '@/lib/pricing/types';
 
-
 /** A gift message as the shopper may send it: trimmed, 1–200 characters, no control characters except new lines. */
 export const giftMessageSchema = z
   .string()

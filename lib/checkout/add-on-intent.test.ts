@@ -7,6 +7,7 @@ const context = {
   catalog,
   allowedCountries: ['US'],
   soldUnits: new Map<string, number>(),
+  discounts: null,
   now: new Date('2026-11-18T12:00:00Z'),
 };
 const order = emptySelections([

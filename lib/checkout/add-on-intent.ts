@@ -8,6 +8,7 @@ import {
 } from '@/lib/catalog/add-ons';
 import type { Catalog } from '@/lib/catalog/schema';
 import { GIFT_MESSAGE_ADD_ON_ID } from '@/lib/checkout/contract';
+import type { IntentContext } from '@/lib/checkout/intents';
 import { AppError } from '@/lib/http/app-error';
 import type { CheckoutSelections } from '@/lib/pricing/types';
 
@@ -54,7 +55,7 @@ function giftMessageFor(selections: CheckoutSelections, sent: string | undefined
 export function applySetAddOn(
   selections: CheckoutSelections,
   intent: SetAddOnIntent,
-  catalog: Catalog,
+  { catalog }: Pick<IntentContext, 'catalog'>,
 ): CheckoutSelections {
   const addOn = findAddOn(intent.addOnId);
   if (!addOn) throw new AppError(400, 'unknown_add_on', 'That add-on is not available.');

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addToCart, setCartQuantity } from '@/lib/cart/service';
+import type { CheckoutDeps } from '@/lib/checkout/deps';
 import { findCheckout } from '@/lib/checkout/repository';
-import { setShippingAddress } from '@/lib/checkout/shipping-address';
 import { startCheckout } from '@/lib/checkout/start';
-import type { CheckoutDeps } from '@/lib/checkout/update';
+import { updateCheckout } from '@/lib/checkout/update';
 import { checkouts } from '@/lib/db/schema';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/lib/testing/app-environment';
 import { testCatalog as catalog } from '@/lib/testing/catalog-fixture';
@@ -46,6 +46,11 @@ describe('startCheckout', () => {
     const row = await findCheckout(env.db, sessionId);
     expect(row).toMatchObject({ shopperId, status: 'open', version: 1 });
     expect(row?.quote.total).toBe(session.amount_total);
+    // The stored quote is complete from the start: no reader needs a fallback.
+    expect(row?.quote).toMatchObject({
+      stripeShippingRates: [],
+      discountExplanation: { codes: [], automatic: [], hints: [] },
+    });
   });
 
   it('resumes the open checkout without calling Stripe when the cart is unchanged', async () => {
@@ -88,10 +93,15 @@ describe('startCheckout', () => {
   });
 });
 
-describe('setShippingAddress', () => {
+describe('updateCheckout with a shipping address', () => {
   it('sets the address on the session and answers Stripe’s new total', async () => {
     const { shopperId, sessionId } = await openCheckout(deps, [{ productId: 'test-mug', quantity: 2 }]);
-    const result = await setShippingAddress({ ...deps, sessionId, shopperId, address: usAddress });
+    const result = await updateCheckout({
+      ...deps,
+      sessionId,
+      shopperId,
+      intent: { type: 'set-shipping-address', address: usAddress },
+    });
     const session = await env.stripe.checkout.sessions.retrieve(sessionId);
     expect(result).toMatchObject({ sessionId, status: 'open', total: session.amount_total, currency: 'usd' });
     expect(session.collected_information?.shipping_details?.address?.country).toBe('US');
@@ -103,7 +113,12 @@ describe('setShippingAddress', () => {
     const { shopperId, sessionId } = await openCheckout(deps, [{ productId: 'test-mug', quantity: 1 }]);
     const before = await requestCount();
     await expect(
-      setShippingAddress({ ...deps, sessionId, shopperId, address: { ...usAddress, country: 'BR' } }),
+      updateCheckout({
+        ...deps,
+        sessionId,
+        shopperId,
+        intent: { type: 'set-shipping-address', address: { ...usAddress, country: 'BR' } },
+      }),
     ).rejects.toMatchObject({ status: 400, code: 'country_not_supported', message: expect.stringContaining('Brazil') });
     expect(await sessionRequestsSince(before)).toEqual([]);
   });
@@ -111,14 +126,19 @@ describe('setShippingAddress', () => {
   it('is a 404 for another shopper’s session or an unknown one', async () => {
     const { sessionId } = await openCheckout(deps, [{ productId: 'test-mug', quantity: 1 }]);
     await expect(
-      setShippingAddress({ ...deps, sessionId, shopperId: crypto.randomUUID(), address: usAddress }),
+      updateCheckout({
+        ...deps,
+        sessionId,
+        shopperId: crypto.randomUUID(),
+        intent: { type: 'set-shipping-address', address: usAddress },
+      }),
     ).rejects.toMatchObject({ status: 404, code: 'checkout_not_found' });
     await expect(
-      setShippingAddress({
+      updateCheckout({
         ...deps,
         sessionId: 'cs_test_doesnotexist',
         shopperId: crypto.randomUUID(),
-        address: usAddress,
+        intent: { type: 'set-shipping-address', address: usAddress },
       }),
     ).rejects.toMatchObject({ status: 404 });
   });
@@ -128,7 +148,12 @@ describe('setShippingAddress', () => {
     const countries = ['US', 'CA', 'DE', 'US', 'GB'];
     await Promise.all(
       countries.map((country) =>
-        setShippingAddress({ ...deps, sessionId, shopperId, address: { ...usAddress, country } }),
+        updateCheckout({
+          ...deps,
+          sessionId,
+          shopperId,
+          intent: { type: 'set-shipping-address', address: { ...usAddress, country } },
+        }),
       ),
     );
     const row = await findCheckout(env.db, sessionId);
@@ -148,7 +173,9 @@ describe('setShippingAddress', () => {
       kind: 'error',
       count: 2,
     });
-    await expect(setShippingAddress({ ...deps, sessionId, shopperId, address: usAddress })).rejects.toMatchObject({
+    await expect(
+      updateCheckout({ ...deps, sessionId, shopperId, intent: { type: 'set-shipping-address', address: usAddress } }),
+    ).rejects.toMatchObject({
       status: 503,
       code: 'stripe_unavailable',
       retryable: true,
@@ -162,19 +189,24 @@ describe('setShippingAddress', () => {
     const paid = await openCheckout(deps, [{ productId: 'test-mug', quantity: 1 }], { withAddress: true });
     await pay(env.emulatorUrl, paid);
     await expect(
-      setShippingAddress({ ...deps, sessionId: paid.sessionId, shopperId: paid.shopperId, address: usAddress }),
+      updateCheckout({
+        ...deps,
+        sessionId: paid.sessionId,
+        shopperId: paid.shopperId,
+        intent: { type: 'set-shipping-address', address: usAddress },
+      }),
     ).rejects.toMatchObject({ status: 409, code: 'checkout_closed' });
 
     const open = await openCheckout(deps, [{ productId: 'test-mug', quantity: 1 }]);
     const before = await requestCount();
     const later = new Date(Date.now() + 2 * 3600 * 1000);
     await expect(
-      setShippingAddress({
+      updateCheckout({
         ...deps,
         now: later,
         sessionId: open.sessionId,
         shopperId: open.shopperId,
-        address: usAddress,
+        intent: { type: 'set-shipping-address', address: usAddress },
       }),
     ).rejects.toMatchObject({ status: 409, code: 'checkout_closed' });
     expect(await sessionRequestsSince(before)).toEqual([]);

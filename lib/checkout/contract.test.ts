@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkoutStateViewSchema } from '@/lib/checkout/contract';
 import { emptySelections } from '@/lib/checkout/intents';
-import { toCheckoutStateView } from '@/lib/checkout/state-view';
+import { NO_DISCOUNTS, toStoredQuote } from '@/lib/checkout/price';
+import { toCheckoutStateView } from '@/lib/checkout/view';
 import { buildQuote } from '@/lib/pricing/quote';
 import type { CheckoutSelections } from '@/lib/pricing/types';
 import { testCatalog as catalog } from '@/lib/testing/catalog-fixture';
@@ -12,11 +13,16 @@ const now = new Date('2026-11-20T12:00:00Z');
 function serverView(selections: CheckoutSelections) {
   const quote = buildQuote(selections, catalog, now);
   const shippingRates = quote.shippingOptions.map((o, i) => ({ methodId: o.methodId, shippingRateId: `shr_${i}` }));
-  return toCheckoutStateView(
-    { sessionId: 'cs_test_1', status: 'open', version: 4, selections, quote, shippingRates },
-    catalog,
-    new Map(),
-  );
+  const row = {
+    stripeSessionId: 'cs_test_1',
+    status: 'open' as const,
+    expiresAt: new Date(now.getTime() + 3_600_000),
+    version: 4,
+    selections,
+    quote: toStoredQuote({ quote, explanation: NO_DISCOUNTS }, shippingRates),
+    serverDiscounts: true,
+  };
+  return toCheckoutStateView(row, catalog, new Map(), now);
 }
 
 const base: CheckoutSelections = emptySelections([

@@ -123,7 +123,8 @@ export type CheckoutUpdateBody<N extends CheckoutUpdateName> = Omit<
 // ——— the answer of every checkout route ———
 const minorUnits = z.number().int().nonnegative();
 
-export const checkoutStatusSchema = z.enum(['open', 'complete', 'expired']);
+export const CHECKOUT_STATUSES = ['open', 'complete', 'expired'] as const;
+export const checkoutStatusSchema = z.enum(CHECKOUT_STATUSES);
 export type CheckoutStatus = z.infer<typeof checkoutStatusSchema>;
 
 export const shippingAddressSchema = z.object({

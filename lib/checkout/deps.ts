@@ -1,20 +1,40 @@
 import 'server-only';
-import type { NextRequest } from 'next/server';
+import type Stripe from 'stripe';
 import { getCatalog } from '@/lib/catalog';
-import { getCheckoutSettings } from '@/lib/checkout/settings';
-import type { CheckoutDeps } from '@/lib/checkout/update';
+import type { Catalog } from '@/lib/catalog/schema';
+import { type CheckoutSettings, getCheckoutSettings } from '@/lib/checkout/settings';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
+import type { Db } from '@/lib/db/client';
+import type { DiscountRule } from '@/lib/discounts';
 import { getStripe } from '@/lib/stripe/client';
 
-/** The app's real collaborators for a checkout request (tests call the services with their own). */
-export async function checkoutDepsFor(request: NextRequest): Promise<CheckoutDeps> {
+/** What the checkout services work with; routes get the app's own, tests pass theirs. */
+export type CheckoutDeps = {
+  db: Db;
+  stripe: Stripe;
+  catalog: Catalog;
+  settings: CheckoutSettings;
+  now: Date;
+  /** The request's origin (scheme://host), used when no APP_URL is configured. */
+  origin: string;
+  /** The store's discount rules (default: the demo rules in lib/discounts/rules.ts). */
+  discountRules?: ReadonlyArray<DiscountRule>;
+};
+
+/** The app's real collaborators for a checkout request. */
+export async function checkoutDepsFor(request: Request): Promise<CheckoutDeps> {
   return {
     db: await getDb(),
     stripe: getStripe(),
     catalog: getCatalog(),
     settings: getCheckoutSettings(),
     now: await now(),
-    origin: request.nextUrl.origin,
+    origin: new URL(request.url).origin,
   };
+}
+
+/** The store's public origin, for return URLs and absolute image URLs. */
+export function publicOrigin(deps: Pick<CheckoutDeps, 'settings' | 'origin'>): string {
+  return deps.settings.appUrl ?? deps.origin;
 }

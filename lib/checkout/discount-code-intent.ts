@@ -3,8 +3,9 @@
  * applying a code replaces the one applied before. A code is checked against the order as it is now; refusals carry
  * the engine's reason (as `discount_<reason>`) and its shopper-facing message, which speaks only of this order.
  */
-import type { Catalog } from '@/lib/catalog/schema';
-import { type DiscountRules, discountInputOf } from '@/lib/checkout/discount-pricing';
+import { discountsUnavailable } from '@/lib/checkout/access';
+import type { IntentContext } from '@/lib/checkout/intents';
+import { discountInputOf } from '@/lib/checkout/price';
 import { checkCode, normalizeCode, type RejectionReason } from '@/lib/discounts';
 import { AppError } from '@/lib/http/app-error';
 import type { CheckoutSelections } from '@/lib/pricing/types';
@@ -13,18 +14,8 @@ export type ApplyCodeIntent = { type: 'apply-code'; code: string; email?: string
 export type RemoveCodeIntent = { type: 'remove-code'; code: string };
 export type DiscountCodeIntent = ApplyCodeIntent | RemoveCodeIntent;
 
-export type DiscountCodeContext = { catalog: Catalog; now: Date; discounts: DiscountRules | null };
-
 /** Refusals that depend on who is asking are answered alike, so a typed email reveals as little as possible. */
 const IDENTITY_REASONS: ReadonlySet<RejectionReason> = new Set(['already_used', 'first_order_only']);
-
-export function discountsUnavailable(): AppError {
-  return new AppError(
-    409,
-    'discounts_unavailable',
-    "Discount codes can't be used for this checkout right now. You can still complete your order at the full price.",
-  );
-}
 
 export function codeRefused(reason: RejectionReason, message: string, code: string): AppError {
   if (IDENTITY_REASONS.has(reason)) {
@@ -36,7 +27,7 @@ export function codeRefused(reason: RejectionReason, message: string, code: stri
 export function applyDiscountCode(
   selections: CheckoutSelections,
   intent: DiscountCodeIntent,
-  context: DiscountCodeContext,
+  context: Pick<IntentContext, 'catalog' | 'now' | 'discounts'>,
 ): CheckoutSelections {
   const code = normalizeCode(intent.code);
   if (intent.type === 'remove-code') {

@@ -1,8 +1,21 @@
 /** Loads what the discount engine needs to know from the database: redemption counts and the shopper's history. */
 import { and, count, eq, sql } from 'drizzle-orm';
+import type { CheckoutDeps } from '@/lib/checkout/deps';
+import type { DiscountRules } from '@/lib/checkout/price';
 import type { Db } from '@/lib/db/client';
 import { discountRedemptions, discountUsage, orders } from '@/lib/db/schema';
-import type { DiscountContext } from '@/lib/discounts';
+import { type DiscountContext, demoRules } from '@/lib/discounts';
+
+/** The rules and the shopper's context when the store and this checkout take discounts, else null. */
+export async function loadDiscountRules(
+  db: Db,
+  deps: Pick<CheckoutDeps, 'settings' | 'discountRules'>,
+  checkoutTakesDiscounts: boolean,
+  email: string | null,
+): Promise<DiscountRules | null> {
+  if (!deps.settings.serverSideDiscounts || !checkoutTakesDiscounts) return null;
+  return { rules: deps.discountRules ?? demoRules, context: await loadDiscountContext(db, email) };
+}
 
 /**
  * Totals for every rule, and per-email counts and first-order status only for `email` (the current shopper's,

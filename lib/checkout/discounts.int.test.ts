@@ -8,11 +8,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getCatalog } from '@/lib/catalog';
 import type { CheckoutStateView } from '@/lib/checkout/contract';
-import { applyCode, removeCode } from '@/lib/checkout/discount-codes';
-import { updateCheckoutState } from '@/lib/checkout/interactions';
+import type { CheckoutDeps } from '@/lib/checkout/deps';
 import { findCheckout } from '@/lib/checkout/repository';
-import { setShippingAddress } from '@/lib/checkout/shipping-address';
-import type { CheckoutDeps } from '@/lib/checkout/update';
+import { updateCheckout } from '@/lib/checkout/update';
 import { remoteClock } from '@/lib/clock';
 import { discountRedemptions, discountUsage } from '@/lib/db/schema';
 import { isAppError } from '@/lib/http/app-error';
@@ -86,14 +84,14 @@ describe('discount codes', () => {
       const d = await deps();
       const shopper = await openCheckout(d, items);
       const before = await stripeTotals(shopper.sessionId);
-      const applied = await tracked(() => applyCode({ ...d, ...shopper, code }));
+      const applied = await tracked(() => updateCheckout({ ...d, ...shopper, intent: { type: 'apply-code', code } }));
       await expectOneBetaUpdate(shopper.sessionId, applied, discount);
       expect(applied.view.total).toBe((before.total ?? 0) - discount);
       expect(applied.view.discounts.codes).toEqual([
         expect.objectContaining({ code: code.trim().toUpperCase(), amount: discount, applied: true }),
       ]);
 
-      const removed = await tracked(() => removeCode({ ...d, ...shopper, code }));
+      const removed = await tracked(() => updateCheckout({ ...d, ...shopper, intent: { type: 'remove-code', code } }));
       await expectOneBetaUpdate(shopper.sessionId, removed, 0);
       expect(removed.view.total).toBe(before.total);
       expect(removed.view.discounts.codes).toEqual([]);
@@ -103,13 +101,21 @@ describe('discount codes', () => {
   it('a regional code applies once the address is in its region', async () => {
     const d = await deps();
     const shopper = await openCheckout(d, [POUR_OVER], { withAddress: true });
-    expect(await refusal(applyCode({ ...d, ...shopper, code: 'CALI10' }))).toEqual({
-      status: 422,
-      code: 'discount_not_valid_for_address',
-      message: "The code CALI10 isn't valid for your shipping address.",
+    expect(await refusal(updateCheckout({ ...d, ...shopper, intent: { type: 'apply-code', code: 'CALI10' } }))).toEqual(
+      {
+        status: 422,
+        code: 'discount_not_valid_for_address',
+        message: "The code CALI10 isn't valid for your shipping address.",
+      },
+    );
+    await updateCheckout({
+      ...d,
+      ...shopper,
+      intent: { type: 'set-shipping-address', address: { ...usAddress, city: 'Oakland', state: 'CA' } },
     });
-    await setShippingAddress({ ...d, ...shopper, address: { ...usAddress, city: 'Oakland', state: 'CA' } });
-    const applied = await tracked(() => applyCode({ ...d, ...shopper, code: 'CALI10' }));
+    const applied = await tracked(() =>
+      updateCheckout({ ...d, ...shopper, intent: { type: 'apply-code', code: 'CALI10' } }),
+    );
     await expectOneBetaUpdate(shopper.sessionId, applied, 480);
   });
 
@@ -127,7 +133,7 @@ describe('discount codes', () => {
       ['FIRST15', 'discount_identity_required'],
     ];
     for (const [code, expected] of cases) {
-      const refused = await refusal(applyCode({ ...d, ...shopper, code }));
+      const refused = await refusal(updateCheckout({ ...d, ...shopper, intent: { type: 'apply-code', code } }));
       expect({ code, status: refused.status, error: refused.code }).toEqual({ code, status: 422, error: expected });
     }
     expect(await stripeTotals(shopper.sessionId)).toEqual(before);
@@ -136,8 +142,8 @@ describe('discount codes', () => {
   it('keeps a code that stops qualifying, unapplied, and says why', async () => {
     const d = await deps();
     const shopper = await openCheckout(d, [{ ...POUR_OVER, quantity: 2 }]);
-    await applyCode({ ...d, ...shopper, code: 'SAVE15' });
-    const dropped = await updateCheckoutState({
+    await updateCheckout({ ...d, ...shopper, intent: { type: 'apply-code', code: 'SAVE15' } });
+    const dropped = await updateCheckout({
       ...d,
       ...shopper,
       intent: { type: 'set-quantity', productId: POUR_OVER.productId, quantity: 1 },
@@ -156,7 +162,7 @@ describe('automatic promotions, recomputed on every update', () => {
     const shopper = await openCheckout(d, [{ ...POUR_OVER, quantity: 2 }]);
     const setQuantity = (quantity: number) =>
       tracked(() =>
-        updateCheckoutState({
+        updateCheckout({
           ...d,
           ...shopper,
           intent: { type: 'set-quantity', productId: POUR_OVER.productId, quantity },
@@ -175,10 +181,21 @@ describe('automatic promotions, recomputed on every update', () => {
     const d = await deps();
     const shopper = await openCheckout(d, [POUR_OVER]);
     const canada = await tracked(() =>
-      setShippingAddress({
+      updateCheckout({
         ...d,
         ...shopper,
-        address: { name: 'Ada', line1: '1 Rue', city: 'Montréal', state: 'QC', postalCode: 'H2X 1Y4', country: 'CA' },
+        intent: {
+          type: 'set-shipping-address',
+          address: {
+            name: 'Ada',
+            line1: '1 Rue',
+            line2: null,
+            city: 'Montréal',
+            state: 'QC',
+            postalCode: 'H2X 1Y4',
+            country: 'CA',
+          },
+        },
       }),
     );
     await expectOneBetaUpdate(shopper.sessionId, canada, 240);
@@ -200,7 +217,7 @@ describe('automatic promotions, recomputed on every update', () => {
 
     await advanceEmulatorClock(env.emulatorUrl, 2 * 3600);
     const monday = await deps();
-    const after = await tracked(() => updateCheckoutState({ ...monday, ...shopper, intent: { type: 'refresh' } }));
+    const after = await tracked(() => updateCheckout({ ...monday, ...shopper, intent: { type: 'refresh' } }));
     await expectOneBetaUpdate(shopper.sessionId, after, 0);
   });
 });
@@ -209,7 +226,7 @@ describe('redemptions at fulfilment', () => {
   it('records each rule once per order, however often fulfilment runs', async () => {
     const d = await deps();
     const shopper = await openCheckout(d, [{ ...POUR_OVER, quantity: 3 }], { withAddress: true });
-    await applyCode({ ...d, ...shopper, code: 'WELCOME10' });
+    await updateCheckout({ ...d, ...shopper, intent: { type: 'apply-code', code: 'WELCOME10' } });
     await pay(env.emulatorUrl, shopper);
     const results = await Promise.all(
       [1, 2, 3].map(() => fulfillCheckout({ db: env.db, stripe: env.stripe, ...shopper })),
@@ -228,8 +245,8 @@ describe('redemptions at fulfilment', () => {
     const d = await deps();
     const a = await openCheckout(d, [HEADPHONES], { withAddress: true });
     const b = await openCheckout(d, [HEADPHONES], { withAddress: true });
-    await applyCode({ ...d, ...a, code: 'LAUNCH50' });
-    await applyCode({ ...d, ...b, code: 'launch50' });
+    await updateCheckout({ ...d, ...a, intent: { type: 'apply-code', code: 'LAUNCH50' } });
+    await updateCheckout({ ...d, ...b, intent: { type: 'apply-code', code: 'launch50' } });
     await pay(env.emulatorUrl, a);
     await pay(env.emulatorUrl, b);
     const [ra, rb] = await Promise.all([a, b].map((s) => fulfillCheckout({ db: env.db, stripe: env.stripe, ...s })));
@@ -242,7 +259,9 @@ describe('redemptions at fulfilment', () => {
     warn.mockRestore();
 
     const c = await openCheckout(d, [HEADPHONES]);
-    expect(await refusal(applyCode({ ...d, ...c, code: 'LAUNCH50' }))).toMatchObject({
+    expect(
+      await refusal(updateCheckout({ ...d, ...c, intent: { type: 'apply-code', code: 'LAUNCH50' } })),
+    ).toMatchObject({
       status: 422,
       code: 'discount_fully_redeemed',
     });

@@ -5,11 +5,8 @@
 import type { Catalog } from '@/lib/catalog/schema';
 import { applySetAddOn, type SetAddOnIntent, tidyAddOns } from '@/lib/checkout/add-on-intent';
 import { assertShippableAddress } from '@/lib/checkout/address';
-import {
-  applyDiscountCode,
-  type DiscountCodeContext,
-  type DiscountCodeIntent,
-} from '@/lib/checkout/discount-code-intent';
+import { applyDiscountCode, type DiscountCodeIntent } from '@/lib/checkout/discount-code-intent';
+import type { DiscountRules } from '@/lib/checkout/price';
 import { applySetQuantity, type SetQuantityIntent } from '@/lib/checkout/quantity-intent';
 import { applySetShippingMethod, type SetShippingMethodIntent } from '@/lib/checkout/shipping-method-intent';
 import type { CheckoutSelections, ShippingAddress } from '@/lib/pricing/types';
@@ -30,7 +27,7 @@ export type IntentContext = {
   /** Units sold per product id (missing = 0): bounds `set-quantity` by the stock left. */
   soldUnits: ReadonlyMap<string, number>;
   /** For `apply-code`: the rules and the shopper's context; null when the checkout cannot take discounts. */
-  discounts?: DiscountCodeContext['discounts'];
+  discounts: DiscountRules | null;
   /** The app's clock (shared with the emulator in tests): codes are checked against it. */
   now: Date;
 };
@@ -52,18 +49,14 @@ export function applyIntent(
       assertShippableAddress(intent.address, context.allowedCountries);
       return { ...selections, shippingAddress: { ...intent.address } };
     case 'set-add-on':
-      return applySetAddOn(selections, intent, context.catalog);
+      return applySetAddOn(selections, intent, context);
     case 'set-quantity':
       return applySetQuantity(selections, intent, context);
     case 'set-shipping-method':
-      return applySetShippingMethod(selections, intent, context.catalog);
+      return applySetShippingMethod(selections, intent, context);
     case 'apply-code':
     case 'remove-code':
-      return applyDiscountCode(selections, intent, {
-        catalog: context.catalog,
-        now: context.now,
-        discounts: context.discounts ?? null,
-      });
+      return applyDiscountCode(selections, intent, context);
     case 'refresh':
       return selections;
   }

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { checkouts } from '@/lib/db/schema';
-import type { CheckoutSelections, Quote } from '@/lib/pricing/types';
+import type { CheckoutSelections } from '@/lib/pricing/types';
 
 export type CheckoutRow = typeof checkouts.$inferSelect;
 
@@ -46,7 +46,7 @@ export async function insertCheckout(
     shopperId: string;
     expiresAt: Date;
     selections: CheckoutSelections;
-    quote: Quote;
+    quote: CheckoutRow['quote'];
     clientSecret: string;
     serverDiscounts: boolean;
   },
@@ -54,18 +54,19 @@ export async function insertCheckout(
   await tx.insert(checkouts).values({ ...row, status: 'open', version: 1 });
 }
 
-export async function saveCheckoutUpdate(
+/** Saves an update (the version goes up by one) and answers the saved row. */
+export async function saveCheckout(
   tx: Db,
   sessionId: string,
-  update: { selections: CheckoutSelections; quote: Quote; email?: string | null; serverDiscounts?: boolean },
-): Promise<number> {
+  update: Pick<CheckoutRow, 'selections' | 'quote' | 'email' | 'serverDiscounts'>,
+): Promise<CheckoutRow> {
   const [row] = await tx
     .update(checkouts)
     .set({ ...update, version: sql`${checkouts.version} + 1`, updatedAt: sql`now()` })
     .where(eq(checkouts.stripeSessionId, sessionId))
-    .returning({ version: checkouts.version });
+    .returning();
   if (!row) throw new Error(`checkout ${sessionId} vanished during its update`);
-  return row.version;
+  return row;
 }
 
 /** Marks a checkout closed. A complete checkout never goes back to open or expired. */

@@ -18,7 +18,13 @@ function choose(selections: CheckoutSelections, methodId: string) {
   return applyIntent(
     selections,
     { type: 'set-shipping-method', methodId },
-    { catalog, allowedCountries: ['US', 'DE'], soldUnits: new Map(), now: new Date('2026-11-18T12:00:00Z') },
+    {
+      catalog,
+      allowedCountries: ['US', 'DE'],
+      soldUnits: new Map(),
+      discounts: null,
+      now: new Date('2026-11-18T12:00:00Z'),
+    },
   );
 }
 

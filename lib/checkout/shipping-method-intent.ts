@@ -1,6 +1,7 @@
 /** `set-shipping-method`: choose one of the shipping methods offered for the order's address. */
 import type { Catalog } from '@/lib/catalog/schema';
 import { shippingConfig, shippingOptionsFor } from '@/lib/catalog/shipping';
+import type { IntentContext } from '@/lib/checkout/intents';
 import { AppError } from '@/lib/http/app-error';
 import { resolveCartItems } from '@/lib/pricing/cart';
 import type { CheckoutSelections, QuoteShippingOption } from '@/lib/pricing/types';
@@ -21,7 +22,7 @@ export function offeredShippingOptions(selections: CheckoutSelections, catalog: 
 export function applySetShippingMethod(
   selections: CheckoutSelections,
   intent: SetShippingMethodIntent,
-  catalog: Catalog,
+  { catalog }: Pick<IntentContext, 'catalog'>,
 ): CheckoutSelections {
   if (!selections.shippingAddress) {
     throw new AppError(409, 'address_required', 'Enter your shipping address first to see how your order can ship.');

@@ -2,9 +2,12 @@ import { z } from 'zod';
 import { soldCounts } from '@/lib/cart/inventory';
 import { assertQuantityAvailable } from '@/lib/cart/rules';
 import { type CartLine, lockCart, readCartLines } from '@/lib/cart/service';
-import { pricedCheckout } from '@/lib/checkout/discount-pricing';
+import { cartEmpty, checkoutClosed } from '@/lib/checkout/access';
+import { type CheckoutDeps, publicOrigin } from '@/lib/checkout/deps';
+import { loadDiscountRules } from '@/lib/checkout/discount-context';
+import { withDiscountPreview } from '@/lib/checkout/discount-preview';
 import { emptySelections, sameItems } from '@/lib/checkout/intents';
-import { createSessionWithDiscountFallback } from '@/lib/checkout/preview-refusal';
+import { priceCheckout, shippingRatesOfSession, toStoredQuote } from '@/lib/checkout/price';
 import {
   type CheckoutRow,
   findResumableCheckout,
@@ -12,16 +15,9 @@ import {
   lockCheckout,
   markCheckoutStatus,
 } from '@/lib/checkout/repository';
-import {
-  assertStripeTotal,
-  type CheckoutDeps,
-  discountRulesFor,
-  publicOrigin,
-  syncLockedCheckout,
-} from '@/lib/checkout/update';
+import { syncCheckout, verifyStripeTotal } from '@/lib/checkout/update';
 import type { Db } from '@/lib/db/client';
-import { AppError, isAppError } from '@/lib/http/app-error';
-import { buildQuote } from '@/lib/pricing/quote';
+import { isAppError } from '@/lib/http/app-error';
 import { callStripe } from '@/lib/stripe/errors';
 import { toSessionCreateParams } from '@/lib/stripe/session-params';
 
@@ -38,10 +34,6 @@ const createdSessionSchema = z.object({
 });
 
 const sessionStatusSchema = z.object({ status: z.enum(['open', 'complete', 'expired']).nullable() });
-
-function cartEmpty(): AppError {
-  return new AppError(409, 'cart_empty', 'Your cart is empty. Add something before checking out.');
-}
 
 async function assertCartAvailable(tx: Db, lines: ReadonlyArray<CartLine>, deps: CheckoutDeps): Promise<void> {
   const sold = await soldCounts(
@@ -65,12 +57,7 @@ async function resume(
   const itemsChanged = !sameItems(row.selections.items, lines);
   if (!itemsChanged && !(await promotionsChanged(tx, deps, row))) return started;
   try {
-    await syncLockedCheckout(
-      tx,
-      deps,
-      row,
-      itemsChanged ? { type: 'replace-items', items: lines } : { type: 'refresh' },
-    );
+    await syncCheckout(tx, deps, row, itemsChanged ? { type: 'replace-items', items: lines } : { type: 'refresh' });
     return started;
   } catch (error) {
     if (!isAppError(error) || error.code !== 'checkout_closed') throw error;
@@ -78,11 +65,7 @@ async function resume(
     const { status } = sessionStatusSchema.parse(session);
     if (status === 'complete') {
       await markCheckoutStatus(tx, row.stripeSessionId, 'complete');
-      throw new AppError(
-        409,
-        'checkout_closed',
-        'Your previous checkout was just completed. Refresh to see your order.',
-      );
+      throw checkoutClosed('Your previous checkout was just completed. Refresh to see your order.');
     }
     await markCheckoutStatus(tx, row.stripeSessionId, 'expired');
     return null;
@@ -91,9 +74,9 @@ async function resume(
 
 /** Whether re-pricing now (automatic promotions, the clock, redemption limits) changes the saved total. */
 async function promotionsChanged(tx: Db, deps: CheckoutDeps, row: CheckoutRow): Promise<boolean> {
-  const discounts = await discountRulesFor(tx, deps, row.serverDiscounts, row.email);
+  const discounts = await loadDiscountRules(tx, deps, row.serverDiscounts, row.email);
   if (!discounts) return false;
-  return pricedCheckout(row.selections, deps.catalog, deps.now, discounts).quote.total !== row.quote.total;
+  return priceCheckout(row.selections, deps.catalog, deps.now, discounts).quote.total !== row.quote.total;
 }
 
 /**
@@ -107,33 +90,36 @@ async function create(
   lines: ReadonlyArray<CartLine>,
 ): Promise<StartedCheckout> {
   const selections = emptySelections(lines.map((line) => ({ ...line })));
-  const quote = buildQuote(selections, deps.catalog, deps.now);
+  const priced = priceCheckout(selections, deps.catalog, deps.now, null);
   const origin = publicOrigin(deps);
   // expires_at comes from the app's clock (shared with the emulator in tests), so Stripe's 30 min – 24 h check holds.
-  const params = toSessionCreateParams(quote, {
+  const options = {
     returnUrl: `${origin}/checkout/complete?session_id={CHECKOUT_SESSION_ID}`,
     allowedCountries: deps.settings.allowedCountries,
     metadata: { shopper_id: shopperId },
     expiresAt: new Date(deps.now.getTime() + deps.settings.sessionTtlSeconds * 1000),
-    serverOnlyDiscounts: deps.settings.serverSideDiscounts,
     assetOrigin: origin,
-  });
-  const created = await createSessionWithDiscountFallback(deps.stripe, params);
-  const session = createdSessionSchema.parse(created.session);
-  assertStripeTotal(session.id, session.amount_total, quote);
+  };
+  const created = await withDiscountPreview(deps.settings.serverSideDiscounts, null, (preview) =>
+    deps.stripe.checkout.sessions.create(
+      toSessionCreateParams(priced.quote, { ...options, serverOnlyDiscounts: preview }),
+    ),
+  );
+  const session = createdSessionSchema.parse(created.result);
+  verifyStripeTotal(session.id, session.amount_total, priced.quote);
   await insertCheckout(tx, {
     stripeSessionId: session.id,
     shopperId,
     expiresAt: new Date(session.expires_at * 1000),
     selections,
-    quote,
+    quote: toStoredQuote(priced, shippingRatesOfSession(created.result, priced.quote)),
     clientSecret: session.client_secret,
-    serverDiscounts: created.serverDiscounts,
+    serverDiscounts: created.preview,
   });
-  const discounts = await discountRulesFor(tx, deps, created.serverDiscounts, null);
-  if (discounts && pricedCheckout(selections, deps.catalog, deps.now, discounts).quote.discountAmount > 0) {
+  const discounts = await loadDiscountRules(tx, deps, created.preview, null);
+  if (discounts && priceCheckout(selections, deps.catalog, deps.now, discounts).quote.discountAmount > 0) {
     const row = await lockCheckout(tx, session.id);
-    if (row) await syncLockedCheckout(tx, deps, row, { type: 'refresh' });
+    if (row) await syncCheckout(tx, deps, row, { type: 'refresh' });
   }
   return { sessionId: session.id, clientSecret: session.client_secret };
 }

@@ -6,10 +6,10 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCartView } from '@/lib/cart/service';
-import { updateCheckoutState } from '@/lib/checkout/interactions';
+import type { CheckoutDeps } from '@/lib/checkout/deps';
 import { findCheckout } from '@/lib/checkout/repository';
 import { stripeAndRecord } from '@/lib/checkout/testing/stripe-vs-record';
-import type { CheckoutDeps } from '@/lib/checkout/update';
+import { updateCheckout } from '@/lib/checkout/update';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/lib/testing/app-environment';
 import { testCatalog as catalog } from '@/lib/testing/catalog-fixture';
 import { checkoutDeps, openCheckout } from '@/lib/testing/checkout-flow';
@@ -57,7 +57,7 @@ describe('Stripe failures during an update', () => {
     const before = await savedState(sessionId, shopperId);
     await injectFault(env.emulatorUrl, { method: 'POST', path: `/v1/checkout/sessions/${sessionId}`, kind: 'error' });
     await expect(
-      updateCheckoutState({
+      updateCheckout({
         ...deps,
         sessionId,
         shopperId,
@@ -66,7 +66,7 @@ describe('Stripe failures during an update', () => {
     ).rejects.toMatchObject(retryable503);
     expect(await savedState(sessionId, shopperId)).toEqual(before);
 
-    const view = await updateCheckoutState({
+    const view = await updateCheckout({
       ...deps,
       sessionId,
       shopperId,
@@ -89,7 +89,7 @@ describe('Stripe failures during an update', () => {
     });
     const started = Date.now();
     await expect(
-      updateCheckoutState({
+      updateCheckout({
         ...deps,
         sessionId,
         shopperId,
@@ -99,7 +99,7 @@ describe('Stripe failures during an update', () => {
     expect(Date.now() - started).toBeLessThan(CLIENT_TIMEOUT_MS + 500);
     expect(await savedState(sessionId, shopperId)).toEqual(before);
 
-    await updateCheckoutState({
+    await updateCheckout({
       ...deps,
       sessionId,
       shopperId,
@@ -125,7 +125,7 @@ describe('Stripe failures during an update', () => {
       latencyMs,
     });
     await expect(
-      updateCheckoutState({
+      updateCheckout({
         ...deps,
         sessionId,
         shopperId,
@@ -137,7 +137,7 @@ describe('Stripe failures during an update', () => {
     const diverged = await stripeAndRecord(env, sessionId);
     expect(diverged.stripe.total).toBe((diverged.record.total ?? 0) + 399);
 
-    await updateCheckoutState({
+    await updateCheckout({
       ...deps,
       sessionId,
       shopperId,

@@ -12,7 +12,9 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
-import type { CheckoutSelections, Quote, ShippingAddress } from '@/lib/pricing/types';
+import { CHECKOUT_STATUSES } from '@/lib/checkout/contract';
+import type { StoredQuote } from '@/lib/checkout/price';
+import type { CheckoutSelections, ShippingAddress } from '@/lib/pricing/types';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -40,9 +42,6 @@ export const cartItems = pgTable(
   ],
 );
 
-export const CHECKOUT_STATUSES = ['open', 'complete', 'expired'] as const;
-export type CheckoutStatus = (typeof CHECKOUT_STATUSES)[number];
-
 /** The server's record of each Checkout Session: what authorises an update without asking Stripe first. */
 export const checkouts = pgTable(
   'checkouts',
@@ -54,7 +53,8 @@ export const checkouts = pgTable(
     paymentStatus: text('payment_status'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     selections: jsonb('selections').$type<CheckoutSelections>().notNull(),
-    quote: jsonb('quote').$type<Quote>().notNull(),
+    /** Written complete at creation and on every update (see `StoredQuote`). */
+    quote: jsonb('quote').$type<StoredQuote>().notNull(),
     version: integer('version').notNull().default(1),
     clientSecret: text('client_secret').notNull(),
     /**

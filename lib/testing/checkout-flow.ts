@@ -1,11 +1,12 @@
 import type Stripe from 'stripe';
 import { addToCart } from '@/lib/cart/service';
 import type { Catalog } from '@/lib/catalog/schema';
+import type { CheckoutDeps } from '@/lib/checkout/deps';
 import type { CheckoutSettings } from '@/lib/checkout/settings';
-import { setShippingAddress } from '@/lib/checkout/shipping-address';
 import { startCheckout } from '@/lib/checkout/start';
-import type { CheckoutDeps } from '@/lib/checkout/update';
+import { updateCheckout } from '@/lib/checkout/update';
 import type { Db } from '@/lib/db/client';
+import type { ShippingAddress } from '@/lib/pricing/types';
 import { payCheckoutSession } from '@/lib/testing/emulator';
 import { TEST_ORIGIN } from '@/lib/testing/http';
 
@@ -16,9 +17,10 @@ export const testSettings: CheckoutSettings = {
   serverSideDiscounts: false,
 };
 
-export const usAddress = {
+export const usAddress: ShippingAddress = {
   name: 'Ada Lovelace',
   line1: '1 Main St',
+  line2: null,
   city: 'Springfield',
   state: 'IL',
   postalCode: '62701',
@@ -39,7 +41,12 @@ export async function openCheckout(
   for (const item of items) await addToCart(deps.db, { shopperId, ...item }, deps.catalog);
   const started = await startCheckout({ ...deps, shopperId });
   if (options.withAddress) {
-    await setShippingAddress({ ...deps, sessionId: started.sessionId, shopperId, address: usAddress });
+    await updateCheckout({
+      ...deps,
+      sessionId: started.sessionId,
+      shopperId,
+      intent: { type: 'set-shipping-address', address: usAddress },
+    });
   }
   return { shopperId, ...started };
 }

@@ -5,9 +5,6 @@ import { getDb } from '@/lib/db';
 import { jsonResponse, withErrorHandling } from '@/lib/http/responses';
 import { readShopperId } from '@/lib/shopper';
 
-export const runtime = 'nodejs';
-export const dynamic = 'force-dynamic';
-
 export const GET = withErrorHandling(async (request: NextRequest) => {
   const view = await getCartView(await getDb(), readShopperId(request.cookies), getCatalog());
   return jsonResponse(view);

@@ -4,7 +4,6 @@
  */
 import type Stripe from 'stripe';
 import { findCheckout } from '@/lib/checkout/repository';
-import { storedShippingRates } from '@/lib/checkout/stored-quote';
 import type { Db } from '@/lib/db/client';
 import { lineKeyOfLineItem, methodIdOfShippingRate, selectedMethodIdOfSession } from '@/lib/stripe/session-params';
 
@@ -42,7 +41,7 @@ export async function stripeSnapshot(stripe: Stripe, sessionId: string): Promise
 export async function recordSnapshot(db: Db, sessionId: string): Promise<SessionSnapshot> {
   const row = await findCheckout(db, sessionId);
   if (!row) throw new Error(`no checkout ${sessionId}`);
-  const rates = storedShippingRates(row.quote);
+  const rates = row.quote.stripeShippingRates;
   return {
     lines: row.quote.lines.map((line) => ({
       key: line.key,

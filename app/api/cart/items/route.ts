@@ -7,9 +7,6 @@ import { readJsonBody } from '@/lib/http/json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/http/responses';
 import { resolveShopper, setShopperCookie } from '@/lib/shopper';
 
-export const runtime = 'nodejs';
-export const dynamic = 'force-dynamic';
-
 /** Adds units of a product to the shopper's cart (creating the shopper cookie on first use). */
 export const POST = withErrorHandling(async (request: NextRequest) => {
   const body = await readJsonBody(request, addCartItemSchema);

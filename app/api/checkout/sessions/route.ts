@@ -1,13 +1,10 @@
 import type { NextRequest } from 'next/server';
-import { checkoutDepsFor } from '@/lib/checkout/deps';
 import { startCheckoutSchema } from '@/lib/checkout/contract';
+import { checkoutDepsFor } from '@/lib/checkout/deps';
 import { startCheckout } from '@/lib/checkout/start';
 import { readJsonBody } from '@/lib/http/json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/http/responses';
 import { readShopperId } from '@/lib/shopper';
-
-export const runtime = 'nodejs';
-export const dynamic = 'force-dynamic';
 
 /** Opens (or resumes) the Checkout Session for the shopper's cart → `{sessionId, clientSecret}`. */
 export const POST = withErrorHandling(async (request: NextRequest) => {

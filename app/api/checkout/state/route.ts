@@ -1,15 +1,12 @@
 import type { NextRequest } from 'next/server';
 import { getCatalog } from '@/lib/catalog';
 import { checkoutStateQuerySchema } from '@/lib/checkout/contract';
-import { getCheckoutState } from '@/lib/checkout/state';
+import { getCheckoutState } from '@/lib/checkout/view';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { parseWith } from '@/lib/http/json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/http/responses';
 import { readShopperId } from '@/lib/shopper';
-
-export const runtime = 'nodejs';
-export const dynamic = 'force-dynamic';
 
 /** The shopper's checkout as a `CheckoutStateView`, from the server's record (no Stripe call). */
 export const GET = withErrorHandling(async (request: NextRequest) => {

@@ -7,9 +7,6 @@ import { jsonResponse, toErrorResponse } from '@/lib/http/responses';
 import { processWebhook } from '@/lib/orders/webhook';
 import { getStripe } from '@/lib/stripe/client';
 
-export const runtime = 'nodejs';
-export const dynamic = 'force-dynamic';
-
 const MAX_EVENT_BYTES = 512 * 1024;
 
 /** Stripe's webhook endpoint; reads the raw body (the signature covers its exact bytes). 400 for a bad signature (nothing stored); 500 only when handling fails, so Stripe retries. */

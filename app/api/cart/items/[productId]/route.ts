@@ -8,9 +8,6 @@ import { readJsonBody } from '@/lib/http/json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/http/responses';
 import { readShopperId } from '@/lib/shopper';
 
-export const runtime = 'nodejs';
-export const dynamic = 'force-dynamic';
-
 type Context = { params: Promise<{ productId: string }> };
 
 async function productIdFrom(context: Context): Promise<string> {

@@ -1,35 +1,33 @@
 /**
- * `CheckoutStateView`: what every checkout update route (and `GET /api/checkout/state`) answers. The UI renders its
- * add-on toggles, quantity steppers and shipping picker from it; totals it shows come from Stripe's session (`total`
- * here is Stripe's amount_total after the last update, which the server checked against its quote). Pure.
+ * `CheckoutStateView` (lib/checkout/contract.ts): what every checkout update route and `GET /api/checkout/state`
+ * answer, built by one function from the checkout row. The UI renders its add-on toggles, quantity steppers and
+ * shipping picker from it; `total` is Stripe's amount_total after the last update, checked against the quote.
  */
+import { soldCounts } from '@/lib/cart/inventory';
 import { maxQuantityFor } from '@/lib/cart/rules';
 import { addOnConfig, addOnUnitAmount, checkAddOnEligibility, isWarrantyEligible } from '@/lib/catalog/add-ons';
 import type { Catalog, Product } from '@/lib/catalog/schema';
 import { shippingConfig } from '@/lib/catalog/shipping';
-import type { CheckoutStateView, CheckoutStatus, DiscountsView } from '@/lib/checkout/contract';
-import { type StripeShippingRate, storedDiscountExplanation } from '@/lib/checkout/stored-quote';
+import { assertOwned, effectiveStatus } from '@/lib/checkout/access';
+import type { CheckoutStateView, DiscountsView } from '@/lib/checkout/contract';
+import { type CheckoutRow, findCheckout } from '@/lib/checkout/repository';
+import type { Db } from '@/lib/db/client';
 import { resolveCartItems } from '@/lib/pricing/cart';
-import type { CheckoutSelections, Quote } from '@/lib/pricing/types';
+import type { CheckoutSelections } from '@/lib/pricing/types';
 
-export type CheckoutRecord = {
-  sessionId: string;
-  status: CheckoutStatus;
-  version: number;
-  selections: CheckoutSelections;
-  quote: Quote;
-  shippingRates: ReadonlyArray<StripeShippingRate>;
-  /** Whether the checkout takes discounts (the row's `server_discounts`); absent = no. */
-  serverDiscounts?: boolean;
-};
+/** The parts of a checkout row the view is built from. */
+export type ViewedCheckout = Pick<
+  CheckoutRow,
+  'stripeSessionId' | 'status' | 'expiresAt' | 'version' | 'selections' | 'quote' | 'serverDiscounts'
+>;
 
-export function toDiscountsView(record: Pick<CheckoutRecord, 'quote' | 'serverDiscounts'>): DiscountsView {
-  const explanation = storedDiscountExplanation(record.quote);
+function toDiscountsView(row: ViewedCheckout): DiscountsView {
+  const explanation = row.quote.discountExplanation;
   return {
-    available: record.serverDiscounts ?? false,
+    available: row.serverDiscounts,
     codes: explanation.codes.map((code) => ({ ...code })),
     automatic: explanation.automatic.map(({ label, amount }) => ({ label, amount })),
-    total: record.quote.discountAmount,
+    total: row.quote.discountAmount,
     hints: explanation.hints.map(({ message }) => ({ message })),
   };
 }
@@ -63,17 +61,18 @@ function methodOrder(methodId: string): number {
 }
 
 export function toCheckoutStateView(
-  record: CheckoutRecord,
+  row: ViewedCheckout,
   catalog: Catalog,
   soldUnits: ReadonlyMap<string, number>,
+  now: Date,
 ): CheckoutStateView {
-  const { selections, quote } = record;
+  const { selections, quote } = row;
   const rateIdOf = (methodId: string) =>
-    record.shippingRates.find((rate) => rate.methodId === methodId)?.shippingRateId ?? null;
+    quote.stripeShippingRates.find((rate) => rate.methodId === methodId)?.shippingRateId ?? null;
   return {
-    sessionId: record.sessionId,
-    status: record.status,
-    version: record.version,
+    sessionId: row.stripeSessionId,
+    status: effectiveStatus(row, now),
+    version: row.version,
     currency: quote.currency,
     total: quote.total,
     items: resolveCartItems(selections.items, catalog).map(({ product, quantity }) => ({
@@ -95,6 +94,27 @@ export function toCheckoutStateView(
         selected: option.methodId === quote.selectedShippingMethodId,
       })),
     selectedShippingMethodId: quote.selectedShippingMethodId,
-    discounts: toDiscountsView(record),
+    discounts: toDiscountsView(row),
   };
+}
+
+/** The units sold of the order's products, for the most each item may have now. */
+export function soldUnitsOf(db: Db, selections: CheckoutSelections): Promise<Map<string, number>> {
+  return soldCounts(
+    db,
+    selections.items.map((item) => item.productId),
+  );
+}
+
+/** The shopper's checkout as the server recorded it (no Stripe call); 404 for anyone else's. */
+export async function getCheckoutState(input: {
+  db: Db;
+  catalog: Catalog;
+  now: Date;
+  sessionId: string;
+  shopperId: string | null;
+}): Promise<CheckoutStateView> {
+  const row = await findCheckout(input.db, input.sessionId);
+  assertOwned(row, input.shopperId);
+  return toCheckoutStateView(row, input.catalog, await soldUnitsOf(input.db, row.selections), input.now);
 }

@@ -1,13 +1,15 @@
 /**
  * Prices a checkout with its discounts: the quote (via `buildQuote` with the engine as its evaluator) plus the
- * explanation the shopper sees — which codes apply and which do not (and why), the automatic promotions, and hints.
- * Pure: redemption counts and identity come in through `context`.
+ * explanation the shopper sees — which codes apply and which do not (and why), the automatic promotions, and hints —
+ * and the quote as the checkout row stores it. Pure: redemption counts and identity come in through `context`.
  */
+import type Stripe from 'stripe';
 import type { Catalog } from '@/lib/catalog/schema';
 import { type DiscountContext, type DiscountResult, type DiscountRule, evaluateDiscounts } from '@/lib/discounts';
 import type { DiscountInput } from '@/lib/pricing/discount-evaluator';
 import { buildQuote } from '@/lib/pricing/quote';
 import type { CheckoutSelections, Quote } from '@/lib/pricing/types';
+import { methodIdOfShippingRate } from '@/lib/stripe/session-params';
 
 export type DiscountRules = { rules: ReadonlyArray<DiscountRule>; context: DiscountContext };
 
@@ -21,12 +23,14 @@ export type DiscountExplanation = {
 
 export const NO_DISCOUNTS: DiscountExplanation = { codes: [], automatic: [], hints: [] };
 
-export function pricedCheckout(
+export type PricedCheckout = { quote: Quote; explanation: DiscountExplanation };
+
+export function priceCheckout(
   selections: CheckoutSelections,
   catalog: Catalog,
   now: Date,
   discounts: DiscountRules | null,
-): { quote: Quote; explanation: DiscountExplanation } {
+): PricedCheckout {
   if (!discounts) return { quote: buildQuote(selections, catalog, now), explanation: NO_DISCOUNTS };
   let result: DiscountResult | null = null;
   const quote = buildQuote(selections, catalog, now, (input) => {
@@ -69,4 +73,40 @@ function explain(
       .map(({ ruleId, label, amount }) => ({ ruleId, label, amount })),
     hints: result.hints.map(({ message, amountNeeded }) => ({ message, amountNeeded })),
   };
+}
+
+export type StripeShippingRate = { methodId: string; shippingRateId: string };
+
+/**
+ * The quote as the checkout row stores it (written complete at creation and on every update): the priced quote, why
+ * each discount does or does not apply, and the `shr_` ids Stripe minted for its shipping options on the last call,
+ * so the view can pair each method with Stripe.js's `shippingOptions` without asking Stripe again.
+ */
+export type StoredQuote = Quote & {
+  discountExplanation: DiscountExplanation;
+  stripeShippingRates: ReadonlyArray<StripeShippingRate>;
+};
+
+export function toStoredQuote(priced: PricedCheckout, rates: ReadonlyArray<StripeShippingRate>): StoredQuote {
+  return {
+    ...priced.quote,
+    discountExplanation: priced.explanation,
+    stripeShippingRates: rates.map((rate) => ({ ...rate })),
+  };
+}
+
+/**
+ * Method id ↔ `shr_` id for each shipping option of a session: from the rate's metadata when expanded, else by
+ * position (Stripe keeps the order the options were sent in).
+ */
+export function shippingRatesOfSession(
+  session: Pick<Stripe.Checkout.Session, 'shipping_options'>,
+  quote: Pick<Quote, 'shippingOptions'>,
+): StripeShippingRate[] {
+  return session.shipping_options.flatMap((option, index) => {
+    const rate = option.shipping_rate;
+    const shippingRateId = typeof rate === 'string' ? rate : rate.id;
+    const methodId = methodIdOfShippingRate(rate) ?? quote.shippingOptions[index]?.methodId;
+    return methodId ? [{ methodId, shippingRateId }] : [];
+  });
 }

@@ -3,9 +3,7 @@
  * with `checkout_server_update_beta=v1`). An account without the preview refuses them; checkout then carries on without
  * discounts, the merchant gets one clear log line, and the shopper a clear message (409 `discounts_unavailable`).
  */
-import type Stripe from 'stripe';
 import { toAppError } from '@/lib/stripe/errors';
-import type { SessionCreateParamsWithPreview } from '@/lib/stripe/session-params';
 
 export const PREVIEW_REFUSED_LOG =
   '[discounts] Stripe refused server-side discounts (private preview, checkout_server_update_beta=v1): request access ' +
@@ -25,30 +23,29 @@ export function isDiscountPreviewRefusal(error: unknown): boolean {
   return (code === 'parameter_unknown' || code === 'permission_denied') && /update_discounts|\bdiscounts\b/.test(text);
 }
 
-export function logPreviewRefused(sessionId: string | null, error: unknown): void {
+function logPreviewRefused(sessionId: string | null, error: unknown): void {
   const detail = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : '';
   console.warn(`${PREVIEW_REFUSED_LOG} (${sessionId ?? 'new session'}: ${detail})`);
 }
 
-type SessionCreator = Pick<Stripe, 'checkout'>;
-
 /**
- * Creates the session with `permissions.update_discounts: 'server_only'` when asked; if Stripe refuses that preview
- * parameter, logs it and creates the session without it. `serverDiscounts` says which one Stripe accepted.
+ * Runs one Stripe call with the discounts preview (`call(true)`) when the checkout wants it. If Stripe refuses the
+ * preview, the merchant gets one log line and the call runs once more without it (`call(false)`); `preview` says which
+ * one Stripe took. Used alike for creating a session (`permissions.update_discounts`) and updating it (`discounts`).
+ * Any other failure becomes an app error.
  */
-export async function createSessionWithDiscountFallback(
-  stripe: SessionCreator,
-  params: SessionCreateParamsWithPreview,
-): Promise<{ session: Stripe.Checkout.Session; serverDiscounts: boolean }> {
-  const wanted = params.permissions?.update_discounts === 'server_only';
+export async function withDiscountPreview<T>(
+  wanted: boolean,
+  sessionId: string | null,
+  call: (preview: boolean) => Promise<T>,
+): Promise<{ result: T; preview: boolean }> {
   try {
-    return { session: await stripe.checkout.sessions.create(params), serverDiscounts: wanted };
+    return { result: await call(wanted), preview: wanted };
   } catch (error) {
     if (!wanted || !isDiscountPreviewRefusal(error)) throw toAppError(error);
-    logPreviewRefused(null, error);
-    const { update_discounts: _refused, ...permissions } = params.permissions ?? {};
+    logPreviewRefused(sessionId, error);
     try {
-      return { session: await stripe.checkout.sessions.create({ ...params, permissions }), serverDiscounts: false };
+      return { result: await call(false), preview: false };
     } catch (retryError) {
       throw toAppError(retryError);
     }

@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { shippingRatesOfSession, storedShippingRates, toStoredQuote } from '@/lib/checkout/stored-quote';
+import { NO_DISCOUNTS, shippingRatesOfSession, toStoredQuote } from '@/lib/checkout/price';
 import type { Quote } from '@/lib/pricing/types';
 
 const estimate = { minimum: { unit: 'business_day', value: 1 }, maximum: { unit: 'business_day', value: 2 } } as const;
@@ -52,11 +52,14 @@ describe('shippingRatesOfSession', () => {
 });
 
 describe('stored quote', () => {
-  it('round-trips the shr_ ids and reads none from an older quote', () => {
-    const stored = toStoredQuote(quote, [{ methodId: 'express', shippingRateId: 'shr_1' }]);
-    expect(storedShippingRates(JSON.parse(JSON.stringify(stored)))).toEqual([
-      { methodId: 'express', shippingRateId: 'shr_1' },
-    ]);
-    expect(storedShippingRates(quote)).toEqual([]);
+  it('holds the whole quote, the discount explanation and the shr_ ids, and survives JSON as it is', () => {
+    const explanation = { ...NO_DISCOUNTS, hints: [{ message: '$5.00 more for free shipping', amountNeeded: 500 }] };
+    const stored = toStoredQuote({ quote, explanation }, [{ methodId: 'express', shippingRateId: 'shr_1' }]);
+    expect(stored).toEqual({
+      ...quote,
+      discountExplanation: explanation,
+      stripeShippingRates: [{ methodId: 'express', shippingRateId: 'shr_1' }],
+    });
+    expect(JSON.parse(JSON.stringify(stored))).toEqual(stored);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptySelections } from '@/lib/checkout/intents';
-import { toCheckoutStateView } from '@/lib/checkout/state-view';
+import { NO_DISCOUNTS, toStoredQuote } from '@/lib/checkout/price';
+import { toCheckoutStateView } from '@/lib/checkout/view';
 import { buildQuote } from '@/lib/pricing/quote';
 import type { CheckoutSelections } from '@/lib/pricing/types';
 import { testCatalog as catalog } from '@/lib/testing/catalog-fixture';
@@ -16,16 +17,24 @@ const usAddress = {
   country: 'US',
 };
 
-function viewOf(selections: CheckoutSelections, options: { sold?: Map<string, number>; rates?: boolean } = {}) {
+function viewOf(
+  selections: CheckoutSelections,
+  options: { sold?: Map<string, number>; rates?: boolean; expiresAt?: Date } = {},
+) {
   const quote = buildQuote(selections, catalog, now);
   const shippingRates = options.rates
     ? quote.shippingOptions.map((o, i) => ({ methodId: o.methodId, shippingRateId: `shr_${i}` }))
     : [];
-  return toCheckoutStateView(
-    { sessionId: 'cs_test_1', status: 'open', version: 3, selections, quote, shippingRates },
-    catalog,
-    options.sold ?? new Map(),
-  );
+  const row = {
+    stripeSessionId: 'cs_test_1',
+    status: 'open' as const,
+    expiresAt: options.expiresAt ?? new Date(now.getTime() + 3_600_000),
+    version: 3,
+    selections,
+    quote: toStoredQuote({ quote, explanation: NO_DISCOUNTS }, shippingRates),
+    serverDiscounts: false,
+  };
+  return toCheckoutStateView(row, catalog, options.sold ?? new Map(), now);
 }
 
 describe('toCheckoutStateView', () => {
@@ -45,6 +54,11 @@ describe('toCheckoutStateView', () => {
     ]);
     expect(view).toMatchObject({ sessionId: 'cs_test_1', status: 'open', version: 3, currency: 'usd' });
     expect(view.total).toBe(2 * 19_900 + 1_250 + 499);
+  });
+
+  it('shows an open checkout past its expiry as expired', () => {
+    expect(viewOf(selections, { expiresAt: now }).status).toBe('expired');
+    expect(viewOf(selections, { expiresAt: new Date(now.getTime() + 1) }).status).toBe('open');
   });
 
   it('offers every add-on with its price, selection and why it cannot be chosen', () => {
