@@ -92,7 +92,6 @@ const shippingMethodSchema = z.object({
   rates: z.partialRecord(shippingRegionSchema, regionRateSchema),
   freeAbove: z.object({ minimumSubtotal: minorUnitsSchema, regions: z.array(shippingRegionSchema).min(1) }).nullable(),
 });
-export type ShippingMethod = z.infer<typeof shippingMethodSchema>;
 
 export const shippingConfigSchema = z.object({
   currency: currencySchema,
