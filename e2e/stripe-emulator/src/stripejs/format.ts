@@ -1,34 +1,18 @@
 import type { StripeCheckoutAmount } from '@stripe/stripe-js';
 
-/** Currencies Stripe treats as having no minor unit (amounts are whole units). */
-const ZERO_DECIMAL = new Set([
-  'bif',
-  'clp',
-  'djf',
-  'gnf',
-  'jpy',
-  'kmf',
-  'krw',
-  'mga',
-  'pyg',
-  'rwf',
-  'ugx',
-  'vnd',
-  'vuv',
-  'xaf',
-  'xof',
-  'xpf',
-]);
-/** Three-decimal currencies Stripe supports. */
-const THREE_DECIMAL = new Set(['bhd', 'jod', 'kwd', 'omr', 'tnd']);
+/**
+ * Decimals follow ISO 4217 through Intl, which matches Stripe's zero- and three-decimal lists, except for
+ * Stripe's documented two-decimal special cases below. Intl also says 0 for a few currencies Stripe treats as
+ * two-decimal (COP, IDR, PKR…); the emulator does not model those.
+ */
+const STRIPE_TWO_DECIMAL = new Set(['huf', 'isk']);
 
 export const DEFAULT_LOCALE = 'en-US';
 
 export function decimalsOf(currency: string): number {
-  const c = currency.toLowerCase();
-  if (ZERO_DECIMAL.has(c)) return 0;
-  if (THREE_DECIMAL.has(c)) return 3;
-  return 2;
+  if (STRIPE_TWO_DECIMAL.has(currency.toLowerCase())) return 2;
+  const format = new Intl.NumberFormat(DEFAULT_LOCALE, { style: 'currency', currency: currency.toUpperCase() });
+  return format.resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 /** What Stripe.js calls `minorUnitsAmountDivisor`: 100 for USD, 1 for JPY, 1000 for KWD. */
