@@ -1,9 +1,8 @@
 import type { StripeCheckoutAmount } from '@stripe/stripe-js';
 
 /**
- * Decimals follow ISO 4217 through Intl, which matches Stripe's zero- and three-decimal lists, except for
- * Stripe's documented two-decimal special cases below. Intl also says 0 for a few currencies Stripe treats as
- * two-decimal (COP, IDR, PKR…); the emulator does not model those.
+ * Decimals come from ISO 4217 via Intl (which matches Stripe's zero- and three-decimal lists) except Stripe's
+ * two-decimal special cases here. Not modelled: COP, IDR, PKR… where Intl says 0 and Stripe 2.
  */
 const STRIPE_TWO_DECIMAL = new Set(['huf', 'isk']);
 
