@@ -1,11 +1,11 @@
 import Image from 'next/image';
 import Link from 'next/link';
-import type { CartLineView } from '@/components/cart/cart-types';
 import { QuantityStepper } from '@/components/cart/quantity-stepper';
 import { RemoveLineButton } from '@/components/cart/remove-line-button';
+import type { CartViewItem } from '@/lib/cart/service';
 import { formatMoney } from '@/lib/money';
 
-type Props = { line: CartLineView; currency: string };
+type Props = { line: CartViewItem; currency: string };
 
 export function CartLine({ line, currency }: Props) {
   return (

@@ -5,7 +5,7 @@ import { OrderPage } from '../pages/order-page';
 import { expectNoSeriousViolations } from '../support/axe';
 import { addProductToCart, TEST_ADDRESS } from '../support/shopper';
 
-/** axe-core on every page and checkout state: zero serious or critical violations (issue #6). */
+/** axe-core on every page and checkout state: zero serious or critical violations. */
 test.describe('accessibility (axe)', () => {
   test('home, category and product pages', async ({ page }, testInfo) => {
     await page.goto('/');

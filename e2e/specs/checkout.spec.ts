@@ -34,7 +34,7 @@ async function checkoutReadyToPay(page: Page, email: string) {
   return checkout;
 }
 
-test.describe('shopper checkout (issue #3)', () => {
+test.describe('shopper checkout from the store to the paid order', () => {
   test('the store says when no real payments can be taken', async ({ page }) => {
     const store = new StorePage(page);
     await store.goto();

@@ -5,7 +5,7 @@ import { OrderPage } from '../pages/order-page';
 import { addProductToCart, openCheckoutFromCart } from '../support/shopper';
 
 /**
- * Issue #5: discounts go through our server. Codes are applied and refused with the engine's messages, automatic
+ * Discounts go through our server. Codes are applied and refused with the engine's messages, automatic
  * promotions follow the cart, the address and the clock, and the discount line and total are always Stripe's.
  */
 
@@ -62,7 +62,7 @@ async function advanceClock(seconds: number): Promise<void> {
   expect(response.status).toBe(200);
 }
 
-test.describe('discounts (issue #5)', () => {
+test.describe('discount codes and automatic promotions, priced by the server and Stripe', () => {
   test('codes, cart-value and regional promotions change Stripe’s total; the paid order carries the discount', async ({
     page,
   }) => {

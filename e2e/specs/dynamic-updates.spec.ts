@@ -6,7 +6,7 @@ import { OrderPage } from '../pages/order-page';
 import { addProductToCart, openCheckoutFromCart } from '../support/shopper';
 
 /**
- * Issue #4: the shopper changes add-ons, quantities, address and shipping method on the checkout page. Every change
+ * The shopper changes add-ons, quantities, address and shipping method on the checkout page. Every change
  * goes through our server, which rewrites the whole Checkout Session; the page shows Stripe's totals only.
  */
 
@@ -57,7 +57,7 @@ async function summaryLines(checkout: CheckoutPage): Promise<Map<string, number>
   return lines;
 }
 
-test.describe('dynamic checkout updates (issue #4)', () => {
+test.describe('checkout updates go through the server and show Stripe’s totals', () => {
   test('add-ons, quantity, address and shipping method each update Stripe’s total; the paid order matches', async ({
     page,
   }) => {

@@ -6,10 +6,8 @@ import { OrderPage } from '../pages/order-page';
 import { ProductPage } from '../pages/product-page';
 
 /**
- * Issue #6, fault journeys: the emulator fails session updates and payments (500s, 429s, timeouts, added latency).
- * Each time the shopper sees a clear message they can act on — never a blank page —, the pay button never offers a
- * total the server has not confirmed, the server's record and Stripe's session agree after every successful update,
- * and a later update heals. Emulator-only.
+ * The emulator fails updates and payments (500s, 429s, timeouts, latency): the shopper gets an actionable message,
+ * pay never offers an unconfirmed total, server and Stripe agree, and a later update heals. Emulator-only.
  */
 
 const emulator = EmulatorControl.fromEnv();
@@ -103,7 +101,7 @@ async function expectClearRetryableMessage(page: Page, checkout: CheckoutPage): 
   await expect(page.getByTestId('checkout-form')).toBeVisible();
 }
 
-test.describe('fault journeys (issue #6)', () => {
+test.describe('when Stripe fails or is slow, the shopper is told and the checkout recovers', () => {
   for (const scenario of [
     { name: '500s', fault: { kind: 'error', status: 500, count: 2 } },
     // stripe-node does not retry a 429 (only `lock_timeout` ones): one is enough to fail the update.

@@ -19,7 +19,7 @@ const STRIPE_SCRIPT = ['https://js.stripe.com', 'https://*.js.stripe.com'];
 const STRIPE_FRAME = ['https://js.stripe.com', 'https://*.js.stripe.com', 'https://hooks.stripe.com'];
 const STRIPE_CONNECT = ['https://api.stripe.com', 'https://*.stripe.com'];
 
-test.describe('security headers (issue #6)', () => {
+test.describe('every page answers with the security headers', () => {
   for (const path of PAGES) {
     test(`${path} sends a nonce CSP that allows Stripe, and the other security headers`, async ({ request }) => {
       const response = await request.get(path, { maxRedirects: 0 });

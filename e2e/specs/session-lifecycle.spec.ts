@@ -8,9 +8,8 @@ import { addProductToCart, sessionIdFromUrl, TEST_ADDRESS } from '../support/sho
 import { expectOneStoredOrder } from '../support/webhook-journeys';
 
 /**
- * Issue #6: the journeys around a Checkout Session's life — it expires, the shopper reloads or uses the back button
- * mid-checkout, opens two tabs, or comes back after paying. Products here are outside every time-dependent promotion
- * (lib/discounts/rules.ts), so moving the emulator's clock changes no price.
+ * A Checkout Session expires, is reloaded, navigated, opened in two tabs, paid. The products here are in no
+ * time-dependent promotion, so moving the emulator's clock changes no price.
  */
 
 const NEEDS_CLOCK = 'needs the local Stripe emulator clock';
@@ -94,7 +93,7 @@ async function payWithVisa(page: Page, checkout: CheckoutPage): Promise<OrderPag
   return order;
 }
 
-test.describe('checkout session lifecycle (issue #6)', () => {
+test.describe('a Checkout Session through expiry, reloads, navigation, two tabs and payment', () => {
   test('an expired session is replaced on reload with the cart intact, and the new one can be paid', async ({
     page,
   }) => {

@@ -1,13 +1,7 @@
 /**
- * Shipping methods as data, and the rules that turn an address + cart into the options Stripe offers.
- *
- * - No options until an address is known, nor for an empty cart or a country outside `SHIPPABLE_COUNTRIES`
- *   (callers refuse such addresses up front with `isShippableCountry`).
- * - A rate is `baseAmount` for the first `includedGrams` of cart weight, plus `perExtraKgAmount` per started kilogram beyond.
- * - Free standard shipping applies when the merchandise subtotal (product lines only: add-ons and discounts do not count)
- *   reaches `freeAbove.minimumSubtotal` in one of `freeAbove.regions` (domestic only).
- * - Options come in method order (standard, express, overnight); `withSelectedFirst` moves the chosen one to the front,
- *   falling back to the cheapest offered one when the requested method is not offered for this address.
+ * Shipping methods as data, and the rules that turn an address + cart into the options Stripe offers: none without
+ * an address, for an empty cart or outside `SHIPPABLE_COUNTRIES`; `baseAmount` up to `includedGrams`, plus
+ * `perExtraKgAmount` per started kilogram; free when the product subtotal reaches `freeAbove` in its regions.
  */
 import { z } from 'zod';
 import type { Catalog } from '@/lib/catalog/schema';
@@ -92,7 +86,6 @@ const shippingMethodSchema = z.object({
   rates: z.partialRecord(shippingRegionSchema, regionRateSchema),
   freeAbove: z.object({ minimumSubtotal: minorUnitsSchema, regions: z.array(shippingRegionSchema).min(1) }).nullable(),
 });
-export type ShippingMethod = z.infer<typeof shippingMethodSchema>;
 
 export const shippingConfigSchema = z.object({
   currency: currencySchema,

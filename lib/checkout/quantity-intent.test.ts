@@ -29,10 +29,10 @@ describe('set-quantity', () => {
     expect(after.addOns).toEqual(order.addOns);
   });
 
-  it('refuses more than the per-order limit with 400 quantity_unavailable naming the limit', () => {
+  it('refuses more than the per-order limit with 409 quantity_unavailable naming the limit', () => {
     expect(() => setQuantity(order, 'test-headphones', 4)).toThrow(
       expect.objectContaining({
-        status: 400,
+        status: 409,
         code: 'quantity_unavailable',
         message: 'You can buy at most 3 of Test Headphones per order.',
       }),

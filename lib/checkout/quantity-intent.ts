@@ -37,7 +37,7 @@ export function applySetQuantity(
   // Lowering a quantity is always allowed, even when fewer units are left than the order holds.
   if (quantity > current.quantity || quantity > product.maxPerOrder) {
     const refusal = quantityRefusal(product, quantity, context.soldUnits.get(productId) ?? 0);
-    if (refusal) throw new AppError(400, 'quantity_unavailable', refusal);
+    if (refusal) throw new AppError(409, 'quantity_unavailable', refusal);
   }
   const items = selections.items.map((item) => (item.productId === productId ? { productId, quantity } : item));
   return tidyAddOns({ ...selections, items }, context.catalog);

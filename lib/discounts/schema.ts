@@ -73,7 +73,6 @@ export const discountConditionsSchema = z
     customerEmails: z.array(z.email().transform(normalizeEmail)).min(1).optional(),
   })
   .strict();
-export type DiscountConditions = z.infer<typeof discountConditionsSchema>;
 
 export const discountLimitsSchema = z
   .object({
@@ -83,7 +82,6 @@ export const discountLimitsSchema = z
     perEmail: z.number().int().min(1).optional(),
   })
   .strict();
-export type DiscountLimits = z.infer<typeof discountLimitsSchema>;
 
 export const discountRuleSchema = z
   .object({

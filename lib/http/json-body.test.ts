@@ -57,7 +57,7 @@ describe('readJsonBody', () => {
     expect(wrongType).toMatchObject({ status: 400, code: 'invalid_request' });
     expect(wrongType.message).toMatch(/quantity/);
     const injected = await failure(readJsonBody(post('{"productId":"lamp","quantity":1,"unitAmount":1}'), schema));
-    expect(injected.message).toMatch(/unknown field unitAmount/);
+    expect(injected.message).toMatch(/Unrecognized key: "unitAmount"/);
     const notObject = await failure(readJsonBody(post('[1,2]'), schema));
     expect(notObject.code).toBe('invalid_request');
   });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from '@/lib/http/app-error';
 
 export const MAX_JSON_BODY_BYTES = 16 * 1024;
@@ -59,16 +59,15 @@ function parseJson(bytes: Uint8Array): unknown {
   }
 }
 
-/** Turns zod issues into one readable sentence naming each field, e.g. `quantity: Too big: expected number to be <=99`. */
-export function describeValidationIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      if (issue.code === 'unrecognized_keys') {
-        const where = issue.path.length > 0 ? ` in ${issue.path.join('.')}` : '';
-        return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}${where}`;
-      }
-      const field = issue.path.length > 0 ? issue.path.join('.') : 'body';
-      return `${field}: ${issue.message}`;
+/** `z.prettifyError` on one line: `quantity: Too big: expected number to be <=99; Unrecognized key: "unitAmount"`. */
+function describeIssues(error: z.ZodError): string {
+  return z
+    .prettifyError(error)
+    .split('✖ ')
+    .filter((entry) => entry.trim() !== '')
+    .map((entry) => {
+      const [message, path] = entry.trim().split(/\n\s*→ at /);
+      return path ? `${path}: ${message}` : message;
     })
     .join('; ');
 }
@@ -76,7 +75,7 @@ export function describeValidationIssues(error: z.ZodError): string {
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new AppError(400, 'invalid_request', `Invalid request: ${describeValidationIssues(result.error)}.`);
+    throw new AppError(400, 'invalid_request', `Invalid request: ${describeIssues(result.error)}.`);
   }
   return result.data;
 }

@@ -27,9 +27,4 @@ export function getStripe(): Stripe {
   return memo;
 }
 
-/** Verifies a webhook signature (default tolerance 300 s) and returns the event; throws on a bad or stale one. */
-export function verifyWebhookEvent(rawBody: string, signature: string): Stripe.Event {
-  return getStripe().webhooks.constructEvent(rawBody, signature, getServerConfig().stripe.webhookSecret);
-}
-
 export type { Stripe };

@@ -1,11 +1,12 @@
 /**
  * Maps a server-computed `Quote` to Stripe Checkout Session create/update parameters. Pure: no I/O, no client amounts.
- * Every update carries the FULL desired state (all lines, all shipping options, the discount) — see design.md §2.
+ * Every update carries the FULL desired state (all lines, all shipping options, the discount): Stripe replaces those
+ * lists on update rather than merging them.
  */
 import type Stripe from 'stripe';
 import type { CheckoutSelections, Quote, QuoteLine, QuoteShippingOption, ShippingAddress } from '@/lib/pricing/types';
 
-/** Stripe-Version for updates that carry `discounts` (private preview, reference/stripe.md §1.6). */
+/** Stripe-Version for updates that carry `discounts`, a private-preview parameter. */
 export const SERVER_UPDATE_API_VERSION = '2026-10-28.endive; checkout_server_update_beta=v1';
 
 /** Metadata key on every line item (and its product) holding `QuoteLine.key`. */

@@ -7,6 +7,7 @@ import { RefreshAfterFulfilment } from '@/components/checkout/refresh-after-fulf
 import { ReturnStatusMessage } from '@/components/checkout/return-status-message';
 import { buttonClass } from '@/components/ui/button-styles';
 import { PageHeading } from '@/components/ui/page-heading';
+import { checkoutSessionIdSchema } from '@/lib/checkout/requests';
 import { getDb } from '@/lib/db';
 import { getReturnPageView } from '@/lib/orders/return-page';
 import { readShopperId } from '@/lib/shopper';
@@ -16,12 +17,10 @@ export const metadata: Metadata = { title: 'Order confirmation', robots: { index
 
 type Props = { searchParams: Promise<{ session_id?: string | string[] }> };
 
-const SESSION_ID_PATTERN = /^cs_[A-Za-z0-9_]{1,250}$/;
-
 export default async function CheckoutCompletePage({ searchParams }: Props) {
   const raw = (await searchParams).session_id;
   const sessionId = Array.isArray(raw) ? raw[0] : raw;
-  if (!sessionId || !SESSION_ID_PATTERN.test(sessionId)) notFound();
+  if (!sessionId || !checkoutSessionIdSchema.safeParse(sessionId).success) notFound();
 
   const view = await getReturnPageView({
     db: await getDb(),

@@ -16,6 +16,15 @@ describe('stand-in Stripe.js amount formatting', () => {
     expect(minorUnitsAmountDivisor('bhd')).toBe(1000);
   });
 
+  it("follows Stripe's zero- and three-decimal lists and its two-decimal special cases", () => {
+    for (const c of ['bif', 'clp', 'djf', 'gnf', 'jpy', 'kmf', 'krw', 'mga', 'pyg', 'rwf', 'ugx', 'vnd', 'vuv']) {
+      expect(minorUnitsAmountDivisor(c)).toBe(1);
+    }
+    for (const c of ['xaf', 'xof', 'xpf']) expect(minorUnitsAmountDivisor(c)).toBe(1);
+    for (const c of ['bhd', 'jod', 'kwd', 'omr', 'tnd']) expect(minorUnitsAmountDivisor(c)).toBe(1000);
+    for (const c of ['huf', 'isk', 'twd', 'eur', 'gbp']) expect(minorUnitsAmountDivisor(c)).toBe(100);
+  });
+
   it('pairs the integer amount with its formatted string', () => {
     expect(checkoutAmount(2500, 'usd')).toEqual({ minorUnitsAmount: 2500, amount: '$25.00' });
   });
