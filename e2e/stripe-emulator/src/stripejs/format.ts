@@ -1,17 +1,34 @@
 import type { StripeCheckoutAmount } from '@stripe/stripe-js';
 
-/**
- * Decimals come from ISO 4217 via Intl (which matches Stripe's zero- and three-decimal lists) except Stripe's
- * two-decimal special cases here. Not modelled: COP, IDR, PKR… where Intl says 0 and Stripe 2.
- */
-const STRIPE_TWO_DECIMAL = new Set(['huf', 'isk']);
+/** Currencies Stripe treats as having no minor unit (amounts are whole units). */
+const ZERO_DECIMAL = new Set([
+  'bif',
+  'clp',
+  'djf',
+  'gnf',
+  'jpy',
+  'kmf',
+  'krw',
+  'mga',
+  'pyg',
+  'rwf',
+  'ugx',
+  'vnd',
+  'vuv',
+  'xaf',
+  'xof',
+  'xpf',
+]);
+/** Three-decimal currencies Stripe supports. */
+const THREE_DECIMAL = new Set(['bhd', 'jod', 'kwd', 'omr', 'tnd']);
 
 export const DEFAULT_LOCALE = 'en-US';
 
 export function decimalsOf(currency: string): number {
-  if (STRIPE_TWO_DECIMAL.has(currency.toLowerCase())) return 2;
-  const format = new Intl.NumberFormat(DEFAULT_LOCALE, { style: 'currency', currency: currency.toUpperCase() });
-  return format.resolvedOptions().maximumFractionDigits ?? 2;
+  const c = currency.toLowerCase();
+  if (ZERO_DECIMAL.has(c)) return 0;
+  if (THREE_DECIMAL.has(c)) return 3;
+  return 2;
 }
 
 /** What Stripe.js calls `minorUnitsAmountDivisor`: 100 for USD, 1 for JPY, 1000 for KWD. */
