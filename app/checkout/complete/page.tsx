@@ -7,7 +7,7 @@ import { RefreshAfterFulfilment } from '@/components/checkout/refresh-after-fulf
 import { ReturnStatusMessage } from '@/components/checkout/return-status-message';
 import { buttonClass } from '@/components/ui/button-styles';
 import { PageHeading } from '@/components/ui/page-heading';
-import { checkoutSessionIdSchema } from '@/lib/checkout/requests';
+import { checkoutSessionIdSchema } from '@/lib/checkout/contract';
 import { getDb } from '@/lib/db';
 import { getReturnPageView } from '@/lib/orders/return-page';
 import { readShopperId } from '@/lib/shopper';
