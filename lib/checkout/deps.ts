@@ -2,12 +2,41 @@ import 'server-only';
 import type Stripe from 'stripe';
 import { getCatalog } from '@/lib/catalog';
 import type { Catalog } from '@/lib/catalog/schema';
-import { type CheckoutSettings, getCheckoutSettings } from '@/lib/checkout/settings';
+import { isShippableCountry } from '@/lib/catalog/shipping';
 import { now } from '@/lib/clock';
+import { getServerConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import type { Db } from '@/lib/db/client';
 import type { DiscountRule } from '@/lib/discounts';
 import { getStripe } from '@/lib/stripe/client';
+
+export type CheckoutSettings = {
+  /** Countries a session may ship to. */
+  allowedCountries: ReadonlyArray<string>;
+  sessionTtlSeconds: number;
+  /** Public base URL for return_url and product images; null → the request's origin. */
+  appUrl: string | null;
+  /**
+   * Create sessions with `permissions.update_discounts: 'server_only'` and send `discounts` on updates (Stripe private
+   * preview). On unless SERVER_SIDE_DISCOUNTS=off; a session whose creation Stripe refused it for runs without.
+   */
+  serverSideDiscounts: boolean;
+};
+
+/** Countries a session may ship to: the configured list, limited to those the store has shipping rates for. */
+export function allowedShippingCountries(configured: ReadonlyArray<string>): string[] {
+  return configured.filter((country) => isShippableCountry(country));
+}
+
+function getCheckoutSettings(): CheckoutSettings {
+  const config = getServerConfig();
+  return {
+    allowedCountries: allowedShippingCountries(config.shippingCountries),
+    sessionTtlSeconds: config.checkoutSessionTtlSeconds,
+    appUrl: config.appUrl,
+    serverSideDiscounts: config.serverSideDiscounts,
+  };
+}
 
 /** What the checkout services work with; routes get the app's own, tests pass theirs. */
 export type CheckoutDeps = {

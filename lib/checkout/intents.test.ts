@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '@/lib/catalog/schema';
-import { allowedShippingCountries } from '@/lib/checkout/address';
+import { allowedShippingCountries } from '@/lib/checkout/deps';
 import { applyIntent, emptySelections, sameItems } from '@/lib/checkout/intents';
 import { testCatalog } from '@/lib/testing/catalog-fixture';
 

@@ -1,15 +1,25 @@
 /**
- * What a shopper asks the checkout to change, as data, and the pure function that applies it to the stored selections.
- * Every dynamic update goes through `updateCheckout` with one of these; new interactions add a variant here.
+ * What a shopper asks the checkout to change, as data, and the pure functions that apply it to the stored selections
+ * under the store's rules. Every dynamic update goes through `updateCheckout` with one of these; new interactions add
+ * a variant here. Refusals are AppErrors (4xx) with the shopper-facing message.
  */
+import { quantityRefusal } from '@/lib/cart/rules';
+import {
+  type AddOnRefusalCode,
+  checkAddOnEligibility,
+  findAddOn,
+  giftMessageSchema,
+  pruneIneligibleAddOns,
+} from '@/lib/catalog/add-ons';
 import type { Catalog } from '@/lib/catalog/schema';
-import { applySetAddOn, type SetAddOnIntent, tidyAddOns } from '@/lib/checkout/add-on-intent';
-import { assertShippableAddress } from '@/lib/checkout/address';
-import { applyDiscountCode, type DiscountCodeIntent } from '@/lib/checkout/discount-code-intent';
-import type { DiscountRules } from '@/lib/checkout/price';
-import { applySetQuantity, type SetQuantityIntent } from '@/lib/checkout/quantity-intent';
-import { applySetShippingMethod, type SetShippingMethodIntent } from '@/lib/checkout/shipping-method-intent';
-import type { CheckoutSelections, ShippingAddress } from '@/lib/pricing/types';
+import { shippingConfig, shippingOptionsFor } from '@/lib/catalog/shipping';
+import { discountsUnavailable } from '@/lib/checkout/access';
+import { GIFT_MESSAGE_ADD_ON_ID } from '@/lib/checkout/contract';
+import { type DiscountRules, discountInputOf } from '@/lib/checkout/price';
+import { checkCode, normalizeCode, type RejectionReason } from '@/lib/discounts';
+import { AppError } from '@/lib/http/app-error';
+import { resolveCartItems } from '@/lib/pricing/cart';
+import type { CheckoutSelections, QuoteShippingOption, ShippingAddress } from '@/lib/pricing/types';
 
 export type CheckoutIntent =
   | { type: 'replace-items'; items: ReadonlyArray<{ productId: string; quantity: number }> }
@@ -67,4 +77,210 @@ export function sameItems(a: CheckoutSelections['items'], b: CheckoutSelections[
     a.length === b.length &&
     a.every((item, i) => item.productId === b[i]?.productId && item.quantity === b[i]?.quantity)
   );
+}
+
+// ——— set-shipping-address ———
+
+function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Throws 400 `country_not_supported`, with the list of countries served, unless the store ships to `address.country`. */
+export function assertShippableAddress(address: ShippingAddress, allowedCountries: ReadonlyArray<string>): void {
+  if (allowedCountries.includes(address.country)) return;
+  throw new AppError(
+    400,
+    'country_not_supported',
+    `We don't ship to ${countryName(address.country)} yet. We ship to: ${allowedCountries.map(countryName).join(', ')}.`,
+  );
+}
+
+// ——— set-add-on ———
+
+/** `set-add-on`: select or remove one add-on (for one item, or the whole order), with the gift message card's text. */
+
+/**
+ * The gift message text travels with the gift message card's toggle (`selected: true`): selecting the card needs a
+ * message (a saved one is kept when none is sent), and removing the card — or gift wrap, which it needs — drops it.
+ */
+export type SetAddOnIntent = {
+  type: 'set-add-on';
+  addOnId: string;
+  /** The item a per-item add-on (warranty) covers; null for per-order add-ons. */
+  productId: string | null;
+  selected: boolean;
+  giftMessage?: string;
+};
+
+/** Refusals that name something that does not exist or a malformed choice → 400; the rest depend on the order → 409. */
+const BAD_REQUEST_REFUSALS: ReadonlySet<AddOnRefusalCode> = new Set([
+  'unknown_add_on',
+  'add_on_is_per_order',
+  'product_required',
+  'unknown_product',
+]);
+
+/** Drops add-ons that are no longer eligible, and the gift message once its card is gone. */
+export function tidyAddOns(selections: CheckoutSelections, catalog: Catalog): CheckoutSelections {
+  const pruned = pruneIneligibleAddOns(selections, catalog);
+  const hasCard = pruned.addOns.some((a) => a.addOnId === GIFT_MESSAGE_ADD_ON_ID);
+  return hasCard ? pruned : { ...pruned, giftMessage: null };
+}
+
+function giftMessageFor(selections: CheckoutSelections, sent: string | undefined): string {
+  if (sent === undefined) {
+    if (selections.giftMessage) return selections.giftMessage;
+    throw new AppError(400, 'gift_message_required', 'Write the message for your gift card.');
+  }
+  const parsed = giftMessageSchema.safeParse(sent);
+  if (!parsed.success) {
+    throw new AppError(400, 'invalid_gift_message', parsed.error.issues[0]?.message ?? 'That gift message is invalid.');
+  }
+  return parsed.data;
+}
+
+export function applySetAddOn(
+  selections: CheckoutSelections,
+  intent: SetAddOnIntent,
+  { catalog }: Pick<IntentContext, 'catalog'>,
+): CheckoutSelections {
+  const addOn = findAddOn(intent.addOnId);
+  if (!addOn) throw new AppError(400, 'unknown_add_on', 'That add-on is not available.');
+  const isCard = addOn.id === GIFT_MESSAGE_ADD_ON_ID;
+  if (intent.giftMessage !== undefined && !(isCard && intent.selected)) {
+    throw new AppError(400, 'invalid_request', 'A gift message can only be sent when selecting the gift message card.');
+  }
+  const others = selections.addOns.filter((a) => !(a.addOnId === addOn.id && a.productId === intent.productId));
+  if (!intent.selected) return tidyAddOns({ ...selections, addOns: others }, catalog);
+
+  const eligibility = checkAddOnEligibility(addOn.id, intent.productId, selections, catalog);
+  if (!eligibility.ok) {
+    const status = BAD_REQUEST_REFUSALS.has(eligibility.code) ? 400 : 409;
+    throw new AppError(status, eligibility.code, eligibility.message);
+  }
+  const giftMessage = isCard ? giftMessageFor(selections, intent.giftMessage) : selections.giftMessage;
+  const addOns = [...others, { addOnId: addOn.id, productId: intent.productId }];
+  return tidyAddOns({ ...selections, addOns, giftMessage }, catalog);
+}
+
+// ——— set-quantity ———
+
+/** `set-quantity`: change how many units of an item the order holds; 0 removes it (never the last one). */
+
+export type SetQuantityIntent = { type: 'set-quantity'; productId: string; quantity: number };
+
+export function applySetQuantity(
+  selections: CheckoutSelections,
+  intent: SetQuantityIntent,
+  context: Pick<IntentContext, 'catalog' | 'soldUnits'>,
+): CheckoutSelections {
+  const { productId, quantity } = intent;
+  if (!Number.isSafeInteger(quantity) || quantity < 0) {
+    throw new AppError(400, 'invalid_request', 'The quantity must be a whole number, 0 or more.');
+  }
+  const product = context.catalog.products.find((p) => p.id === productId);
+  const current = selections.items.find((item) => item.productId === productId);
+  if (!product || !current) {
+    // Removing something already gone is a no-op, so a retried removal does not fail.
+    if (quantity === 0) return selections;
+    throw new AppError(404, 'checkout_item_not_found', `${product?.name ?? 'That product'} is not in your order.`);
+  }
+  const others = selections.items.filter((item) => item.productId !== productId);
+  if (quantity === 0) {
+    if (others.length === 0) {
+      throw new AppError(
+        409,
+        'last_item',
+        `${product.name} is the only item in your order. To remove it, go back to the store and change your cart.`,
+      );
+    }
+    return tidyAddOns({ ...selections, items: others }, context.catalog);
+  }
+  // Lowering a quantity is always allowed, even when fewer units are left than the order holds.
+  if (quantity > current.quantity || quantity > product.maxPerOrder) {
+    const refusal = quantityRefusal(product, quantity, context.soldUnits.get(productId) ?? 0);
+    if (refusal) throw new AppError(409, 'quantity_unavailable', refusal);
+  }
+  const items = selections.items.map((item) => (item.productId === productId ? { productId, quantity } : item));
+  return tidyAddOns({ ...selections, items }, context.catalog);
+}
+
+// ——— set-shipping-method ———
+
+/** `set-shipping-method`: choose one of the shipping methods offered for the order's address. */
+
+export type SetShippingMethodIntent = { type: 'set-shipping-method'; methodId: string };
+
+/** The shipping options the quote offers for these selections (none until an address is known). */
+export function offeredShippingOptions(selections: CheckoutSelections, catalog: Catalog): QuoteShippingOption[] {
+  const lines = resolveCartItems(selections.items, catalog).map(({ product, quantity }) => ({
+    kind: 'product' as const,
+    productId: product.id,
+    quantity,
+    amount: product.unitAmount * quantity,
+  }));
+  return shippingOptionsFor(selections.shippingAddress, lines, catalog);
+}
+
+export function applySetShippingMethod(
+  selections: CheckoutSelections,
+  intent: SetShippingMethodIntent,
+  { catalog }: Pick<IntentContext, 'catalog'>,
+): CheckoutSelections {
+  if (!selections.shippingAddress) {
+    throw new AppError(409, 'address_required', 'Enter your shipping address first to see how your order can ship.');
+  }
+  const offered = offeredShippingOptions(selections, catalog);
+  if (!offered.some((option) => option.methodId === intent.methodId)) {
+    const method = shippingConfig.methods.find((m) => m.id === intent.methodId);
+    const choices = offered.map((option) => option.displayName).join(', ');
+    throw new AppError(
+      409,
+      'shipping_method_unavailable',
+      `${method?.displayName ?? 'That shipping method'} is not available for this address.${choices ? ` Choose one of: ${choices}.` : ''}`,
+    );
+  }
+  return { ...selections, shippingMethodId: intent.methodId };
+}
+
+// ——— apply-code / remove-code ———
+
+/**
+ * `apply-code` / `remove-code`: the shopper's discount code. One code per order (the engine's stacking policy), so
+ * applying a code replaces the one applied before. A code is checked against the order as it is now; refusals carry
+ * the engine's reason (as `discount_<reason>`) and its shopper-facing message, which speaks only of this order.
+ */
+
+export type ApplyCodeIntent = { type: 'apply-code'; code: string; email?: string };
+export type RemoveCodeIntent = { type: 'remove-code'; code: string };
+export type DiscountCodeIntent = ApplyCodeIntent | RemoveCodeIntent;
+
+/** Refusals that depend on who is asking are answered alike, so a typed email reveals as little as possible. */
+const IDENTITY_REASONS: ReadonlySet<RejectionReason> = new Set(['already_used', 'first_order_only']);
+
+export function codeRefused(reason: RejectionReason, message: string, code: string): AppError {
+  if (IDENTITY_REASONS.has(reason)) {
+    return new AppError(422, 'discount_not_available_for_email', `The code ${code} can't be used with this email.`);
+  }
+  return new AppError(422, `discount_${reason}`, message);
+}
+
+export function applyDiscountCode(
+  selections: CheckoutSelections,
+  intent: DiscountCodeIntent,
+  context: Pick<IntentContext, 'catalog' | 'now' | 'discounts'>,
+): CheckoutSelections {
+  const code = normalizeCode(intent.code);
+  if (intent.type === 'remove-code') {
+    return { ...selections, discountCodes: selections.discountCodes.filter((c) => c !== code) };
+  }
+  if (!context.discounts) throw discountsUnavailable();
+  const input = discountInputOf(selections, context.catalog, context.now);
+  const check = checkCode(code, context.discounts.rules, input, context.discounts.context);
+  if (!check.ok) throw codeRefused(check.reason, check.message, code);
+  return { ...selections, discountCodes: [code] };
 }

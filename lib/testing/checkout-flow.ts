@@ -1,8 +1,7 @@
 import type Stripe from 'stripe';
 import { addToCart } from '@/lib/cart/service';
 import type { Catalog } from '@/lib/catalog/schema';
-import type { CheckoutDeps } from '@/lib/checkout/deps';
-import type { CheckoutSettings } from '@/lib/checkout/settings';
+import type { CheckoutDeps, CheckoutSettings } from '@/lib/checkout/deps';
 import { startCheckout } from '@/lib/checkout/start';
 import { updateCheckout } from '@/lib/checkout/update';
 import type { Db } from '@/lib/db/client';
