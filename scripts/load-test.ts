@@ -13,7 +13,7 @@
 import { Pool } from 'pg';
 import Stripe from 'stripe';
 import { z } from 'zod';
-import { HTTP_METHODS, ROUTES } from '../lib/testing/fuzz/route-list';
+import { HTTP_METHODS, ROUTES } from '../test/fuzz/route-list';
 import { expectOk, percentile, postJson, shopperCookieOf } from './lib/http-client';
 import { type RunningStore, startStore } from './lib/store-server';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './lib/throwaway-postgres';

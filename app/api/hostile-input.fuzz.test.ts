@@ -1,15 +1,15 @@
 /**
- * Property-based hostile input against every API route handler (the table in lib/testing/fuzz/route-table.ts):
+ * Property-based hostile input against every API route handler (the registry in test/fuzz/routes.ts):
  * each answer is a 4xx `{error: {code, message}}` — never a 5xx — and after each batch the database, the emulator's
  * sessions and its request count are exactly as before.
  */
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type AppTestEnvironment, setUpAppEnvironment } from '@/lib/testing/app-environment';
-import { ATTACKER_ITEMS, type FuzzFixture, makeShopper } from '@/lib/testing/fuzz/fixture';
-import { ROUTE_TABLE } from '@/lib/testing/fuzz/route-table';
-import { fuzzHandler, fuzzRuns, newCounter, type RouteHandler } from '@/lib/testing/fuzz/run-hostile';
-import { writeTally } from '@/lib/testing/fuzz/tally';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
+import { ATTACKER_ITEMS, type FuzzFixture, makeShopper } from '@/test/fuzz/fixture';
+import { ROUTE_TABLE } from '@/test/fuzz/routes';
+import { fuzzHandler, fuzzRuns, newCounter, type RouteHandler } from '@/test/fuzz/run-hostile';
+import { writeTally } from '@/test/fuzz/tally';
 
 const RUNS_PER_METHOD = fuzzRuns(120);
 

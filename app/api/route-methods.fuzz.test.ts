@@ -5,8 +5,8 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HTTP_METHODS, ROUTES } from '@/lib/testing/fuzz/route-list';
-import { ROUTE_TABLE } from '@/lib/testing/fuzz/route-table';
+import { HTTP_METHODS, ROUTES } from '@/test/fuzz/route-list';
+import { ROUTE_TABLE } from '@/test/fuzz/routes';
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -11,7 +11,7 @@ import {
 } from '@/lib/catalog/add-ons';
 import { getCatalog } from '@/lib/catalog/index';
 import { shippingConfig } from '@/lib/catalog/shipping';
-import { fixtureCatalog, selectionsOf } from '@/lib/pricing/testing/catalog-fixture';
+import { fixtureCatalog, selectionsOf } from '@/test/fixtures/catalog';
 
 const withCart = (addOns: Array<{ addOnId: string; productId: string | null }> = []) =>
   selectionsOf({

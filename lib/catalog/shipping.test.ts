@@ -6,7 +6,7 @@ import {
   shippingOptionsFor,
   withSelectedFirst,
 } from '@/lib/catalog/shipping';
-import { fixtureCatalog } from '@/lib/pricing/testing/catalog-fixture';
+import { fixtureCatalog } from '@/test/fixtures/catalog';
 import type { QuoteLine, QuoteShippingOption } from '@/lib/pricing/types';
 
 type Line = Pick<QuoteLine, 'kind' | 'productId' | 'quantity' | 'amount'>;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildQuote, type DiscountEvaluator } from '@/lib/pricing/quote';
-import { addOnSelectionArb, selectionsArb } from '@/lib/pricing/testing/arbitraries';
-import { fixtureCatalog } from '@/lib/pricing/testing/catalog-fixture';
+import { addOnSelectionArb, selectionsArb } from '@/test/fixtures/arbitraries';
+import { fixtureCatalog } from '@/test/fixtures/catalog';
 import type { Quote } from '@/lib/pricing/types';
 
 const now = new Date('2026-11-20T12:00:00Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildQuote, type DiscountEvaluator } from '@/lib/pricing/quote';
-import { address, fixtureCatalog, selectionsOf } from '@/lib/pricing/testing/catalog-fixture';
+import { address, fixtureCatalog, selectionsOf } from '@/test/fixtures/catalog';
 
 const now = new Date('2026-11-20T12:00:00Z');
 const summary = (lines: ReadonlyArray<{ key: string; unitAmount: number; quantity: number; amount: number }>) =>

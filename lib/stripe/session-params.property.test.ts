@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DiscountEvaluator } from '@/lib/pricing/quote';
 import { buildQuote } from '@/lib/pricing/quote';
-import { selectionsArb } from '@/lib/pricing/testing/arbitraries';
-import { fixtureCatalog } from '@/lib/pricing/testing/catalog-fixture';
+import { selectionsArb } from '@/test/fixtures/arbitraries';
+import { fixtureCatalog } from '@/test/fixtures/catalog';
 import { toSessionUpdateParams } from '@/lib/stripe/session-params';
 
 const now = new Date('2026-11-20T12:00:00Z');

@@ -7,12 +7,12 @@ import {
   stripeCallCounter,
   type UpdateRoute,
   update,
-} from '@/app/api/checkout/_testing/checkout-api';
+} from '@/test/support/checkout-api';
 import { markCheckoutStatus } from '@/lib/checkout/repository';
-import { type AppTestEnvironment, setUpAppEnvironment } from '@/lib/testing/app-environment';
-import { usAddress } from '@/lib/testing/checkout-flow';
-import { advanceEmulatorClock, payCheckoutSession } from '@/lib/testing/emulator';
-import { errorOf } from '@/lib/testing/http';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
+import { usAddress } from '@/test/support/checkout-flow';
+import { advanceEmulatorClock, payCheckoutSession } from '@/test/emulator-control';
+import { errorOf } from '@/test/support/http';
 
 let env: AppTestEnvironment;
 beforeAll(async () => {

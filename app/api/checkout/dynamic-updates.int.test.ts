@@ -8,13 +8,13 @@ import {
   stripeCallCounter,
   type UpdateRoute,
   update,
-} from '@/app/api/checkout/_testing/checkout-api';
+} from '@/test/support/checkout-api';
 import type { CheckoutStateView } from '@/lib/checkout/state-view';
-import { stripeAndRecord } from '@/lib/checkout/testing/stripe-vs-record';
-import { type AppTestEnvironment, setUpAppEnvironment } from '@/lib/testing/app-environment';
-import { usAddress } from '@/lib/testing/checkout-flow';
-import { injectFault } from '@/lib/testing/emulator';
-import { errorOf } from '@/lib/testing/http';
+import { stripeAndRecord } from '@/test/support/stripe-vs-record';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
+import { usAddress } from '@/test/support/checkout-flow';
+import { injectFault } from '@/test/emulator-control';
+import { errorOf } from '@/test/support/http';
 
 /** The automatic "$10 off orders of $100+" promotion (lib/discounts/rules.ts) applies to every cart below. */
 const TEN_OFF_OVER_100 = 1_000;

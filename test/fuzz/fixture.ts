@@ -1,7 +1,7 @@
-import { type Shopper, shopperWithCheckout } from '@/app/api/checkout/_testing/checkout-api';
+import { type Shopper, shopperWithCheckout } from '@/test/support/checkout-api';
 import { POST as setAddress } from '@/app/api/checkout/shipping-address/route';
-import { usAddress } from '@/lib/testing/checkout-flow';
-import { apiRequest } from '@/lib/testing/http';
+import { usAddress } from '@/test/support/checkout-flow';
+import { apiRequest } from '@/test/support/http';
 
 export type FuzzShopper = Shopper;
 

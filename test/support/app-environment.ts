@@ -4,7 +4,7 @@ import { getServerConfig } from '@/lib/config';
 import { closeDb, getDb } from '@/lib/db';
 import type { Db } from '@/lib/db/client';
 import { getStripe } from '@/lib/stripe/client';
-import { createPostgresTestDatabase } from '@/lib/testing/database';
+import { createPostgresTestDatabase } from '@/test/support/database';
 
 export type AppTestEnvironment = {
   db: Db;

@@ -6,8 +6,8 @@ import { setShippingAddress } from '@/lib/checkout/shipping-address';
 import { startCheckout } from '@/lib/checkout/start';
 import type { CheckoutDeps } from '@/lib/checkout/update';
 import type { Db } from '@/lib/db/client';
-import { payCheckoutSession } from '@/lib/testing/emulator';
-import { TEST_ORIGIN } from '@/lib/testing/http';
+import { payCheckoutSession } from '@/test/emulator-control';
+import { TEST_ORIGIN } from '@/test/support/http';
 
 export const testSettings: CheckoutSettings = {
   allowedCountries: ['US', 'CA', 'DE', 'GB'],

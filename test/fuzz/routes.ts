@@ -8,9 +8,9 @@ import { catalogData } from '@/lib/catalog/data';
 import { isShippableCountry } from '@/lib/catalog/shipping';
 import { demoRules } from '@/lib/discounts';
 import { SHOPPER_COOKIE } from '@/lib/shopper';
-import { usAddress } from '@/lib/testing/checkout-flow';
-import type { FuzzFixture } from '@/lib/testing/fuzz/fixture';
-import { type BodySpec, hostileBodies, malformedJson } from '@/lib/testing/fuzz/hostile-bodies';
+import { usAddress } from '@/test/support/checkout-flow';
+import type { FuzzFixture } from '@/test/fuzz/fixture';
+import { type BodySpec, hostileBodies, malformedJson } from '@/test/fuzz/hostile-bodies';
 import {
   anyJson,
   badQuantity,
@@ -19,9 +19,9 @@ import {
   notAString,
   unknownSessionId,
   unknownSlug,
-} from '@/lib/testing/fuzz/hostile-values';
-import { ROUTES, type RouteInfo } from '@/lib/testing/fuzz/route-list';
-import type { HostileCall } from '@/lib/testing/fuzz/run-hostile';
+} from '@/test/fuzz/hostile-values';
+import { ROUTES, type RouteInfo } from '@/test/fuzz/route-list';
+import type { HostileCall } from '@/test/fuzz/run-hostile';
 
 export type RouteFuzzEntry = {
   info: RouteInfo;
