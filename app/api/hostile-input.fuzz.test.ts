@@ -5,11 +5,11 @@
  */
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 import { ATTACKER_ITEMS, type FuzzFixture, makeShopper } from '@/test/fuzz/fixture';
 import { ROUTE_TABLE } from '@/test/fuzz/routes';
 import { fuzzHandler, fuzzRuns, newCounter, type RouteHandler } from '@/test/fuzz/run-hostile';
 import { writeTally } from '@/test/fuzz/tally';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 
 const RUNS_PER_METHOD = fuzzRuns(120);
 

@@ -6,8 +6,8 @@ import {
   shippingOptionsFor,
   withSelectedFirst,
 } from '@/lib/catalog/shipping';
-import { fixtureCatalog } from '@/test/fixtures/catalog';
 import type { QuoteLine, QuoteShippingOption } from '@/lib/pricing/types';
+import { fixtureCatalog } from '@/test/fixtures/catalog';
 
 type Line = Pick<QuoteLine, 'kind' | 'productId' | 'quantity' | 'amount'>;
 const productLine = (productId: string, quantity: number): Line => {

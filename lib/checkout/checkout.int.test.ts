@@ -6,10 +6,10 @@ import { setShippingAddress } from '@/lib/checkout/shipping-address';
 import { startCheckout } from '@/lib/checkout/start';
 import type { CheckoutDeps } from '@/lib/checkout/update';
 import { checkouts } from '@/lib/db/schema';
-import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
-import { testCatalog as catalog } from '@/test/fixtures/store-catalog';
-import { checkoutDeps, openCheckout, pay, usAddress } from '@/test/support/checkout-flow';
 import { emulatorRequests, injectFault } from '@/test/emulator-control';
+import { testCatalog as catalog } from '@/test/fixtures/store-catalog';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
+import { checkoutDeps, openCheckout, pay, usAddress } from '@/test/support/checkout-flow';
 
 let env: AppTestEnvironment;
 let deps: CheckoutDeps;

@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCartView } from '@/lib/cart/service';
 import { updateCheckoutState } from '@/lib/checkout/interactions';
 import { findCheckout } from '@/lib/checkout/repository';
-import { stripeAndRecord } from '@/test/support/stripe-vs-record';
 import type { CheckoutDeps } from '@/lib/checkout/update';
-import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
-import { testCatalog as catalog } from '@/test/fixtures/store-catalog';
-import { checkoutDeps, openCheckout } from '@/test/support/checkout-flow';
 import { injectFault } from '@/test/emulator-control';
+import { testCatalog as catalog } from '@/test/fixtures/store-catalog';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
+import { checkoutDeps, openCheckout } from '@/test/support/checkout-flow';
+import { stripeAndRecord } from '@/test/support/stripe-vs-record';
 
 const CLIENT_TIMEOUT_MS = 400;
 

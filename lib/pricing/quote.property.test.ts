@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildQuote, type DiscountEvaluator } from '@/lib/pricing/quote';
+import type { Quote } from '@/lib/pricing/types';
 import { addOnSelectionArb, selectionsArb } from '@/test/fixtures/arbitraries';
 import { fixtureCatalog } from '@/test/fixtures/catalog';
-import type { Quote } from '@/lib/pricing/types';
 
 const now = new Date('2026-11-20T12:00:00Z');
 

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DiscountEvaluator } from '@/lib/pricing/quote';
 import { buildQuote } from '@/lib/pricing/quote';
+import { toSessionUpdateParams } from '@/lib/stripe/session-params';
 import { selectionsArb } from '@/test/fixtures/arbitraries';
 import { fixtureCatalog } from '@/test/fixtures/catalog';
-import { toSessionUpdateParams } from '@/lib/stripe/session-params';
 
 const now = new Date('2026-11-20T12:00:00Z');
 const tenPercent: DiscountEvaluator = ({ subtotal }) => ({

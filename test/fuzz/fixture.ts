@@ -1,5 +1,5 @@
-import { type Shopper, shopperWithCheckout } from '@/test/support/checkout-api';
 import { POST as setAddress } from '@/app/api/checkout/shipping-address/route';
+import { type Shopper, shopperWithCheckout } from '@/test/support/checkout-api';
 import { usAddress } from '@/test/support/checkout-flow';
 import { apiRequest } from '@/test/support/http';
 

@@ -3,8 +3,8 @@ import { getCatalog } from '@/lib/catalog';
 import type { DiscountContext, RedemptionCounts } from '@/lib/discounts/types';
 import type { DiscountInput } from '@/lib/pricing/discount-evaluator';
 import { buildQuote } from '@/lib/pricing/quote';
-import { address, selectionsOf } from '@/test/fixtures/catalog';
 import type { CheckoutSelections } from '@/lib/pricing/types';
+import { address, selectionsOf } from '@/test/fixtures/catalog';
 
 export const NOW = new Date('2026-11-20T12:00:00Z');
 

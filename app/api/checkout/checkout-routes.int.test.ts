@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as addItem } from '@/app/api/cart/items/route';
 import { POST as startSession } from '@/app/api/checkout/sessions/route';
 import { POST as setAddress } from '@/app/api/checkout/shipping-address/route';
+import { emulatorRequests } from '@/test/emulator-control';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 import { usAddress } from '@/test/support/checkout-flow';
-import { emulatorRequests } from '@/test/emulator-control';
 import { apiRequest, errorOf, shopperIdSetBy } from '@/test/support/http';
 
 let env: AppTestEnvironment;

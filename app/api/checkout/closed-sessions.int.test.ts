@@ -1,5 +1,8 @@
 /** Updates to a completed or expired session: 409 `checkout_closed`. Its own emulator, since the test moves its clock. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markCheckoutStatus } from '@/lib/checkout/repository';
+import { advanceEmulatorClock, payCheckoutSession } from '@/test/emulator-control';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 import {
   getState,
   postUpdate,
@@ -8,10 +11,7 @@ import {
   type UpdateRoute,
   update,
 } from '@/test/support/checkout-api';
-import { markCheckoutStatus } from '@/lib/checkout/repository';
-import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 import { usAddress } from '@/test/support/checkout-flow';
-import { advanceEmulatorClock, payCheckoutSession } from '@/test/emulator-control';
 import { errorOf } from '@/test/support/http';
 
 let env: AppTestEnvironment;

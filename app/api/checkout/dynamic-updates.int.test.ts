@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { CheckoutStateView } from '@/lib/checkout/state-view';
+import { injectFault } from '@/test/emulator-control';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 import {
   cartQuantities,
   getState,
@@ -9,12 +12,9 @@ import {
   type UpdateRoute,
   update,
 } from '@/test/support/checkout-api';
-import type { CheckoutStateView } from '@/lib/checkout/state-view';
-import { stripeAndRecord } from '@/test/support/stripe-vs-record';
-import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 import { usAddress } from '@/test/support/checkout-flow';
-import { injectFault } from '@/test/emulator-control';
 import { errorOf } from '@/test/support/http';
+import { stripeAndRecord } from '@/test/support/stripe-vs-record';
 
 /** The automatic "$10 off orders of $100+" promotion (lib/discounts/rules.ts) applies to every cart below. */
 const TEN_OFF_OVER_100 = 1_000;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { shopperWithCheckout } from '@/test/support/checkout-api';
 import { DELETE, POST } from '@/app/api/checkout/discount-codes/route';
-import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 import { emulatorRequests } from '@/test/emulator-control';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
+import { shopperWithCheckout } from '@/test/support/checkout-api';
 import { apiRequest, errorOf } from '@/test/support/http';
 
 let env: AppTestEnvironment;

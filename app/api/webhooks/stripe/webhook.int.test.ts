@@ -7,9 +7,9 @@ import { findCheckout } from '@/lib/checkout/repository';
 import type { CheckoutDeps } from '@/lib/checkout/update';
 import { inventorySales, orderLines, orders, webhookEvents } from '@/lib/db/schema';
 import { getReturnPageView } from '@/lib/orders/return-page';
+import { signedCheckoutEvent } from '@/test/emulator-control';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 import { checkoutDeps, openCheckout, pay } from '@/test/support/checkout-flow';
-import { signedCheckoutEvent } from '@/test/emulator-control';
 import { apiRequest, errorOf } from '@/test/support/http';
 
 let env: AppTestEnvironment;
