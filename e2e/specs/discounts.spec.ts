@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
-import { CARDS, type CheckoutPage, type TestAddress } from '../pages/checkout-page';
+import type { TestAddress } from '../../test/fixtures/addresses';
+import { CARDS, type CheckoutPage } from '../pages/checkout-page';
 import { minorUnits } from '../pages/money';
 import { OrderPage } from '../pages/order-page';
 import { addProductToCart, openCheckoutFromCart } from '../support/shopper';

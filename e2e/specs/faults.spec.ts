@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
+import { TEST_ADDRESS } from '../../test/fixtures/addresses';
 import { CartPage } from '../pages/cart-page';
-import { CARDS, CheckoutPage, type TestAddress } from '../pages/checkout-page';
+import { CARDS, CheckoutPage } from '../pages/checkout-page';
 import { EmulatorControl } from '../pages/emulator-control';
 import { OrderPage } from '../pages/order-page';
 import { ProductPage } from '../pages/product-page';
@@ -13,14 +14,7 @@ import { ProductPage } from '../pages/product-page';
  */
 
 const emulator = EmulatorControl.fromEnv();
-const ADDRESS: TestAddress = {
-  name: 'Fault Tester',
-  line1: '12 Market Street',
-  city: 'San Francisco',
-  state: 'CA',
-  postalCode: '94105',
-  country: 'US',
-};
+const ADDRESS = { ...TEST_ADDRESS, name: 'Fault Tester' };
 
 type Fault = {
   method?: string;

@@ -1,10 +1,11 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { z } from 'zod';
+import { TEST_ADDRESS } from '../../test/fixtures/addresses';
 import { CartPage } from '../pages/cart-page';
 import { CARDS, CheckoutPage } from '../pages/checkout-page';
 import { OrderPage } from '../pages/order-page';
 import { emulatorUrl, eventsForSession } from '../support/emulator-control';
-import { addProductToCart, sessionIdFromUrl, TEST_ADDRESS } from '../support/shopper';
+import { addProductToCart, sessionIdFromUrl } from '../support/shopper';
 import { expectOneStoredOrder } from '../support/webhook-journeys';
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordSales } from '@/lib/cart/inventory';
 import { addToCart, getCartView, removeFromCart, removePurchasedUnits, setCartQuantity } from '@/lib/cart/service';
 import type { Db } from '@/lib/db/client';
-import { testCatalog as catalog } from '@/test/fixtures/store-catalog';
+import { testCatalog as catalog } from '@/test/fixtures/catalog';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 
 let env: AppTestEnvironment;

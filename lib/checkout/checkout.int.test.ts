@@ -7,9 +7,10 @@ import { startCheckout } from '@/lib/checkout/start';
 import type { CheckoutDeps } from '@/lib/checkout/update';
 import { checkouts } from '@/lib/db/schema';
 import { emulatorRequests, injectFault } from '@/test/emulator-control';
-import { testCatalog as catalog } from '@/test/fixtures/store-catalog';
+import { usAddress } from '@/test/fixtures/addresses';
+import { testCatalog as catalog } from '@/test/fixtures/catalog';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
-import { checkoutDeps, openCheckout, pay, usAddress } from '@/test/support/checkout-flow';
+import { checkoutDeps, openCheckout, pay } from '@/test/support/checkout-flow';
 
 let env: AppTestEnvironment;
 let deps: CheckoutDeps;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from '@/lib/catalog/schema';
 import { allowedShippingCountries } from '@/lib/checkout/address';
 import { applyIntent, emptySelections, sameItems } from '@/lib/checkout/intents';
-import { testCatalog } from '@/test/fixtures/store-catalog';
+import { testCatalog } from '@/test/fixtures/catalog';
 
 const catalog: Catalog = testCatalog;
 const context = {

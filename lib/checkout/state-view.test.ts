@@ -3,7 +3,7 @@ import { emptySelections } from '@/lib/checkout/intents';
 import { toCheckoutStateView } from '@/lib/checkout/state-view';
 import { buildQuote } from '@/lib/pricing/quote';
 import type { CheckoutSelections } from '@/lib/pricing/types';
-import { testCatalog as catalog } from '@/test/fixtures/store-catalog';
+import { testCatalog as catalog } from '@/test/fixtures/catalog';
 
 const now = new Date('2026-11-20T12:00:00Z');
 const usAddress = {

@@ -10,7 +10,7 @@ import { updateCheckoutState } from '@/lib/checkout/interactions';
 import { findCheckout } from '@/lib/checkout/repository';
 import type { CheckoutDeps } from '@/lib/checkout/update';
 import { injectFault } from '@/test/emulator-control';
-import { testCatalog as catalog } from '@/test/fixtures/store-catalog';
+import { testCatalog as catalog } from '@/test/fixtures/catalog';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 import { checkoutDeps, openCheckout } from '@/test/support/checkout-flow';
 import { stripeAndRecord } from '@/test/support/stripe-vs-record';

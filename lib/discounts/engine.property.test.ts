@@ -9,7 +9,8 @@ import { type DiscountRule, type DiscountRuleInput, parseDiscountRules } from '@
 import type { DiscountContext } from '@/lib/discounts/types';
 import type { DiscountInput } from '@/lib/pricing/discount-evaluator';
 import { buildQuote } from '@/lib/pricing/quote';
-import { address, selectionsOf } from '@/test/fixtures/catalog';
+import { address } from '@/test/fixtures/addresses';
+import { selectionsOf } from '@/test/fixtures/selections';
 import { NOW, orderInput, redemptionsOf } from '@/test/support/discount-order';
 
 const catalog = getCatalog();

@@ -6,7 +6,8 @@ import { type DiscountRuleInput, parseDiscountRules } from '@/lib/discounts/sche
 import type { DiscountContext } from '@/lib/discounts/types';
 import type { DiscountInput } from '@/lib/pricing/discount-evaluator';
 import { buildQuote } from '@/lib/pricing/quote';
-import { address, selectionsOf } from '@/test/fixtures/catalog';
+import { address } from '@/test/fixtures/addresses';
+import { selectionsOf } from '@/test/fixtures/selections';
 import { contextOf, NOW, orderInput, redemptionsOf } from '@/test/support/discount-order';
 
 // Prices (usd cents) from lib/catalog/data.ts.

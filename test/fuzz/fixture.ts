@@ -1,6 +1,6 @@
 import { POST as setAddress } from '@/app/api/checkout/shipping-address/route';
+import { usAddress } from '@/test/fixtures/addresses';
 import { type Shopper, shopperWithCheckout } from '@/test/support/checkout-api';
-import { usAddress } from '@/test/support/checkout-flow';
 import { apiRequest } from '@/test/support/http';
 
 export type FuzzShopper = Shopper;

@@ -8,6 +8,7 @@ import { catalogData } from '@/lib/catalog/data';
 import { isShippableCountry } from '@/lib/catalog/shipping';
 import { demoRules } from '@/lib/discounts';
 import { SHOPPER_COOKIE } from '@/lib/shopper';
+import { usAddress } from '@/test/fixtures/addresses';
 import type { FuzzFixture } from '@/test/fuzz/fixture';
 import { type BodySpec, hostileBodies, malformedJson } from '@/test/fuzz/hostile-bodies';
 import {
@@ -21,7 +22,6 @@ import {
 } from '@/test/fuzz/hostile-values';
 import { ROUTES, type RouteInfo } from '@/test/fuzz/route-list';
 import type { HostileCall } from '@/test/fuzz/run-hostile';
-import { usAddress } from '@/test/support/checkout-flow';
 
 export type RouteFuzzEntry = {
   info: RouteInfo;

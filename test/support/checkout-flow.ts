@@ -7,6 +7,7 @@ import { startCheckout } from '@/lib/checkout/start';
 import type { CheckoutDeps } from '@/lib/checkout/update';
 import type { Db } from '@/lib/db/client';
 import { payCheckoutSession } from '@/test/emulator-control';
+import { usAddress } from '@/test/fixtures/addresses';
 import { TEST_ORIGIN } from '@/test/support/http';
 
 export const testSettings: CheckoutSettings = {
@@ -14,15 +15,6 @@ export const testSettings: CheckoutSettings = {
   sessionTtlSeconds: 3600,
   appUrl: null,
   serverSideDiscounts: false,
-};
-
-export const usAddress = {
-  name: 'Ada Lovelace',
-  line1: '1 Main St',
-  city: 'Springfield',
-  state: 'IL',
-  postalCode: '62701',
-  country: 'US',
 };
 
 export function checkoutDeps(env: { db: Db; stripe: Stripe }, catalog: Catalog, now = new Date()): CheckoutDeps {

@@ -4,7 +4,8 @@ import type { DiscountContext, RedemptionCounts } from '@/lib/discounts/types';
 import type { DiscountInput } from '@/lib/pricing/discount-evaluator';
 import { buildQuote } from '@/lib/pricing/quote';
 import type { CheckoutSelections } from '@/lib/pricing/types';
-import { address, selectionsOf } from '@/test/fixtures/catalog';
+import { address } from '@/test/fixtures/addresses';
+import { selectionsOf } from '@/test/fixtures/selections';
 
 export const NOW = new Date('2026-11-20T12:00:00Z');
 

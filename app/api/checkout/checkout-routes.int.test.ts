@@ -3,8 +3,8 @@ import { POST as addItem } from '@/app/api/cart/items/route';
 import { POST as startSession } from '@/app/api/checkout/sessions/route';
 import { POST as setAddress } from '@/app/api/checkout/shipping-address/route';
 import { emulatorRequests } from '@/test/emulator-control';
+import { usAddress } from '@/test/fixtures/addresses';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
-import { usAddress } from '@/test/support/checkout-flow';
 import { apiRequest, errorOf, shopperIdSetBy } from '@/test/support/http';
 
 let env: AppTestEnvironment;

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markCheckoutStatus } from '@/lib/checkout/repository';
 import { advanceEmulatorClock, payCheckoutSession } from '@/test/emulator-control';
+import { usAddress } from '@/test/fixtures/addresses';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 import {
   getState,
@@ -11,7 +12,6 @@ import {
   type UpdateRoute,
   update,
 } from '@/test/support/checkout-api';
-import { usAddress } from '@/test/support/checkout-flow';
 import { errorOf } from '@/test/support/http';
 
 let env: AppTestEnvironment;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CheckoutStateView } from '@/lib/checkout/state-view';
 import { injectFault } from '@/test/emulator-control';
+import { usAddress } from '@/test/fixtures/addresses';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 import {
   cartQuantities,
@@ -12,7 +13,6 @@ import {
   type UpdateRoute,
   update,
 } from '@/test/support/checkout-api';
-import { usAddress } from '@/test/support/checkout-flow';
 import { errorOf } from '@/test/support/http';
 import { stripeAndRecord } from '@/test/support/stripe-vs-record';
 
