@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { EmulatorControl } from '../../test/emulator-control';
 import { TEST_ADDRESS, type TestAddress } from '../../test/fixtures/addresses';
 import { CARDS, type CheckoutPage } from '../pages/checkout-page';
-import { EmulatorControl } from '../pages/emulator-control';
 import { minorUnits } from '../pages/money';
 import { OrderPage } from '../pages/order-page';
 import { addProductToCart, openCheckoutFromCart } from '../support/shopper';

@@ -26,7 +26,7 @@ export async function setUpAppEnvironment(options: { privateEmulator?: boolean }
   let emulatorUrl = inject('emulatorUrl');
   let closeEmulator: (() => Promise<void>) | null = null;
   if (options.privateEmulator) {
-    const { startEmulator } = await import('@/e2e/stripe-emulator/src/index');
+    const { startEmulator } = await import('@storefront/stripe-emulator');
     const emulator = await startEmulator({ port: 0 });
     emulatorUrl = emulator.url;
     closeEmulator = () => emulator.close();

@@ -7,10 +7,10 @@ import { findCheckout } from '@/lib/checkout/repository';
 import type { CheckoutDeps } from '@/lib/checkout/update';
 import { inventorySales, orderLines, orders, webhookEvents } from '@/lib/db/schema';
 import { getReturnPageView } from '@/lib/orders/return-page';
-import { signedCheckoutEvent } from '@/test/emulator-control';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 import { checkoutDeps, openCheckout, pay } from '@/test/support/checkout-flow';
 import { apiRequest, errorOf } from '@/test/support/http';
+import { signedCheckoutEvent } from '@/test/support/webhook-signing';
 
 let env: AppTestEnvironment;
 let deps: CheckoutDeps;
