@@ -14,7 +14,7 @@ import { Pool } from 'pg';
 import Stripe from 'stripe';
 import { z } from 'zod';
 import { EmulatorControl } from '../test/emulator-control';
-import { HTTP_METHODS, ROUTES } from '../test/fuzz/route-list';
+import { HTTP_METHODS, ROUTES } from '../test/fuzz/routes';
 import { expectOk, percentile, postJson, shopperCookieOf } from './lib/http-client';
 import { type RunningStore, startStore } from './lib/store-server';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './lib/throwaway-postgres';
@@ -108,7 +108,7 @@ async function shopperJourney(store: RunningStore, pool: Pool, journey: Journey)
 /** Every method a route does not export must get Next's own 405 — never a 5xx. */
 async function probeWrongMethods(storeUrl: string): Promise<string[]> {
   const problems: string[] = [];
-  for (const route of Object.values(ROUTES)) {
+  for (const route of ROUTES) {
     const wrong = HTTP_METHODS.filter(
       (m) => m !== 'HEAD' && m !== 'OPTIONS' && !(route.methods as readonly string[]).includes(m),
     );

@@ -12,9 +12,11 @@ export type FuzzFixture = {
   /** Signs a webhook payload the way Stripe does (`Stripe-Signature` header value). */
   sign(payload: string, secret: string, timestamp: number): string;
   webhookSecret: string;
+  /** The shopper cookie's name (`SHOPPER_COOKIE`; passed in because lib/shopper is server-only). */
+  shopperCookie: string;
 };
 
-/** What the attacker's cart holds (the route table relies on it). */
+/** What the attacker's cart holds (the route registry relies on it). */
 export const ATTACKER_ITEMS = [
   { productId: 'aurora-headphones', quantity: 1 },
   { productId: 'ceramic-pour-over', quantity: 2 },
