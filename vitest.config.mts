@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // `server-only` throws outside Next's react-server build; in tests it is an empty module.
-const alias = { '@/': root, 'server-only': fileURLToPath(new URL('./lib/testing/empty-module.ts', import.meta.url)) };
+const alias = { '@/': root, 'server-only': fileURLToPath(new URL('./test/setup/empty-module.ts', import.meta.url)) };
 
 export default defineConfig({
   resolve: { alias },
@@ -24,7 +24,7 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           include: ['lib/**/*.int.test.ts', 'app/**/*.int.test.ts'],
-          globalSetup: ['lib/testing/global-setup.ts'],
+          globalSetup: ['test/setup/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -35,7 +35,7 @@ export default defineConfig({
           name: 'fuzz',
           environment: 'node',
           include: ['app/**/*.fuzz.test.ts', 'lib/**/*.fuzz.test.ts'],
-          globalSetup: ['lib/testing/fuzz/global-setup.ts'],
+          globalSetup: ['test/setup/fuzz-global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },

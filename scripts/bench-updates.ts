@@ -13,6 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { cpus } from 'node:os';
 import Stripe from 'stripe';
 import { z } from 'zod';
+import { EmulatorControl } from '../test/emulator-control';
 import { expectOk, percentile, postJson, shopperCookieOf } from './lib/http-client';
 import { type RunningStore, startStore } from './lib/store-server';
 import { startThrowawayPostgres } from './lib/throwaway-postgres';
@@ -153,10 +154,7 @@ function endpoints(storeUrl: string, referenceUrl: string): Endpoint[] {
 // ---------------------------------------------------------------- measuring
 
 async function stripeRequestCount(emulatorUrl: string): Promise<number> {
-  const body = z
-    .object({ data: z.array(z.unknown()) })
-    .parse(await (await fetch(`${emulatorUrl}/_emulator/requests`)).json());
-  return body.data.length;
+  return (await new EmulatorControl(emulatorUrl).requests()).length;
 }
 
 async function measure(

@@ -5,7 +5,7 @@
  * PGlite database is used unless DATABASE_URL is set; migrations run automatically on first use in development.
  */
 import { loadEnvConfig } from '@next/env';
-import { startEmulator } from '../e2e/stripe-emulator/src/index';
+import { startEmulator } from '@storefront/stripe-emulator';
 import { startForwarding } from './lib/child';
 
 loadEnvConfig(process.cwd(), true);

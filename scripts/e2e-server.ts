@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator } from '../e2e/stripe-emulator/src/index';
+import { startEmulator } from '@storefront/stripe-emulator';
 import { run, startForwarding } from './lib/child';
 
 const port = Number(process.env.E2E_PORT ?? 3100);

@@ -13,7 +13,8 @@
 import { Pool } from 'pg';
 import Stripe from 'stripe';
 import { z } from 'zod';
-import { HTTP_METHODS, ROUTES } from '../lib/testing/fuzz/route-list';
+import { EmulatorControl } from '../test/emulator-control';
+import { HTTP_METHODS, ROUTES } from '../test/fuzz/routes';
 import { expectOk, percentile, postJson, shopperCookieOf } from './lib/http-client';
 import { type RunningStore, startStore } from './lib/store-server';
 import { startThrowawayPostgres, type ThrowawayPostgres } from './lib/throwaway-postgres';
@@ -98,15 +99,7 @@ async function shopperJourney(store: RunningStore, pool: Pool, journey: Journey)
   await update('quantity', 'quantity', { productId: 'ceramic-pour-over', quantity: 2 });
   await update('shipping option', 'shipping-option', { methodId: journey.index % 2 === 0 ? 'express' : 'standard' });
   await call('pay (confirm)', () =>
-    fetch(`${store.emulatorUrl}/v1/elements/sessions/${sessionId}/confirm`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer pk_test_emulator', 'content-type': 'application/json' },
-      body: JSON.stringify({
-        client_secret: started.clientSecret,
-        email: `load-${journey.index}@example.com`,
-        card: { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' },
-      }),
-    }),
+    new EmulatorControl(store.emulatorUrl).confirmPayment(started, { email: `load-${journey.index}@example.com` }),
   );
   journey.paid = true;
   await timed('webhook → order', () => waitForOrder(pool, sessionId));
@@ -115,7 +108,7 @@ async function shopperJourney(store: RunningStore, pool: Pool, journey: Journey)
 /** Every method a route does not export must get Next's own 405 — never a 5xx. */
 async function probeWrongMethods(storeUrl: string): Promise<string[]> {
   const problems: string[] = [];
-  for (const route of Object.values(ROUTES)) {
+  for (const route of ROUTES) {
     const wrong = HTTP_METHODS.filter(
       (m) => m !== 'HEAD' && m !== 'OPTIONS' && !(route.methods as readonly string[]).includes(m),
     );

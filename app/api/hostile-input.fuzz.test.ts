@@ -1,15 +1,16 @@
 /**
- * Property-based hostile input against every API route handler (the table in lib/testing/fuzz/route-table.ts):
+ * Property-based hostile input against every API route handler (the registry in test/fuzz/routes.ts):
  * each answer is a 4xx `{error: {code, message}}` — never a 5xx — and after each batch the database, the emulator's
  * sessions and its request count are exactly as before.
  */
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type AppTestEnvironment, setUpAppEnvironment } from '@/lib/testing/app-environment';
-import { ATTACKER_ITEMS, type FuzzFixture, makeShopper } from '@/lib/testing/fuzz/fixture';
-import { ROUTE_TABLE } from '@/lib/testing/fuzz/route-table';
-import { fuzzHandler, fuzzRuns, newCounter, type RouteHandler } from '@/lib/testing/fuzz/run-hostile';
-import { writeTally } from '@/lib/testing/fuzz/tally';
+import { SHOPPER_COOKIE } from '@/lib/shopper';
+import { ATTACKER_ITEMS, type FuzzFixture, makeShopper } from '@/test/fuzz/fixture';
+import { ROUTES } from '@/test/fuzz/routes';
+import { fuzzHandler, fuzzRuns, newCounter, type RouteHandler } from '@/test/fuzz/run-hostile';
+import { writeTally } from '@/test/fuzz/tally';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 
 const RUNS_PER_METHOD = fuzzRuns(120);
 
@@ -24,6 +25,7 @@ beforeAll(async () => {
     attacker: await makeShopper(ATTACKER_ITEMS),
     victim: await makeShopper([{ productId: 'tempo-smartwatch', quantity: 1 }]),
     webhookSecret: env.webhookSecret,
+    shopperCookie: SHOPPER_COOKIE,
     sign: (payload, secret, timestamp) => signer.webhooks.generateTestHeaderString({ payload, secret, timestamp }),
   };
 });
@@ -35,14 +37,14 @@ afterAll(async () => {
   await env?.tearDown();
 });
 
-describe.each(ROUTE_TABLE.map((entry) => [entry.info.file, entry] as const))('%s', (_file, entry) => {
+describe.each(ROUTES.map((entry) => [entry.file, entry] as const))('%s', (_file, entry) => {
   it('refuses every hostile request with a 4xx JSON error and changes nothing', async () => {
     const module = await entry.load();
     const cases = entry.cases(fixture);
-    expect(cases.map((c) => c.method).sort()).toEqual([...entry.info.methods].sort());
+    expect(cases.map((c) => c.method).sort()).toEqual([...entry.methods].sort());
     for (const { method, calls } of cases) {
       const handler = module[method];
-      if (typeof handler !== 'function') throw new Error(`${entry.info.file} exports no ${method}`);
+      if (typeof handler !== 'function') throw new Error(`${entry.file} exports no ${method}`);
       await fuzzHandler({
         handler: handler as RouteHandler,
         calls,

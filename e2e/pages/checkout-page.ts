@@ -1,16 +1,7 @@
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import type { TestAddress } from '../../test/fixtures/addresses';
 import { CheckoutOptions } from './checkout-options';
 import { minorUnits } from './money';
-
-export type TestAddress = {
-  name: string;
-  line1: string;
-  city: string;
-  state: string;
-  postalCode: string;
-  /** ISO code, e.g. 'US'. */
-  country: string;
-};
 
 export type TestCard = { number: string; expiry: string; cvc: string; postalCode?: string };
 

@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { TEST_ADDRESS } from '../../test/fixtures/addresses';
 import { CartPage } from '../pages/cart-page';
 import { CARDS, CheckoutPage } from '../pages/checkout-page';
 import { OrderPage } from '../pages/order-page';
 import { expectNoSeriousViolations } from '../support/axe';
-import { addProductToCart, TEST_ADDRESS } from '../support/shopper';
+import { addProductToCart } from '../support/shopper';
 
 /** axe-core on every page and checkout state: zero serious or critical violations. */
 test.describe('accessibility (axe)', () => {

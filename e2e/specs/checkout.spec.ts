@@ -1,20 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
+import { TEST_ADDRESS } from '../../test/fixtures/addresses';
 import { CartPage } from '../pages/cart-page';
-import { CARDS, CheckoutPage, type TestAddress } from '../pages/checkout-page';
+import { CARDS, CheckoutPage } from '../pages/checkout-page';
 import { OrderPage } from '../pages/order-page';
 import { ProductPage } from '../pages/product-page';
 import { StorePage } from '../pages/store-page';
 import { databaseUrl, ordersForSession } from '../support/orders-db';
 import { sessionIdFromUrl } from '../support/shopper';
-
-const ADDRESS: TestAddress = {
-  name: 'Ada Lovelace',
-  line1: '12 Market Street',
-  city: 'San Francisco',
-  state: 'CA',
-  postalCode: '94105',
-  country: 'US',
-};
 
 /** Each test runs in a fresh browser context: a new shopper cookie, so a new, empty cart. */
 async function addToCart(page: Page, productId: string, quantity: number) {
@@ -29,7 +21,7 @@ async function checkoutReadyToPay(page: Page, email: string) {
   const checkout = new CheckoutPage(page);
   await checkout.waitUntilReady();
   await checkout.fillEmail(email);
-  await checkout.fillAddress(ADDRESS);
+  await checkout.fillAddress(TEST_ADDRESS);
   await checkout.waitForShippingPriced();
   return checkout;
 }

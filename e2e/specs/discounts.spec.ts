@@ -1,5 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
-import { CARDS, type CheckoutPage, type TestAddress } from '../pages/checkout-page';
+import { EmulatorControl } from '../../test/emulator-control';
+import type { TestAddress } from '../../test/fixtures/addresses';
+import { CARDS, type CheckoutPage } from '../pages/checkout-page';
 import { minorUnits } from '../pages/money';
 import { OrderPage } from '../pages/order-page';
 import { addProductToCart, openCheckoutFromCart } from '../support/shopper';
@@ -9,7 +11,7 @@ import { addProductToCart, openCheckoutFromCart } from '../support/shopper';
  * promotions follow the cart, the address and the clock, and the discount line and total are always Stripe's.
  */
 
-const EMULATOR_URL = process.env.E2E_EMULATOR_URL?.replace(/\/$/, '') ?? null;
+const emulator = EmulatorControl.fromEnv();
 
 const CANADA: TestAddress = {
   name: 'Ada Lovelace',
@@ -33,14 +35,11 @@ async function stripeAmounts(checkout: CheckoutPage): Promise<{ discount: number
   await checkout.options.waitForSettled();
   const { subtotal, shipping, discount, total } = await checkout.amounts();
   expect(total).toBe(subtotal + shipping - discount);
-  if (EMULATOR_URL) {
+  if (emulator) {
     const sessionId = await checkout.sessionId();
     await expect
       .poll(async () => {
-        const response = await fetch(`${EMULATOR_URL}/v1/checkout/sessions/${sessionId}`, {
-          headers: { Authorization: 'Bearer sk_test_emulator' },
-        });
-        const session = (await response.json()) as { amount_total: number; total_details: { amount_discount: number } };
+        const session = await emulator.session(sessionId);
         return { discount: session.total_details.amount_discount, total: session.amount_total };
       })
       .toEqual({ discount, total });
@@ -48,18 +47,8 @@ async function stripeAmounts(checkout: CheckoutPage): Promise<{ discount: number
   return { discount, total };
 }
 
-async function emulatorNow(): Promise<number> {
-  const response = await fetch(`${EMULATOR_URL}/_emulator/clock`);
-  return ((await response.json()) as { now: number }).now;
-}
-
 async function advanceClock(seconds: number): Promise<void> {
-  const response = await fetch(`${EMULATOR_URL}/_emulator/clock/advance`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ seconds }),
-  });
-  expect(response.status).toBe(200);
+  await EmulatorControl.requireEnv().advanceClock(seconds);
 }
 
 test.describe('discount codes and automatic promotions, priced by the server and Stripe', () => {
@@ -116,9 +105,9 @@ test.describe('discount codes and automatic promotions, priced by the server and
   });
 
   test('a weekend offer is there on Sunday evening and gone after the clock passes midnight', async ({ page }) => {
-    test.skip(!EMULATOR_URL, 'moves the Stripe emulator’s clock');
+    test.skip(!emulator, 'moves the Stripe emulator’s clock');
     // To the coming Sunday 22:00 UTC, wherever the real date is (the app reads the emulator's clock).
-    const now = new Date((await emulatorNow()) * 1000);
+    const now = new Date((await EmulatorControl.requireEnv().now()) * 1000);
     let sunday = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + ((7 - now.getUTCDay()) % 7), 22);
     if (sunday <= now.getTime()) sunday += 7 * 24 * 3600 * 1000;
     await advanceClock(Math.ceil((sunday - now.getTime()) / 1000));

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { CARDS, type CheckoutPage, type TestAddress } from '../pages/checkout-page';
-import { EmulatorControl } from '../pages/emulator-control';
+import { EmulatorControl } from '../../test/emulator-control';
+import { TEST_ADDRESS, type TestAddress } from '../../test/fixtures/addresses';
+import { CARDS, type CheckoutPage } from '../pages/checkout-page';
 import { minorUnits } from '../pages/money';
 import { OrderPage } from '../pages/order-page';
 import { addProductToCart, openCheckoutFromCart } from '../support/shopper';
@@ -9,15 +10,6 @@ import { addProductToCart, openCheckoutFromCart } from '../support/shopper';
  * The shopper changes add-ons, quantities, address and shipping method on the checkout page. Every change
  * goes through our server, which rewrites the whole Checkout Session; the page shows Stripe's totals only.
  */
-
-const US_ADDRESS: TestAddress = {
-  name: 'Ada Lovelace',
-  line1: '12 Market Street',
-  city: 'San Francisco',
-  state: 'CA',
-  postalCode: '94105',
-  country: 'US',
-};
 
 const GB_ADDRESS: TestAddress = {
   name: 'Ada Lovelace',
@@ -110,7 +102,7 @@ test.describe('checkout updates go through the server and show Stripe’s totals
     await test.step('a US address offers overnight shipping', async () => {
       await expect(page.getByTestId('shipping-options-empty')).toBeVisible();
       await checkout.fillEmail('ada@example.com');
-      await checkout.fillAddress(US_ADDRESS);
+      await checkout.fillAddress(TEST_ADDRESS);
       await checkout.waitForShippingPriced();
       await expect.poll(() => options.shippingMethodIds()).toEqual(['standard', 'express', 'overnight']);
       await expect(options.shippingOption('standard')).toBeChecked();
@@ -186,7 +178,7 @@ test.describe('checkout updates go through the server and show Stripe’s totals
     const checkout = await openCheckoutFromCart(page);
     const options = checkout.options;
     await checkout.fillEmail('grace@example.com');
-    await checkout.fillAddress(US_ADDRESS);
+    await checkout.fillAddress(TEST_ADDRESS);
     await checkout.waitForShippingPriced();
     const before = await expectTotalIsStripes(checkout);
 

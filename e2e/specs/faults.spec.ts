@@ -1,7 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
+import { EmulatorControl, type EmulatorFault } from '../../test/emulator-control';
+import { TEST_ADDRESS } from '../../test/fixtures/addresses';
 import { CartPage } from '../pages/cart-page';
-import { CARDS, CheckoutPage, type TestAddress } from '../pages/checkout-page';
-import { EmulatorControl } from '../pages/emulator-control';
+import { CARDS, CheckoutPage } from '../pages/checkout-page';
 import { OrderPage } from '../pages/order-page';
 import { ProductPage } from '../pages/product-page';
 
@@ -11,23 +12,9 @@ import { ProductPage } from '../pages/product-page';
  */
 
 const emulator = EmulatorControl.fromEnv();
-const ADDRESS: TestAddress = {
-  name: 'Fault Tester',
-  line1: '12 Market Street',
-  city: 'San Francisco',
-  state: 'CA',
-  postalCode: '94105',
-  country: 'US',
-};
+const ADDRESS = { ...TEST_ADDRESS, name: 'Fault Tester' };
 
-type Fault = {
-  method?: string;
-  path: string;
-  kind: 'error' | 'rate_limit' | 'timeout' | 'latency';
-  status?: number;
-  count?: number;
-  latencyMs?: number;
-};
+type Fault = EmulatorFault & { path: string };
 
 const tally = { injected: 0, survived: 0 };
 let injectedInThisTest = 0;
@@ -48,12 +35,8 @@ test.afterAll(() => {
 
 async function inject(fault: Fault): Promise<void> {
   if (!emulator) throw new Error('no emulator');
-  const response = await fetch(`${emulator.baseUrl}/_emulator/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ method: 'POST', count: 1, ...fault }),
-  });
-  expect(response.status, 'fault accepted').toBe(200);
+  // Throws unless the emulator accepted the fault.
+  await emulator.injectFault({ method: 'POST', count: 1, ...fault });
   const count = fault.count ?? 1;
   tally.injected += count;
   injectedInThisTest += count;

@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { TEST_ADDRESS } from '../../test/fixtures/addresses';
 import { CheckoutPage } from '../pages/checkout-page';
 import { OrderPage } from '../pages/order-page';
 import { StorePage } from '../pages/store-page';
 import { byHref, byName, byText, type Focused, tabAndType, tabTo } from '../support/keyboard';
-import { TEST_ADDRESS } from '../support/shopper';
 
 const pageField = (name: string) => byName(name, false);
 const button = (pattern: RegExp) => (focused: Focused) => focused.tag === 'button' && pattern.test(focused.text);

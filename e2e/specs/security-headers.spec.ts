@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { EmulatorControl } from '../../test/emulator-control';
 import { parseCsp, scriptNonce, scriptTags } from '../support/csp';
 import { watchCspViolations } from '../support/csp-violations';
-import { emulatorUrl } from '../support/emulator-control';
 import { buyProduct } from '../support/shopper';
 
 /** Every kind of page the store serves, including the 404s. */
@@ -38,8 +38,9 @@ test.describe('every page answers with the security headers', () => {
       expect(csp.get('script-src')).not.toContain("'unsafe-eval'");
       expect(csp.get('frame-src')).toEqual(expect.arrayContaining(STRIPE_FRAME));
       expect(csp.get('connect-src')).toEqual(expect.arrayContaining(["'self'", ...STRIPE_CONNECT]));
-      if (emulatorUrl) {
-        const origin = new URL(emulatorUrl).origin;
+      const emulator = EmulatorControl.fromEnv();
+      if (emulator) {
+        const origin = new URL(emulator.url).origin;
         expect(csp.get('script-src')).toContain(origin);
         expect(csp.get('connect-src')).toContain(origin);
       } else {

@@ -1,10 +1,11 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { z } from 'zod';
+import { EmulatorControl, type EmulatorSessionView } from '../../test/emulator-control';
+import { TEST_ADDRESS } from '../../test/fixtures/addresses';
 import { CartPage } from '../pages/cart-page';
 import { CARDS, CheckoutPage } from '../pages/checkout-page';
 import { OrderPage } from '../pages/order-page';
-import { emulatorUrl, eventsForSession } from '../support/emulator-control';
-import { addProductToCart, sessionIdFromUrl, TEST_ADDRESS } from '../support/shopper';
+import { addProductToCart, sessionIdFromUrl } from '../support/shopper';
 import { expectOneStoredOrder } from '../support/webhook-journeys';
 
 /**
@@ -15,31 +16,16 @@ import { expectOneStoredOrder } from '../support/webhook-journeys';
 const NEEDS_CLOCK = 'needs the local Stripe emulator clock';
 const DAY_SECONDS = 24 * 60 * 60;
 
-const stripeSessionSchema = z.object({
-  id: z.string(),
-  status: z.enum(['open', 'complete', 'expired']),
-  amount_total: z.number().int(),
-});
+const emulator = EmulatorControl.fromEnv();
 
 /** The Checkout Session as the server API shows it (`GET /v1/checkout/sessions/:id`). */
-async function stripeSession(sessionId: string): Promise<z.infer<typeof stripeSessionSchema>> {
-  if (!emulatorUrl) throw new Error('E2E_EMULATOR_URL is not set');
-  const response = await fetch(`${emulatorUrl}/v1/checkout/sessions/${encodeURIComponent(sessionId)}`, {
-    headers: { Authorization: 'Bearer sk_test_emulator' },
-  });
-  expect(response.status, `session ${sessionId}`).toBe(200);
-  return stripeSessionSchema.parse(await response.json());
+function stripeSession(sessionId: string): Promise<EmulatorSessionView> {
+  return EmulatorControl.requireEnv().session(sessionId);
 }
 
 /** Moves the emulator's clock (the app's clock follows it); open sessions past `expires_at` expire. */
 async function advanceClock(seconds: number): Promise<void> {
-  if (!emulatorUrl) throw new Error('E2E_EMULATOR_URL is not set');
-  const response = await fetch(`${emulatorUrl}/_emulator/clock/advance`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ seconds }),
-  });
-  expect(response.status).toBe(200);
+  await EmulatorControl.requireEnv().advanceClock(seconds);
 }
 
 const serverStateSchema = z.object({ sessionId: z.string(), status: z.string(), total: z.number().int() });
@@ -80,7 +66,7 @@ async function expectTotalsAgree(page: Page, checkout: CheckoutPage): Promise<nu
   const { subtotal, shipping, discount, total } = await checkout.amounts();
   expect(total).toBe(subtotal + shipping - discount);
   expect((await serverState(page.request, sessionId)).total).toBe(total);
-  if (emulatorUrl) expect((await stripeSession(sessionId)).amount_total).toBe(total);
+  if (emulator) expect((await stripeSession(sessionId)).amount_total).toBe(total);
   return total;
 }
 
@@ -97,7 +83,7 @@ test.describe('a Checkout Session through expiry, reloads, navigation, two tabs 
   test('an expired session is replaced on reload with the cart intact, and the new one can be paid', async ({
     page,
   }) => {
-    test.skip(!emulatorUrl, NEEDS_CLOCK);
+    test.skip(!emulator, NEEDS_CLOCK);
     const starts = countCheckoutStarts(page);
     await addProductToCart(page, 'tea-sampler', 2);
     const checkout = await openCheckout(page);
@@ -129,7 +115,7 @@ test.describe('a Checkout Session through expiry, reloads, navigation, two tabs 
   });
 
   test('an update to an expired session offers a fresh checkout, which works, without looping', async ({ page }) => {
-    test.skip(!emulatorUrl, NEEDS_CLOCK);
+    test.skip(!emulator, NEEDS_CLOCK);
     const starts = countCheckoutStarts(page);
     await addProductToCart(page, 'leather-journal', 1);
     const checkout = await openCheckout(page);
@@ -288,9 +274,11 @@ test.describe('a Checkout Session through expiry, reloads, navigation, two tabs 
     await order.waitForArrival();
     await expect(order.orderNumber).toHaveText(orderNumber ?? '');
     await expect(order.status).toHaveAttribute('data-value', 'paid');
-    if (emulatorUrl) {
+    if (emulator) {
       expect((await stripeSession(paidId)).status).toBe('complete');
-      const completions = (await eventsForSession(paidId)).filter((e) => e.type === 'checkout.session.completed');
+      const completions = (await EmulatorControl.requireEnv().eventsForSession(paidId)).filter(
+        (e) => e.type === 'checkout.session.completed',
+      );
       expect(completions).toHaveLength(1);
     }
     await expectOneStoredOrder(paidId);

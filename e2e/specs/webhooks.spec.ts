@@ -1,26 +1,23 @@
 import { type APIResponse, expect, type Page, test } from '@playwright/test';
 import { z } from 'zod';
+import { EMULATOR_WEBHOOK_SECRET, EmulatorControl } from '../../test/emulator-control';
+import { signPayload } from '../../test/support/webhook-signing';
 import { OrderPage } from '../pages/order-page';
-import {
-  EMULATOR_WEBHOOK_SECRET,
-  emulatorUrl,
-  flushWebhooks,
-  rawEvent,
-  resetWebhookSwitches,
-  setWebhookSwitches,
-} from '../support/emulator-control';
 import { countOrdersForSession, countStoredEvents, databaseUrl } from '../support/orders-db';
 import { buyProduct, type PaidOrder } from '../support/shopper';
 import { deliveriesOf, expectOneStoredOrder, sessionEvents, waitForDelivered } from '../support/webhook-journeys';
-import { signPayload } from '../support/webhook-signing';
+
+const emulator = EmulatorControl.fromEnv();
+/** The emulator, in steps that only run when it is there (the whole file is skipped otherwise). */
+const control = () => EmulatorControl.requireEnv();
 
 test.skip(
-  !emulatorUrl,
+  !emulator,
   'Needs the local Stripe emulator: its control API reorders, duplicates, delays and holds webhook deliveries. Against BASE_URL (real Stripe test mode) Stripe delivers on its own schedule.',
 );
 
 test.afterEach(async () => {
-  await resetWebhookSwitches();
+  await control().resetWebhookSwitches();
 });
 
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
@@ -45,7 +42,7 @@ async function expectSameOrderShown(page: Page, paid: PaidOrder): Promise<void> 
 
 test.describe('webhook delivery journeys (emulator)', () => {
   test('every event delivered twice: one order', async ({ page }) => {
-    await setWebhookSwitches({ duplicate: true });
+    await control().configureWebhooks({ duplicate: true });
     const paid = await buyProduct(page, 'soy-candle');
     const { events } = await sessionEvents(paid.sessionId);
 
@@ -58,7 +55,7 @@ test.describe('webhook delivery journeys (emulator)', () => {
   });
 
   test('events delivered out of order: one order', async ({ page }) => {
-    await setWebhookSwitches({ outOfOrder: true });
+    await control().configureWebhooks({ outOfOrder: true });
     const paid = await buyProduct(page, 'tea-sampler');
     const { events, completed } = await sessionEvents(paid.sessionId);
     const succeeded = events.find((event) => event.type === 'payment_intent.succeeded');
@@ -73,14 +70,14 @@ test.describe('webhook delivery journeys (emulator)', () => {
   });
 
   test('webhooks held until after the shopper saw the return page: one order', async ({ page }) => {
-    await setWebhookSwitches({ paused: true });
+    await control().configureWebhooks({ paused: true });
     const paid = await buyProduct(page, 'leather-journal');
     // The return page fulfilled the order itself; Stripe has not told the store anything yet.
     const { events, completed } = await sessionEvents(paid.sessionId);
     expect(await deliveriesOf([completed])).toEqual([]);
     await expectOneStoredOrder(paid.sessionId);
 
-    expect(await flushWebhooks()).toBeGreaterThanOrEqual(events.length);
+    expect(await control().flushWebhooks()).toBeGreaterThanOrEqual(events.length);
     const delivered = await waitForDelivered(events);
     console.log(
       `held then flushed: ${delivered.length} deliveries, all ${[...new Set(delivered.map((d) => d.status))]}`,
@@ -90,7 +87,7 @@ test.describe('webhook delivery journeys (emulator)', () => {
   });
 
   test('webhooks delayed by seconds: the return page does not wait for them, one order', async ({ page }) => {
-    await setWebhookSwitches({ delayMs: 2_000 });
+    await control().configureWebhooks({ delayMs: 2_000 });
     const paid = await buyProduct(page, 'tea-sampler');
     const { events, completed } = await sessionEvents(paid.sessionId);
     expect(await deliveriesOf([completed])).toEqual([]);
@@ -101,13 +98,13 @@ test.describe('webhook delivery journeys (emulator)', () => {
   });
 
   test('forged and stale signatures are refused with 400 and nothing is stored', async ({ page, request }) => {
-    await setWebhookSwitches({ paused: true });
+    await control().configureWebhooks({ paused: true });
     const paid = await buyProduct(page, 'soy-candle');
     const { completed } = await sessionEvents(paid.sessionId);
 
     // The real event with a new id, so whether the store recorded it can be told apart from the real one.
     const forgedId = `evt_forged_${Date.now()}`;
-    const body = JSON.stringify({ ...(await rawEvent(completed.id)), id: forgedId }, null, 2);
+    const body = JSON.stringify({ ...(await control().rawEvent(completed.id)), id: forgedId }, null, 2);
     const now = Math.floor(Date.now() / 1000);
     const post = (payload: string, signature: string | null) =>
       request.post('/api/webhooks/stripe', {
@@ -137,7 +134,7 @@ test.describe('webhook delivery journeys (emulator)', () => {
     const again = await post(body, signPayload(body, EMULATOR_WEBHOOK_SECRET));
     expect(await receiptOf(again)).toEqual({ received: true, duplicate: true });
 
-    await flushWebhooks();
+    await control().flushWebhooks();
     await expectSameOrderShown(page, paid);
     await expectOneStoredOrder(paid.sessionId);
   });

@@ -1,17 +1,9 @@
 import { expect, type Page } from '@playwright/test';
+import { TEST_ADDRESS } from '../../test/fixtures/addresses';
 import { CartPage } from '../pages/cart-page';
-import { CARDS, CheckoutPage, type TestAddress, type TestCard } from '../pages/checkout-page';
+import { CARDS, CheckoutPage, type TestCard } from '../pages/checkout-page';
 import { OrderPage } from '../pages/order-page';
 import { ProductPage } from '../pages/product-page';
-
-export const TEST_ADDRESS: TestAddress = {
-  name: 'Ada Lovelace',
-  line1: '12 Market Street',
-  city: 'San Francisco',
-  state: 'CA',
-  postalCode: '94105',
-  country: 'US',
-};
 
 /** Puts `quantity` of a product in this browser context's cart through the product page. */
 export async function addProductToCart(page: Page, productId: string, quantity = 1): Promise<void> {

@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { type Delivery, deliveries, type EmulatorEvent, eventsForSession } from './emulator-control';
+import { type Delivery, EmulatorControl, type EmulatorEvent } from '../../test/emulator-control';
 import { countOrdersForSession, databaseUrl } from './orders-db';
 
 /** The session's events (oldest first) once `checkout.session.completed` exists. */
@@ -7,7 +7,7 @@ export async function sessionEvents(sessionId: string): Promise<{ events: Emulat
   let events: EmulatorEvent[] = [];
   await expect
     .poll(async () => {
-      events = await eventsForSession(sessionId);
+      events = await EmulatorControl.requireEnv().eventsForSession(sessionId);
       return events.some((event) => event.type === 'checkout.session.completed');
     })
     .toBe(true);
@@ -19,7 +19,7 @@ export async function sessionEvents(sessionId: string): Promise<{ events: Emulat
 /** Deliveries (all attempts, in delivery order) of the given events. */
 export async function deliveriesOf(events: EmulatorEvent[]): Promise<Delivery[]> {
   const ids = new Set(events.map((event) => event.id));
-  return (await deliveries()).filter((delivery) => ids.has(delivery.eventId));
+  return (await EmulatorControl.requireEnv().deliveries()).filter((delivery) => ids.has(delivery.eventId));
 }
 
 /** Waits until every event got `copies` successful (2xx) deliveries, then returns the deliveries. */

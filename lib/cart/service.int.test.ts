@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordSales } from '@/lib/cart/inventory';
 import { addToCart, getCartView, removeFromCart, removePurchasedUnits, setCartQuantity } from '@/lib/cart/service';
 import type { Db } from '@/lib/db/client';
-import { type AppTestEnvironment, setUpAppEnvironment } from '@/lib/testing/app-environment';
-import { testCatalog as catalog } from '@/lib/testing/catalog-fixture';
+import { testCatalog as catalog } from '@/test/fixtures/catalog';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 
 let env: AppTestEnvironment;
 let db: Db;

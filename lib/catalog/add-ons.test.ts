@@ -11,7 +11,8 @@ import {
 } from '@/lib/catalog/add-ons';
 import { getCatalog } from '@/lib/catalog/index';
 import { shippingConfig } from '@/lib/catalog/shipping';
-import { fixtureCatalog, selectionsOf } from '@/lib/pricing/testing/catalog-fixture';
+import { testCatalog } from '@/test/fixtures/catalog';
+import { selectionsOf } from '@/test/fixtures/selections';
 
 const withCart = (addOns: Array<{ addOnId: string; productId: string | null }> = []) =>
   selectionsOf({
@@ -22,7 +23,7 @@ const withCart = (addOns: Array<{ addOnId: string; productId: string | null }> =
     addOns,
   });
 const check = (addOnId: string, productId: string | null, selections = withCart()) =>
-  checkAddOnEligibility(addOnId, productId, selections, fixtureCatalog);
+  checkAddOnEligibility(addOnId, productId, selections, testCatalog);
 
 describe('add-on data', () => {
   it('offers gift wrap, gift message, extended warranty and express handling, priced in the store currency', () => {
@@ -87,7 +88,7 @@ describe('checkAddOnEligibility', () => {
 describe('add-on prices', () => {
   it('prices the warranty per unit at 15 % of the item, rounded half up', () => {
     const warranty = findAddOn('extended-warranty');
-    const headphones = fixtureCatalog.products.find((p) => p.id === 'studio-headphones');
+    const headphones = testCatalog.products.find((p) => p.id === 'studio-headphones');
     if (!warranty || !headphones) throw new Error('fixture');
     expect(addOnUnitAmount(warranty, headphones)).toBe(1_935);
     expect(addOnUnitAmount(warranty, { ...headphones, unitAmount: 1_999 })).toBe(300);
@@ -124,7 +125,7 @@ describe('pruneIneligibleAddOns', () => {
         { addOnId: 'express-handling', productId: null },
       ],
     });
-    expect(pruneIneligibleAddOns(selections, fixtureCatalog).addOns).toEqual([
+    expect(pruneIneligibleAddOns(selections, testCatalog).addOns).toEqual([
       { addOnId: 'express-handling', productId: null },
     ]);
   });
@@ -135,6 +136,6 @@ describe('pruneIneligibleAddOns', () => {
       { addOnId: 'gift-message', productId: null },
       { addOnId: 'extended-warranty', productId: 'studio-headphones' },
     ]);
-    expect(pruneIneligibleAddOns(selections, fixtureCatalog)).toEqual(selections);
+    expect(pruneIneligibleAddOns(selections, testCatalog)).toEqual(selections);
   });
 });

@@ -6,12 +6,12 @@ import {
   shippingOptionsFor,
   withSelectedFirst,
 } from '@/lib/catalog/shipping';
-import { fixtureCatalog } from '@/lib/pricing/testing/catalog-fixture';
 import type { QuoteLine, QuoteShippingOption } from '@/lib/pricing/types';
+import { testCatalog } from '@/test/fixtures/catalog';
 
 type Line = Pick<QuoteLine, 'kind' | 'productId' | 'quantity' | 'amount'>;
 const productLine = (productId: string, quantity: number): Line => {
-  const product = fixtureCatalog.products.find((p) => p.id === productId);
+  const product = testCatalog.products.find((p) => p.id === productId);
   if (!product) throw new Error(productId);
   return { kind: 'product', productId, quantity, amount: product.unitAmount * quantity };
 };
@@ -36,13 +36,13 @@ describe('shippingOptionsFor', () => {
   const lightCart = [productLine('soy-candle', 1)];
 
   it('offers nothing until an address is known, for an empty cart, or for a country not shipped to', () => {
-    expect(shippingOptionsFor(null, lightCart, fixtureCatalog)).toEqual([]);
-    expect(shippingOptionsFor({ country: 'US' }, [], fixtureCatalog)).toEqual([]);
-    expect(shippingOptionsFor({ country: 'KP' }, lightCart, fixtureCatalog)).toEqual([]);
+    expect(shippingOptionsFor(null, lightCart, testCatalog)).toEqual([]);
+    expect(shippingOptionsFor({ country: 'US' }, [], testCatalog)).toEqual([]);
+    expect(shippingOptionsFor({ country: 'KP' }, lightCart, testCatalog)).toEqual([]);
   });
 
   it('offers standard, express and overnight at home, with delivery estimates', () => {
-    const options = shippingOptionsFor({ country: 'US' }, lightCart, fixtureCatalog);
+    const options = shippingOptionsFor({ country: 'US' }, lightCart, testCatalog);
     expect(summary(options)).toEqual([
       ['standard', 599],
       ['express', 1_499],
@@ -55,15 +55,15 @@ describe('shippingOptionsFor', () => {
   });
 
   it('prices by region, and overnight is domestic only', () => {
-    expect(summary(shippingOptionsFor({ country: 'CA' }, lightCart, fixtureCatalog))).toEqual([
+    expect(summary(shippingOptionsFor({ country: 'CA' }, lightCart, testCatalog))).toEqual([
       ['standard', 1_499],
       ['express', 2_999],
     ]);
-    expect(summary(shippingOptionsFor({ country: 'FR' }, lightCart, fixtureCatalog))).toEqual([
+    expect(summary(shippingOptionsFor({ country: 'FR' }, lightCart, testCatalog))).toEqual([
       ['standard', 2_499],
       ['express', 3_999],
     ]);
-    expect(summary(shippingOptionsFor({ country: 'JP' }, lightCart, fixtureCatalog))).toEqual([
+    expect(summary(shippingOptionsFor({ country: 'JP' }, lightCart, testCatalog))).toEqual([
       ['standard', 2_999],
       ['express', 4_999],
     ]);
@@ -72,8 +72,8 @@ describe('shippingOptionsFor', () => {
   it('adds a per-kilogram charge for every started kilogram beyond the first', () => {
     // 2 × 1800 g = 3600 g → 3 extra started kilograms.
     const heavy = [productLine('desk-speaker', 2)];
-    expect(cartWeightGrams(heavy, fixtureCatalog)).toBe(3_600);
-    expect(summary(shippingOptionsFor({ country: 'CA' }, heavy, fixtureCatalog))).toEqual([
+    expect(cartWeightGrams(heavy, testCatalog)).toBe(3_600);
+    expect(summary(shippingOptionsFor({ country: 'CA' }, heavy, testCatalog))).toEqual([
       ['standard', 1_499 + 3 * 300],
       ['express', 2_999 + 3 * 500],
     ]);
@@ -82,11 +82,11 @@ describe('shippingOptionsFor', () => {
   it('makes standard shipping free at home from a $75 merchandise subtotal, not abroad', () => {
     const justBelow = [productLine('soy-candle', 4), productLine('sticker', 5)]; // $74.50, 1650 g
     const atThreshold = [productLine('soy-candle', 4), productLine('sticker', 6)]; // $75.00, 1660 g
-    expect(shippingOptionsFor({ country: 'US' }, justBelow, fixtureCatalog)[0]?.amount).toBe(599 + 150);
-    const free = shippingOptionsFor({ country: 'US' }, atThreshold, fixtureCatalog);
+    expect(shippingOptionsFor({ country: 'US' }, justBelow, testCatalog)[0]?.amount).toBe(599 + 150);
+    const free = shippingOptionsFor({ country: 'US' }, atThreshold, testCatalog);
     expect(free[0]).toMatchObject({ methodId: 'standard', amount: 0, displayName: 'Standard shipping (free)' });
     expect(free[1]?.amount).toBe(1_499 + 250);
-    expect(shippingOptionsFor({ country: 'CA' }, atThreshold, fixtureCatalog)[0]?.amount).toBe(1_499 + 300);
+    expect(shippingOptionsFor({ country: 'CA' }, atThreshold, testCatalog)[0]?.amount).toBe(1_499 + 300);
   });
 
   it('does not count add-ons towards free shipping', () => {
@@ -94,16 +94,16 @@ describe('shippingOptionsFor', () => {
       productLine('soy-candle', 1),
       { kind: 'add-on', productId: null, quantity: 1, amount: 90_000 },
     ];
-    expect(shippingOptionsFor({ country: 'US' }, withAddOn, fixtureCatalog)[0]?.amount).toBe(599);
+    expect(shippingOptionsFor({ country: 'US' }, withAddOn, testCatalog)[0]?.amount).toBe(599);
   });
 
   it('refuses to mix currencies', () => {
-    expect(() => shippingOptionsFor({ country: 'US' }, lightCart, { ...fixtureCatalog, currency: 'eur' })).toThrow();
+    expect(() => shippingOptionsFor({ country: 'US' }, lightCart, { ...testCatalog, currency: 'eur' })).toThrow();
   });
 });
 
 describe('withSelectedFirst', () => {
-  const options = shippingOptionsFor({ country: 'US' }, [productLine('soy-candle', 1)], fixtureCatalog);
+  const options = shippingOptionsFor({ country: 'US' }, [productLine('soy-candle', 1)], testCatalog);
 
   it('puts the requested method first, keeping the others in order', () => {
     const result = withSelectedFirst(options, 'overnight');
@@ -112,7 +112,7 @@ describe('withSelectedFirst', () => {
   });
 
   it('falls back to the cheapest offered option when the requested one is not offered or none was chosen', () => {
-    const canada = shippingOptionsFor({ country: 'CA' }, [productLine('soy-candle', 1)], fixtureCatalog);
+    const canada = shippingOptionsFor({ country: 'CA' }, [productLine('soy-candle', 1)], testCatalog);
     expect(withSelectedFirst(canada, 'overnight').selectedMethodId).toBe('standard');
     expect(withSelectedFirst(options, null).selectedMethodId).toBe('standard');
     const expressCheaper = options.map((o) => (o.methodId === 'express' ? { ...o, amount: 1 } : o));

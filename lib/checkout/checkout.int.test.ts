@@ -6,10 +6,11 @@ import { findCheckout } from '@/lib/checkout/repository';
 import { startCheckout } from '@/lib/checkout/start';
 import { updateCheckout } from '@/lib/checkout/update';
 import { checkouts } from '@/lib/db/schema';
-import { type AppTestEnvironment, setUpAppEnvironment } from '@/lib/testing/app-environment';
-import { testCatalog as catalog } from '@/lib/testing/catalog-fixture';
-import { checkoutDeps, openCheckout, pay, usAddress } from '@/lib/testing/checkout-flow';
-import { emulatorRequests, injectFault } from '@/lib/testing/emulator';
+import { emulatorRequests, injectFault } from '@/test/emulator-control';
+import { usAddress } from '@/test/fixtures/addresses';
+import { testCatalog as catalog } from '@/test/fixtures/catalog';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
+import { checkoutDeps, openCheckout, pay } from '@/test/support/checkout-flow';
 
 let env: AppTestEnvironment;
 let deps: CheckoutDeps;

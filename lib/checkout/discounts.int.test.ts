@@ -15,9 +15,10 @@ import { remoteClock } from '@/lib/clock';
 import { discountRedemptions, discountUsage } from '@/lib/db/schema';
 import { isAppError } from '@/lib/http/app-error';
 import { fulfillCheckout } from '@/lib/orders/fulfil';
-import { type AppTestEnvironment, setUpAppEnvironment } from '@/lib/testing/app-environment';
-import { checkoutDeps, openCheckout, pay, testSettings, usAddress } from '@/lib/testing/checkout-flow';
-import { advanceEmulatorClock, emulatorRequests } from '@/lib/testing/emulator';
+import { advanceEmulatorClock, emulatorRequests } from '@/test/emulator-control';
+import { usAddress } from '@/test/fixtures/addresses';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
+import { checkoutDeps, openCheckout, pay, testSettings } from '@/test/support/checkout-flow';
 
 const POUR_OVER = { productId: 'ceramic-pour-over', quantity: 1 }; // $48, home
 const LINEN_THROW = { productId: 'linen-throw', quantity: 1 }; // $89, home, weekend sale

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyIntent, emptySelections } from '@/lib/checkout/intents';
 import type { CheckoutSelections } from '@/lib/pricing/types';
-import { testCatalog as catalog } from '@/lib/testing/catalog-fixture';
+import { testCatalog as catalog } from '@/test/fixtures/catalog';
 
 const order: CheckoutSelections = {
   ...emptySelections([

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from '@/lib/catalog/schema';
 import { allowedShippingCountries } from '@/lib/checkout/deps';
 import { applyIntent, emptySelections, sameItems } from '@/lib/checkout/intents';
-import { testCatalog } from '@/lib/testing/catalog-fixture';
+import { testCatalog } from '@/test/fixtures/catalog';
 
 const catalog: Catalog = testCatalog;
 const context = {

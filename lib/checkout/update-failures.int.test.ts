@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCartView } from '@/lib/cart/service';
 import type { CheckoutDeps } from '@/lib/checkout/deps';
 import { findCheckout } from '@/lib/checkout/repository';
-import { stripeAndRecord } from '@/lib/checkout/testing/stripe-vs-record';
 import { updateCheckout } from '@/lib/checkout/update';
-import { type AppTestEnvironment, setUpAppEnvironment } from '@/lib/testing/app-environment';
-import { testCatalog as catalog } from '@/lib/testing/catalog-fixture';
-import { checkoutDeps, openCheckout } from '@/lib/testing/checkout-flow';
-import { injectFault } from '@/lib/testing/emulator';
+import { injectFault } from '@/test/emulator-control';
+import { testCatalog as catalog } from '@/test/fixtures/catalog';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
+import { checkoutDeps, openCheckout } from '@/test/support/checkout-flow';
+import { stripeAndRecord } from '@/test/support/stripe-vs-record';
 
 const CLIENT_TIMEOUT_MS = 400;
 

@@ -4,7 +4,7 @@ import { NO_DISCOUNTS, toStoredQuote } from '@/lib/checkout/price';
 import { toCheckoutStateView } from '@/lib/checkout/view';
 import { buildQuote } from '@/lib/pricing/quote';
 import type { CheckoutSelections } from '@/lib/pricing/types';
-import { testCatalog as catalog } from '@/lib/testing/catalog-fixture';
+import { testCatalog as catalog } from '@/test/fixtures/catalog';
 
 const now = new Date('2026-11-20T12:00:00Z');
 const usAddress = {

@@ -6,11 +6,12 @@ import { COUPON_NAME_MAX_LENGTH } from '@/lib/discounts/coupon-name';
 import { discountEvaluator, evaluateDiscounts, STACKING_POLICY } from '@/lib/discounts/engine';
 import { demoRules } from '@/lib/discounts/rules';
 import { type DiscountRule, type DiscountRuleInput, parseDiscountRules } from '@/lib/discounts/schema';
-import { NOW, orderInput, redemptionsOf } from '@/lib/discounts/testing/order';
 import type { DiscountContext } from '@/lib/discounts/types';
 import type { DiscountInput } from '@/lib/pricing/discount-evaluator';
 import { buildQuote } from '@/lib/pricing/quote';
-import { address, selectionsOf } from '@/lib/pricing/testing/catalog-fixture';
+import { address } from '@/test/fixtures/addresses';
+import { selectionsOf } from '@/test/fixtures/selections';
+import { NOW, orderInput, redemptionsOf } from '@/test/support/discount-order';
 
 const catalog = getCatalog();
 const productIds = catalog.products.map((p) => p.id);

@@ -3,11 +3,12 @@ import { getCatalog } from '@/lib/catalog';
 import { checkCode, discountEvaluator, evaluateDiscounts } from '@/lib/discounts/engine';
 import { demoRules } from '@/lib/discounts/rules';
 import { type DiscountRuleInput, parseDiscountRules } from '@/lib/discounts/schema';
-import { contextOf, NOW, orderInput, redemptionsOf } from '@/lib/discounts/testing/order';
 import type { DiscountContext } from '@/lib/discounts/types';
 import type { DiscountInput } from '@/lib/pricing/discount-evaluator';
 import { buildQuote } from '@/lib/pricing/quote';
-import { address, selectionsOf } from '@/lib/pricing/testing/catalog-fixture';
+import { address } from '@/test/fixtures/addresses';
+import { selectionsOf } from '@/test/fixtures/selections';
+import { contextOf, NOW, orderInput, redemptionsOf } from '@/test/support/discount-order';
 
 // Prices (usd cents) from lib/catalog/data.ts.
 const headphones = { productId: 'aurora-headphones', quantity: 1 }; // 19 900, electronics

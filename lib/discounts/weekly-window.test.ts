@@ -3,7 +3,7 @@ import { inWeeklyWindow } from '@/lib/discounts/conditions';
 import { evaluateDiscounts } from '@/lib/discounts/engine';
 import { demoRules } from '@/lib/discounts/rules';
 import { parseDiscountRules, weeklyWindowSchema } from '@/lib/discounts/schema';
-import { contextOf, orderInput } from '@/lib/discounts/testing/order';
+import { contextOf, orderInput } from '@/test/support/discount-order';
 
 const linenThrow = { productId: 'linen-throw', quantity: 1 }; // 8 900, weekend sale
 const pourOver = { productId: 'ceramic-pour-over', quantity: 1 }; // 4 800, not in the sale

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildQuote, type DiscountEvaluator } from '@/lib/pricing/quote';
-import { addOnSelectionArb, selectionsArb } from '@/lib/pricing/testing/arbitraries';
-import { fixtureCatalog } from '@/lib/pricing/testing/catalog-fixture';
 import type { Quote } from '@/lib/pricing/types';
+import { addOnSelectionArb, selectionsArb } from '@/test/fixtures/arbitraries';
+import { testCatalog } from '@/test/fixtures/catalog';
 
 const now = new Date('2026-11-20T12:00:00Z');
 
@@ -38,7 +38,7 @@ describe('buildQuote properties', () => {
   it('totals are never negative and every amount is a safe non-negative integer', () => {
     fc.assert(
       fc.property(selectionsArb, evaluatorArb, (selections, evaluator) => {
-        const quote = buildQuote(selections, fixtureCatalog, now, evaluator);
+        const quote = buildQuote(selections, testCatalog, now, evaluator);
         for (const amount of amountsOf(quote)) {
           expect(Number.isSafeInteger(amount)).toBe(true);
           expect(amount).toBeGreaterThanOrEqual(0);
@@ -50,7 +50,7 @@ describe('buildQuote properties', () => {
   it('total === subtotal + shipping − discount, subtotal is the sum of lines, line amount = unit × quantity', () => {
     fc.assert(
       fc.property(selectionsArb, evaluatorArb, (selections, evaluator) => {
-        const quote = buildQuote(selections, fixtureCatalog, now, evaluator);
+        const quote = buildQuote(selections, testCatalog, now, evaluator);
         expect(quote.total).toBe(quote.subtotal + quote.shippingAmount - quote.discountAmount);
         expect(quote.subtotal).toBe(quote.lines.reduce((sum, l) => sum + l.amount, 0));
         for (const line of quote.lines) expect(line.amount).toBe(line.unitAmount * line.quantity);
@@ -63,7 +63,7 @@ describe('buildQuote properties', () => {
     fc.assert(
       fc.property(selectionsArb, (selections) => {
         const copy = structuredClone(selections);
-        expect(buildQuote(copy, fixtureCatalog, now)).toEqual(buildQuote(selections, fixtureCatalog, now));
+        expect(buildQuote(copy, testCatalog, now)).toEqual(buildQuote(selections, testCatalog, now));
       }),
     );
   });
@@ -71,13 +71,8 @@ describe('buildQuote properties', () => {
   it('adding an add-on never lowers the total', () => {
     fc.assert(
       fc.property(selectionsArb, addOnSelectionArb, evaluatorArb, (selections, addOn, evaluator) => {
-        const before = buildQuote(selections, fixtureCatalog, now, evaluator);
-        const after = buildQuote(
-          { ...selections, addOns: [...selections.addOns, addOn] },
-          fixtureCatalog,
-          now,
-          evaluator,
-        );
+        const before = buildQuote(selections, testCatalog, now, evaluator);
+        const after = buildQuote({ ...selections, addOns: [...selections.addOns, addOn] }, testCatalog, now, evaluator);
         expect(after.total).toBeGreaterThanOrEqual(before.total);
       }),
     );
@@ -86,7 +81,7 @@ describe('buildQuote properties', () => {
   it('offers at most 5 shipping options, the selected one first and charged, with unique keys everywhere', () => {
     fc.assert(
       fc.property(selectionsArb, (selections) => {
-        const quote = buildQuote(selections, fixtureCatalog, now);
+        const quote = buildQuote(selections, testCatalog, now);
         expect(quote.shippingOptions.length).toBeLessThanOrEqual(5);
         expect(quote.selectedShippingMethodId).toBe(quote.shippingOptions[0]?.methodId ?? null);
         expect(quote.shippingAmount).toBe(quote.shippingOptions[0]?.amount ?? 0);
@@ -103,7 +98,7 @@ describe('buildQuote properties', () => {
   it('lists products before add-ons, and no add-on without a product', () => {
     fc.assert(
       fc.property(selectionsArb, (selections) => {
-        const kinds = buildQuote(selections, fixtureCatalog, now).lines.map((l) => l.kind);
+        const kinds = buildQuote(selections, testCatalog, now).lines.map((l) => l.kind);
         const firstAddOn = kinds.indexOf('add-on');
         if (firstAddOn >= 0) {
           expect(firstAddOn).toBeGreaterThan(0);

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildQuote, type DiscountEvaluator } from '@/lib/pricing/quote';
-import { address, fixtureCatalog, selectionsOf } from '@/lib/pricing/testing/catalog-fixture';
+import { address } from '@/test/fixtures/addresses';
+import { testCatalog } from '@/test/fixtures/catalog';
+import { selectionsOf } from '@/test/fixtures/selections';
 
 const now = new Date('2026-11-20T12:00:00Z');
 const summary = (lines: ReadonlyArray<{ key: string; unitAmount: number; quantity: number; amount: number }>) =>
@@ -15,7 +17,7 @@ describe('buildQuote — products', () => {
           { productId: 'studio-headphones', quantity: 1 },
         ],
       }),
-      fixtureCatalog,
+      testCatalog,
       now,
     );
     expect(summary(quote.lines)).toEqual([
@@ -42,7 +44,7 @@ describe('buildQuote — products', () => {
           { productId: 'desk-speaker', quantity: 2 },
         ],
       }),
-      fixtureCatalog,
+      testCatalog,
       now,
     );
     expect(summary(quote.lines)).toEqual([['product:desk-speaker', 8_900, 3, 26_700]]);
@@ -65,7 +67,7 @@ describe('buildQuote — add-ons', () => {
           { addOnId: 'gift-wrap', productId: null },
         ],
       }),
-      fixtureCatalog,
+      testCatalog,
       now,
     );
     expect(summary(quote.lines)).toEqual([
@@ -89,7 +91,7 @@ describe('buildQuote — add-ons', () => {
         ],
         giftMessage: 'Happy birthday, Ada!',
       }),
-      fixtureCatalog,
+      testCatalog,
       now,
     );
     expect(quote.lines.find((l) => l.key === 'add-on:gift-message')).toMatchObject({
@@ -112,7 +114,7 @@ describe('buildQuote — add-ons', () => {
           { addOnId: 'unknown', productId: null },
         ],
       }),
-      fixtureCatalog,
+      testCatalog,
       now,
     );
     expect(quote.lines.filter((l) => l.kind === 'add-on').map((l) => l.key)).toEqual(['add-on:express-handling']);
@@ -121,7 +123,7 @@ describe('buildQuote — add-ons', () => {
   it('prices no add-ons for an empty cart', () => {
     const quote = buildQuote(
       selectionsOf({ addOns: [{ addOnId: 'gift-wrap', productId: null }], shippingAddress: address('US') }),
-      fixtureCatalog,
+      testCatalog,
       now,
     );
     expect(quote).toMatchObject({ lines: [], shippingOptions: [], subtotal: 0, total: 0 });
@@ -132,7 +134,7 @@ describe('buildQuote — shipping', () => {
   const items = [{ productId: 'soy-candle', quantity: 1 }];
 
   it('offers no shipping until an address is known', () => {
-    const quote = buildQuote(selectionsOf({ items, shippingMethodId: 'express' }), fixtureCatalog, now);
+    const quote = buildQuote(selectionsOf({ items, shippingMethodId: 'express' }), testCatalog, now);
     expect(quote).toMatchObject({
       shippingOptions: [],
       selectedShippingMethodId: null,
@@ -144,7 +146,7 @@ describe('buildQuote — shipping', () => {
   it('puts the chosen method first and charges it', () => {
     const quote = buildQuote(
       selectionsOf({ items, shippingAddress: address('US'), shippingMethodId: 'express' }),
-      fixtureCatalog,
+      testCatalog,
       now,
     );
     expect(quote.shippingOptions.map((o) => o.methodId)).toEqual(['express', 'standard', 'overnight']);
@@ -154,7 +156,7 @@ describe('buildQuote — shipping', () => {
   it('falls back to the cheapest option when the chosen one is not offered at the new address', () => {
     const quote = buildQuote(
       selectionsOf({ items, shippingAddress: address('CA'), shippingMethodId: 'overnight' }),
-      fixtureCatalog,
+      testCatalog,
       now,
     );
     expect(quote.shippingOptions.map((o) => o.methodId)).toEqual(['standard', 'express']);
@@ -162,7 +164,7 @@ describe('buildQuote — shipping', () => {
   });
 
   it('offers nothing for a country the store does not ship to', () => {
-    const quote = buildQuote(selectionsOf({ items, shippingAddress: address('KP') }), fixtureCatalog, now);
+    const quote = buildQuote(selectionsOf({ items, shippingAddress: address('KP') }), testCatalog, now);
     expect(quote.shippingOptions).toEqual([]);
   });
 });
@@ -171,7 +173,7 @@ describe('buildQuote — the discount slot', () => {
   const items = [{ productId: 'studio-headphones', quantity: 1 }];
 
   it('has no discount without an evaluator, even with codes', () => {
-    const quote = buildQuote(selectionsOf({ items, discountCodes: ['WELCOME10'] }), fixtureCatalog, now);
+    const quote = buildQuote(selectionsOf({ items, discountCodes: ['WELCOME10'] }), testCatalog, now);
     expect(quote).toMatchObject({ discount: null, discountAmount: 0, total: 12_900 });
   });
 
@@ -183,7 +185,7 @@ describe('buildQuote — the discount slot', () => {
     }));
     const quote = buildQuote(
       selectionsOf({ items, discountCodes: ['WELCOME10'], shippingAddress: address('US') }),
-      fixtureCatalog,
+      testCatalog,
       now,
       evaluator,
     );
@@ -212,7 +214,7 @@ describe('buildQuote — the discount slot', () => {
         ],
         shippingAddress,
       }),
-      fixtureCatalog,
+      testCatalog,
       now,
       evaluator,
     );
@@ -227,7 +229,7 @@ describe('buildQuote — the discount slot', () => {
   });
 
   it('caps a discount at the subtotal: Stripe coupons never reduce shipping', () => {
-    const quote = buildQuote(selectionsOf({ items, shippingAddress: address('CA') }), fixtureCatalog, now, () => ({
+    const quote = buildQuote(selectionsOf({ items, shippingAddress: address('CA') }), testCatalog, now, () => ({
       name: 'HUGE',
       amount: 1_000_000,
       applied: [],

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DiscountEvaluator } from '@/lib/pricing/quote';
 import { buildQuote } from '@/lib/pricing/quote';
-import { selectionsArb } from '@/lib/pricing/testing/arbitraries';
-import { fixtureCatalog } from '@/lib/pricing/testing/catalog-fixture';
 import { toSessionUpdateParams } from '@/lib/stripe/session-params';
+import { selectionsArb } from '@/test/fixtures/arbitraries';
+import { testCatalog } from '@/test/fixtures/catalog';
 
 const now = new Date('2026-11-20T12:00:00Z');
 const tenPercent: DiscountEvaluator = ({ subtotal }) => ({
@@ -17,7 +17,7 @@ describe('toSessionUpdateParams properties', () => {
   it('describes a session whose Stripe total equals the quote total (items + first shipping option − coupon)', () => {
     fc.assert(
       fc.property(selectionsArb, fc.boolean(), (selections, discounted) => {
-        const quote = buildQuote(selections, fixtureCatalog, now, discounted ? tenPercent : undefined);
+        const quote = buildQuote(selections, testCatalog, now, discounted ? tenPercent : undefined);
         const { params } = toSessionUpdateParams(quote, selections, { includeDiscounts: true });
         const items = (params.line_items ?? []).reduce(
           (sum, item) => sum + (item.price_data?.unit_amount ?? Number.NaN) * (item.quantity ?? Number.NaN),

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DELETE, PATCH } from '@/app/api/cart/items/[productId]/route';
 import { POST as addItem } from '@/app/api/cart/items/route';
 import { GET as getCart } from '@/app/api/cart/route';
-import { type AppTestEnvironment, setUpAppEnvironment } from '@/lib/testing/app-environment';
-import { apiRequest, errorOf, routeParams, shopperIdSetBy } from '@/lib/testing/http';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
+import { apiRequest, errorOf, routeParams, shopperIdSetBy } from '@/test/support/http';
 
 let env: AppTestEnvironment;
 beforeAll(async () => {

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as addItem } from '@/app/api/cart/items/route';
 import { POST as startSession } from '@/app/api/checkout/sessions/route';
 import { POST as setAddress } from '@/app/api/checkout/shipping-address/route';
-import { type AppTestEnvironment, setUpAppEnvironment } from '@/lib/testing/app-environment';
-import { usAddress } from '@/lib/testing/checkout-flow';
-import { emulatorRequests } from '@/lib/testing/emulator';
-import { apiRequest, errorOf, shopperIdSetBy } from '@/lib/testing/http';
+import { emulatorRequests } from '@/test/emulator-control';
+import { usAddress } from '@/test/fixtures/addresses';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
+import { apiRequest, errorOf, shopperIdSetBy } from '@/test/support/http';
 
 let env: AppTestEnvironment;
 beforeAll(async () => {

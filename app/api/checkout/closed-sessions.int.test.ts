@@ -1,5 +1,9 @@
 /** Updates to a completed or expired session: 409 `checkout_closed`. Its own emulator, since the test moves its clock. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markCheckoutStatus } from '@/lib/checkout/repository';
+import { advanceEmulatorClock, payCheckoutSession } from '@/test/emulator-control';
+import { usAddress } from '@/test/fixtures/addresses';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 import {
   getState,
   postUpdate,
@@ -7,12 +11,8 @@ import {
   stripeCallCounter,
   type UpdateRoute,
   update,
-} from '@/app/api/checkout/_testing/checkout-api';
-import { markCheckoutStatus } from '@/lib/checkout/repository';
-import { type AppTestEnvironment, setUpAppEnvironment } from '@/lib/testing/app-environment';
-import { usAddress } from '@/lib/testing/checkout-flow';
-import { advanceEmulatorClock, payCheckoutSession } from '@/lib/testing/emulator';
-import { errorOf } from '@/lib/testing/http';
+} from '@/test/support/checkout-api';
+import { errorOf } from '@/test/support/http';
 
 let env: AppTestEnvironment;
 beforeAll(async () => {

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { CheckoutStateView } from '@/lib/checkout/contract';
+import { injectFault } from '@/test/emulator-control';
+import { usAddress } from '@/test/fixtures/addresses';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 import {
   cartQuantities,
   getState,
@@ -8,13 +12,9 @@ import {
   stripeCallCounter,
   type UpdateRoute,
   update,
-} from '@/app/api/checkout/_testing/checkout-api';
-import type { CheckoutStateView } from '@/lib/checkout/contract';
-import { stripeAndRecord } from '@/lib/checkout/testing/stripe-vs-record';
-import { type AppTestEnvironment, setUpAppEnvironment } from '@/lib/testing/app-environment';
-import { usAddress } from '@/lib/testing/checkout-flow';
-import { injectFault } from '@/lib/testing/emulator';
-import { errorOf } from '@/lib/testing/http';
+} from '@/test/support/checkout-api';
+import { errorOf } from '@/test/support/http';
+import { stripeAndRecord } from '@/test/support/stripe-vs-record';
 
 /** The automatic "$10 off orders of $100+" promotion (lib/discounts/rules.ts) applies to every cart below. */
 const TEN_OFF_OVER_100 = 1_000;

@@ -50,3 +50,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     },
   };
 }
+
+export type { FaultSpec } from './faults';
+export type { RequestLogEntry } from './rest';
+export type { Delivery, WebhookConfigPatch } from './webhooks';

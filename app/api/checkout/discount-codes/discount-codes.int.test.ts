@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { shopperWithCheckout } from '@/app/api/checkout/_testing/checkout-api';
 import { DELETE, POST } from '@/app/api/checkout/discount-codes/route';
-import { type AppTestEnvironment, setUpAppEnvironment } from '@/lib/testing/app-environment';
-import { emulatorRequests } from '@/lib/testing/emulator';
-import { apiRequest, errorOf } from '@/lib/testing/http';
+import { emulatorRequests } from '@/test/emulator-control';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
+import { shopperWithCheckout } from '@/test/support/checkout-api';
+import { apiRequest, errorOf } from '@/test/support/http';
 
 let env: AppTestEnvironment;
 beforeAll(async () => {

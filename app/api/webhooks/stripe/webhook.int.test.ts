@@ -7,10 +7,10 @@ import type { CheckoutDeps } from '@/lib/checkout/deps';
 import { findCheckout } from '@/lib/checkout/repository';
 import { inventorySales, orderLines, orders, webhookEvents } from '@/lib/db/schema';
 import { getReturnPageView } from '@/lib/orders/return-page';
-import { type AppTestEnvironment, setUpAppEnvironment } from '@/lib/testing/app-environment';
-import { checkoutDeps, openCheckout, pay } from '@/lib/testing/checkout-flow';
-import { signedCheckoutEvent } from '@/lib/testing/emulator';
-import { apiRequest, errorOf } from '@/lib/testing/http';
+import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
+import { checkoutDeps, openCheckout, pay } from '@/test/support/checkout-flow';
+import { apiRequest, errorOf } from '@/test/support/http';
+import { signedCheckoutEvent } from '@/test/support/webhook-signing';
 
 let env: AppTestEnvironment;
 let deps: CheckoutDeps;

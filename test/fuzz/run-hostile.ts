@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { NextRequest } from 'next/server';
 import { expect } from 'vitest';
 import type { Db } from '@/lib/db/client';
-import { judgeResponse, snapshotState } from '@/lib/testing/fuzz/invariants';
-import { TEST_ORIGIN } from '@/lib/testing/http';
+import { judgeResponse, snapshotState } from '@/test/fuzz/invariants';
+import { TEST_ORIGIN } from '@/test/support/http';
 
 /** One hostile request, as plain data so fast-check can print and shrink it. */
 export type HostileCall = {

@@ -4,7 +4,7 @@ import { getServerConfig } from '@/lib/config';
 import { closeDb, getDb } from '@/lib/db';
 import type { Db } from '@/lib/db/client';
 import { getStripe } from '@/lib/stripe/client';
-import { createPostgresTestDatabase } from '@/lib/testing/database';
+import { createPostgresTestDatabase } from '@/test/support/database';
 
 export type AppTestEnvironment = {
   db: Db;
@@ -26,7 +26,7 @@ export async function setUpAppEnvironment(options: { privateEmulator?: boolean }
   let emulatorUrl = inject('emulatorUrl');
   let closeEmulator: (() => Promise<void>) | null = null;
   if (options.privateEmulator) {
-    const { startEmulator } = await import('@/e2e/stripe-emulator/src/index');
+    const { startEmulator } = await import('@storefront/stripe-emulator');
     const emulator = await startEmulator({ port: 0 });
     emulatorUrl = emulator.url;
     closeEmulator = () => emulator.close();

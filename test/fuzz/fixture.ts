@@ -1,7 +1,7 @@
-import { type Shopper, shopperWithCheckout } from '@/app/api/checkout/_testing/checkout-api';
 import { POST as setAddress } from '@/app/api/checkout/shipping-address/route';
-import { usAddress } from '@/lib/testing/checkout-flow';
-import { apiRequest } from '@/lib/testing/http';
+import { usAddress } from '@/test/fixtures/addresses';
+import { type Shopper, shopperWithCheckout } from '@/test/support/checkout-api';
+import { apiRequest } from '@/test/support/http';
 
 export type FuzzShopper = Shopper;
 
@@ -12,9 +12,11 @@ export type FuzzFixture = {
   /** Signs a webhook payload the way Stripe does (`Stripe-Signature` header value). */
   sign(payload: string, secret: string, timestamp: number): string;
   webhookSecret: string;
+  /** The shopper cookie's name (`SHOPPER_COOKIE`; passed in because lib/shopper is server-only). */
+  shopperCookie: string;
 };
 
-/** What the attacker's cart holds (the route table relies on it). */
+/** What the attacker's cart holds (the route registry relies on it). */
 export const ATTACKER_ITEMS = [
   { productId: 'aurora-headphones', quantity: 1 },
   { productId: 'ceramic-pour-over', quantity: 2 },

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
-import { emulatorRequests, emulatorSession } from '@/lib/testing/emulator';
+import { emulatorRequests, emulatorSession } from '@/test/emulator-control';
 
 /**
  * Tables a refused request may still write: a discount-code attempt is counted even when refused (that is the rate

@@ -12,8 +12,8 @@ import { POST as shippingAddressRoute } from '@/app/api/checkout/shipping-addres
 import { POST as shippingOptionRoute } from '@/app/api/checkout/shipping-option/route';
 import { GET as stateRoute } from '@/app/api/checkout/state/route';
 import type { CheckoutStateView } from '@/lib/checkout/contract';
-import { emulatorRequests } from '@/lib/testing/emulator';
-import { apiRequest, shopperIdSetBy } from '@/lib/testing/http';
+import { emulatorRequests } from '@/test/emulator-control';
+import { apiRequest, shopperIdSetBy } from '@/test/support/http';
 
 export type Shopper = { shopperId: string; sessionId: string; clientSecret: string };
 

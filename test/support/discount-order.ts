@@ -3,8 +3,9 @@ import { getCatalog } from '@/lib/catalog';
 import type { DiscountContext, RedemptionCounts } from '@/lib/discounts/types';
 import type { DiscountInput } from '@/lib/pricing/discount-evaluator';
 import { buildQuote } from '@/lib/pricing/quote';
-import { address, selectionsOf } from '@/lib/pricing/testing/catalog-fixture';
 import type { CheckoutSelections } from '@/lib/pricing/types';
+import { address } from '@/test/fixtures/addresses';
+import { selectionsOf } from '@/test/fixtures/selections';
 
 export const NOW = new Date('2026-11-20T12:00:00Z');
 

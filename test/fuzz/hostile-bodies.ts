@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { MAX_JSON_BODY_BYTES } from '@/lib/http/json-body';
-import { anyJson, injectedPriceFields } from '@/lib/testing/fuzz/hostile-values';
+import { anyJson, injectedPriceFields } from '@/test/fuzz/hostile-values';
 
 /** A request body as bytes on the wire plus the Content-Type header sent with it (null: no header). */
 export type HostileBody = { kind: string; body: string; contentType: string | null };

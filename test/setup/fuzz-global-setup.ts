@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { sumTallies } from '@/lib/testing/fuzz/tally';
-import integrationSetup from '@/lib/testing/global-setup';
+import { sumTallies } from '@/test/fuzz/tally';
+import integrationSetup from '@/test/setup/global-setup';
 
 declare module 'vitest' {
   export interface ProvidedContext {

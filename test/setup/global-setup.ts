@@ -13,7 +13,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const { startEmulator } = await import('@/e2e/stripe-emulator/src/index');
+  const { startEmulator } = await import('@storefront/stripe-emulator');
   const emulator = await startEmulator({ port: 0 });
   project.provide('emulatorUrl', emulator.url);
   project.provide('testDatabaseServerUrl', process.env.DATABASE_URL?.trim() ?? '');

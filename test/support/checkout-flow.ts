@@ -5,25 +5,15 @@ import type { CheckoutDeps, CheckoutSettings } from '@/lib/checkout/deps';
 import { startCheckout } from '@/lib/checkout/start';
 import { updateCheckout } from '@/lib/checkout/update';
 import type { Db } from '@/lib/db/client';
-import type { ShippingAddress } from '@/lib/pricing/types';
-import { payCheckoutSession } from '@/lib/testing/emulator';
-import { TEST_ORIGIN } from '@/lib/testing/http';
+import { payCheckoutSession } from '@/test/emulator-control';
+import { usAddress } from '@/test/fixtures/addresses';
+import { TEST_ORIGIN } from '@/test/support/http';
 
 export const testSettings: CheckoutSettings = {
   allowedCountries: ['US', 'CA', 'DE', 'GB'],
   sessionTtlSeconds: 3600,
   appUrl: null,
   serverSideDiscounts: false,
-};
-
-export const usAddress: ShippingAddress = {
-  name: 'Ada Lovelace',
-  line1: '1 Main St',
-  line2: null,
-  city: 'Springfield',
-  state: 'IL',
-  postalCode: '62701',
-  country: 'US',
 };
 
 export function checkoutDeps(env: { db: Db; stripe: Stripe }, catalog: Catalog, now = new Date()): CheckoutDeps {

@@ -1,16 +1,17 @@
 /**
- * Hostile requests for every API route, one entry per route: which handler, and the calls it must refuse.
- * Adding a route = one entry here (plus its line in `route-list.ts`).
+ * The route registry: every API route, once — its file, a sample path, the HTTP methods it answers, its handler module
+ * and the hostile calls each method must refuse. `hostile-input.fuzz.test.ts` fuzzes every entry,
+ * `route-methods.fuzz.test.ts` checks the registry against the `route.ts` files under app/api and their exports, and
+ * the load test's wrong-method probe walks it. Adding a route = one entry here.
  */
 import fc from 'fast-check';
 import { ADD_ON_IDS } from '@/lib/catalog/add-ons';
 import { catalogData } from '@/lib/catalog/data';
 import { isShippableCountry } from '@/lib/catalog/shipping';
 import { demoRules } from '@/lib/discounts';
-import { SHOPPER_COOKIE } from '@/lib/shopper';
-import { usAddress } from '@/lib/testing/checkout-flow';
-import type { FuzzFixture } from '@/lib/testing/fuzz/fixture';
-import { type BodySpec, hostileBodies, malformedJson } from '@/lib/testing/fuzz/hostile-bodies';
+import { usAddress } from '@/test/fixtures/addresses';
+import type { FuzzFixture } from '@/test/fuzz/fixture';
+import { type BodySpec, hostileBodies, malformedJson } from '@/test/fuzz/hostile-bodies';
 import {
   anyJson,
   badQuantity,
@@ -19,16 +20,29 @@ import {
   notAString,
   unknownSessionId,
   unknownSlug,
-} from '@/lib/testing/fuzz/hostile-values';
-import { ROUTES, type RouteInfo } from '@/lib/testing/fuzz/route-list';
-import type { HostileCall } from '@/lib/testing/fuzz/run-hostile';
+} from '@/test/fuzz/hostile-values';
+import type { HostileCall } from '@/test/fuzz/run-hostile';
 
-export type RouteFuzzEntry = {
-  info: RouteInfo;
+export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/** One API route: where it lives, how to reach it, what it answers, and the hostile calls it must refuse. */
+export type RouteEntry<M extends HttpMethod = HttpMethod> = {
+  /** The route file, relative to the repository root. */
+  file: string;
+  /** A concrete URL path for the route (dynamic segments filled in). */
+  samplePath: string;
+  /** Exactly the methods the module exports (Next answers 405 to the others). */
+  methods: ReadonlyArray<M>;
   load(): Promise<Record<string, unknown>>;
-  /** Hostile calls per method the route exports. */
-  cases(fixture: FuzzFixture): Array<{ method: string; calls: fc.Arbitrary<HostileCall> }>;
+  /** Hostile calls for each method in `methods`. */
+  cases(fixture: FuzzFixture): Array<{ method: M; calls: fc.Arbitrary<HostileCall> }>;
 };
+
+/** Ties an entry's hostile cases to its own method list (a case for an unlisted method does not compile). */
+function route<const M extends HttpMethod>(entry: RouteEntry<M>): RouteEntry {
+  return entry;
+}
 
 const PRODUCT_IDS = catalogData.products.map((p) => p.id);
 const METHOD_IDS = ['standard', 'express', 'overnight'];
@@ -43,18 +57,19 @@ const unknownCode: fc.Arbitrary<string> = fc
   .stringMatching(/^[A-Za-z0-9-]{1,20}$/)
   .filter((code) => !DISCOUNT_CODES.some((known) => known.toLowerCase() === code.trim().toLowerCase()));
 
-const cookieFor = (shopperId: string) => `${SHOPPER_COOKIE}=${shopperId}`;
+/** `Cookie` header values naming a shopper (the cookie's name comes from the fixture: lib/shopper is server-only). */
+const cookieOf = (f: FuzzFixture) => (shopperId: string) => `${f.shopperCookie}=${shopperId}`;
 
 /** Cookies that do not belong to the attacker's cart: none, a stranger's, forged or mangled. */
 function strangerCookie(f: FuzzFixture): fc.Arbitrary<string | null> {
   return fc.oneof(
     fc.constant(null),
-    fc.uuid({ version: 4 }).map(cookieFor),
-    fc.stringMatching(/^[!#-+\--:<-[\]-~]{0,40}$/).map(cookieFor),
+    fc.uuid({ version: 4 }).map(cookieOf(f)),
+    fc.stringMatching(/^[!#-+\--:<-[\]-~]{0,40}$/).map(cookieOf(f)),
     fc.constantFrom(
-      cookieFor(`${f.attacker.shopperId}x`),
-      cookieFor(f.attacker.shopperId.toUpperCase()),
-      `${SHOPPER_COOKIE}=`,
+      cookieOf(f)(`${f.attacker.shopperId}x`),
+      cookieOf(f)(f.attacker.shopperId.toUpperCase()),
+      `${f.shopperCookie}=`,
       'other=1',
     ),
   );
@@ -118,7 +133,7 @@ function sessionUpdateCalls<T extends Record<string, unknown>>(
   invalidValues: BodySpec<T>['invalidValues'],
   required: ReadonlyArray<keyof T & string>,
 ): fc.Arbitrary<HostileCall> {
-  const own = cookieFor(f.attacker.shopperId);
+  const own = cookieOf(f)(f.attacker.shopperId);
   const post = (kind: string, body: unknown, cookie: string | null): HostileCall => ({
     kind,
     method: 'POST',
@@ -138,9 +153,11 @@ function sessionUpdateCalls<T extends Record<string, unknown>>(
   );
 }
 
-export const ROUTE_TABLE: ReadonlyArray<RouteFuzzEntry> = [
-  {
-    info: ROUTES.cart,
+export const ROUTES: ReadonlyArray<RouteEntry> = [
+  route({
+    file: 'app/api/cart/route.ts',
+    samplePath: '/api/cart',
+    methods: ['GET'],
     load: () => import('@/app/api/cart/route'),
     cases: (f) => [
       {
@@ -158,15 +175,17 @@ export const ROUTE_TABLE: ReadonlyArray<RouteFuzzEntry> = [
           })),
       },
     ],
-  },
-  {
-    info: ROUTES.cartItems,
+  }),
+  route({
+    file: 'app/api/cart/items/route.ts',
+    samplePath: '/api/cart/items',
+    methods: ['POST'],
     load: () => import('@/app/api/cart/items/route'),
     cases: (f) => [
       {
         method: 'POST',
         calls: fc.oneof(
-          jsonCalls('POST', '/api/cart/items', cookieFor(f.attacker.shopperId), {
+          jsonCalls('POST', '/api/cart/items', cookieOf(f)(f.attacker.shopperId), {
             valid: { productId: 'pulse-speaker', quantity: 1 },
             invalidValues: {
               productId: fc.oneof(notAString, junkId, unknownSlug(PRODUCT_IDS), fc.constant('charge-dock')),
@@ -179,19 +198,21 @@ export const ROUTE_TABLE: ReadonlyArray<RouteFuzzEntry> = [
             kind: 'over-the-limit',
             method: 'POST',
             url: '/api/cart/items',
-            cookie: cookieFor(f.attacker.shopperId),
+            cookie: cookieOf(f)(f.attacker.shopperId),
             contentType: 'application/json',
             body: JSON.stringify({ productId: 'aurora-headphones', quantity }),
           })),
         ),
       },
     ],
-  },
-  {
-    info: ROUTES.cartItem,
+  }),
+  route({
+    file: 'app/api/cart/items/[productId]/route.ts',
+    samplePath: '/api/cart/items/aurora-headphones',
+    methods: ['PATCH', 'DELETE'],
     load: () => import('@/app/api/cart/items/[productId]/route'),
     cases: (f) => {
-      const own = cookieFor(f.attacker.shopperId);
+      const own = cookieOf(f)(f.attacker.shopperId);
       const badParam = fc.oneof(
         fc.string({ maxLength: 30 }).filter((s) => !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(s) || s.length > 100),
         fc.constantFrom('..', '%2e%2e', 'AURORA-HEADPHONES', 'aurora_headphones', 'x'.repeat(101)),
@@ -260,15 +281,17 @@ export const ROUTE_TABLE: ReadonlyArray<RouteFuzzEntry> = [
         },
       ];
     },
-  },
-  {
-    info: ROUTES.sessions,
+  }),
+  route({
+    file: 'app/api/checkout/sessions/route.ts',
+    samplePath: '/api/checkout/sessions',
+    methods: ['POST'],
     load: () => import('@/app/api/checkout/sessions/route'),
     cases: (f) => [
       {
         method: 'POST',
         calls: fc.oneof(
-          jsonCalls('POST', '/api/checkout/sessions', cookieFor(f.attacker.shopperId), {
+          jsonCalls('POST', '/api/checkout/sessions', cookieOf(f)(f.attacker.shopperId), {
             valid: {},
             invalidValues: {},
             required: [],
@@ -284,12 +307,14 @@ export const ROUTE_TABLE: ReadonlyArray<RouteFuzzEntry> = [
         ),
       },
     ],
-  },
-  {
-    info: ROUTES.state,
+  }),
+  route({
+    file: 'app/api/checkout/state/route.ts',
+    samplePath: '/api/checkout/state',
+    methods: ['GET'],
     load: () => import('@/app/api/checkout/state/route'),
     cases: (f) => {
-      const own = cookieFor(f.attacker.shopperId);
+      const own = cookieOf(f)(f.attacker.shopperId);
       const get = (kind: string, query: string, cookie: string | null): HostileCall => ({
         kind,
         method: 'GET',
@@ -314,9 +339,11 @@ export const ROUTE_TABLE: ReadonlyArray<RouteFuzzEntry> = [
         },
       ];
     },
-  },
-  {
-    info: ROUTES.addOns,
+  }),
+  route({
+    file: 'app/api/checkout/add-ons/route.ts',
+    samplePath: '/api/checkout/add-ons',
+    methods: ['POST'],
     load: () => import('@/app/api/checkout/add-ons/route'),
     cases: (f) => [
       {
@@ -342,9 +369,11 @@ export const ROUTE_TABLE: ReadonlyArray<RouteFuzzEntry> = [
         ),
       },
     ],
-  },
-  {
-    info: ROUTES.quantity,
+  }),
+  route({
+    file: 'app/api/checkout/quantity/route.ts',
+    samplePath: '/api/checkout/quantity',
+    methods: ['POST'],
     load: () => import('@/app/api/checkout/quantity/route'),
     cases: (f) => [
       {
@@ -362,9 +391,11 @@ export const ROUTE_TABLE: ReadonlyArray<RouteFuzzEntry> = [
         ),
       },
     ],
-  },
-  {
-    info: ROUTES.shippingAddress,
+  }),
+  route({
+    file: 'app/api/checkout/shipping-address/route.ts',
+    samplePath: '/api/checkout/shipping-address',
+    methods: ['POST'],
     load: () => import('@/app/api/checkout/shipping-address/route'),
     cases: (f) => [
       {
@@ -378,9 +409,11 @@ export const ROUTE_TABLE: ReadonlyArray<RouteFuzzEntry> = [
         ),
       },
     ],
-  },
-  {
-    info: ROUTES.shippingOption,
+  }),
+  route({
+    file: 'app/api/checkout/shipping-option/route.ts',
+    samplePath: '/api/checkout/shipping-option',
+    methods: ['POST'],
     load: () => import('@/app/api/checkout/shipping-option/route'),
     cases: (f) => [
       {
@@ -394,9 +427,11 @@ export const ROUTE_TABLE: ReadonlyArray<RouteFuzzEntry> = [
         ),
       },
     ],
-  },
-  {
-    info: ROUTES.discountCodes,
+  }),
+  route({
+    file: 'app/api/checkout/discount-codes/route.ts',
+    samplePath: '/api/checkout/discount-codes',
+    methods: ['POST', 'DELETE'],
     load: () => import('@/app/api/checkout/discount-codes/route'),
     cases: (f) => {
       const code = DISCOUNT_CODES[0] ?? 'WELCOME10';
@@ -427,12 +462,14 @@ export const ROUTE_TABLE: ReadonlyArray<RouteFuzzEntry> = [
         },
       ];
     },
-  },
-  {
-    info: ROUTES.webhook,
+  }),
+  route({
+    file: 'app/api/webhooks/stripe/route.ts',
+    samplePath: '/api/webhooks/stripe',
+    methods: ['POST'],
     load: () => import('@/app/api/webhooks/stripe/route'),
     cases: (f) => [{ method: 'POST', calls: webhookCalls(f) }],
-  },
+  }),
 ];
 
 const MAX_EVENT_BYTES = 512 * 1024;
