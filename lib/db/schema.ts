@@ -165,3 +165,32 @@ export const rateLimitCounters = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
+
+export const HOLD_KINDS = ['stock', 'code'] as const;
+export type HoldKind = (typeof HOLD_KINDS)[number];
+
+/**
+ * Scarce things a checkout has taken and not yet paid for: units of a product (`stock`, key = product id) and uses
+ * of a limited discount (`code`, key = rule id, or `rule id:email` for a per-email limit). A hold counts against
+ * everyone else until its checkout is paid (the hold becomes a sale or a redemption), changes it, or expires.
+ */
+export const holds = pgTable(
+  'holds',
+  {
+    checkoutSessionId: text('checkout_session_id')
+      .notNull()
+      .references(() => checkouts.stripeSessionId, { onDelete: 'cascade' }),
+    shopperId: text('shopper_id').notNull(),
+    kind: text('kind', { enum: HOLD_KINDS }).notNull(),
+    key: text('key').notNull(),
+    quantity: integer('quantity').notNull(),
+    /** The checkout's expiry: past it the hold counts for nothing, and the sweep deletes it. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.checkoutSessionId, t.kind, t.key] }),
+    index('holds_kind_key_idx').on(t.kind, t.key),
+    check('holds_quantity_positive', sql`${t.quantity} > 0`),
+  ],
+);
