@@ -6,7 +6,7 @@
  */
 import { and, eq, gt, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { type HoldKind, holds } from '@/lib/db/schema';
+import { checkouts, type HoldKind, holds } from '@/lib/db/schema';
 
 export type HeldThing = { kind: HoldKind; key: string };
 
@@ -16,23 +16,28 @@ export async function lockScarce(tx: Db, things: ReadonlyArray<HeldThing>): Prom
   for (const name of names) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${name}, 0))`);
 }
 
-/** How much of each key active holds of OTHER checkouts take (`exceptSessionId`: the asking checkout, if any). */
+/**
+ * How much of each key the active holds (unexpired, of open checkouts) of other checkouts take: all but `except`'s (a checkout, or a shopper's
+ * checkouts). `keys` null: every key of the kind.
+ */
 export async function heldByOthers(
   db: Db,
   kind: HoldKind,
-  keys: ReadonlyArray<string>,
+  keys: ReadonlyArray<string> | null,
   now: Date,
   except: { sessionId?: string | null; shopperId?: string | null } = {},
 ): Promise<Map<string, number>> {
   const held = new Map<string, number>();
-  if (keys.length === 0) return held;
+  if (keys !== null && keys.length === 0) return held;
   const rows = await db
     .select({ key: holds.key, quantity: sql<number>`sum(${holds.quantity})::int` })
     .from(holds)
+    .innerJoin(checkouts, eq(checkouts.stripeSessionId, holds.checkoutSessionId))
     .where(
       and(
         eq(holds.kind, kind),
-        inArray(holds.key, [...keys]),
+        eq(checkouts.status, 'open'),
+        keys === null ? undefined : inArray(holds.key, [...keys]),
         gt(holds.expiresAt, now),
         except.sessionId ? ne(holds.checkoutSessionId, except.sessionId) : undefined,
         except.shopperId ? ne(holds.shopperId, except.shopperId) : undefined,
@@ -84,6 +89,11 @@ export async function setHolds(
 /** Releases every hold of a checkout (it was paid — the holds became sales and redemptions — or it expired). */
 export async function releaseCheckoutHolds(tx: Db, sessionId: string): Promise<void> {
   await tx.delete(holds).where(eq(holds.checkoutSessionId, sessionId));
+}
+
+/** Releases the holds of a shopper's other checkouts (a newer checkout of theirs replaces them). */
+export async function releaseShopperHolds(tx: Db, shopperId: string, keepSessionId: string): Promise<void> {
+  await tx.delete(holds).where(and(eq(holds.shopperId, shopperId), ne(holds.checkoutSessionId, keepSessionId)));
 }
 
 /** Deletes holds past their expiry (they already count for nothing); answers how many. */

@@ -1,18 +1,18 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
-import { soldCounts } from '@/lib/cart/inventory';
+import { unavailableUnits } from '@/lib/cart/inventory';
 import { availableUnits } from '@/lib/cart/rules';
 import type { Product } from '@/lib/catalog/schema';
 import { getDb } from '@/lib/db';
 
 /**
- * Units still for sale per product id (catalog stock minus units sold). If the database cannot be read the opening
+ * Units still for sale per product id (catalog stock minus units sold and held by open checkouts). If the database cannot be read the opening
  * stock is shown instead: the cart API enforces the real limit either way.
  */
 export async function readStockLeft(products: readonly Product[]): Promise<Map<string, number>> {
   const ids = products.map((p) => p.id);
   try {
-    const sold = await soldCounts(await getDb(), ids);
+    const sold = await unavailableUnits(await getDb(), ids, new Date(), null);
     return new Map(products.map((p) => [p.id, availableUnits(p, sold.get(p.id) ?? 0)]));
   } catch (error) {
     unstable_rethrow(error);

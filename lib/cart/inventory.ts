@@ -1,6 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { inventorySales } from '@/lib/db/schema';
+import { heldByOthers } from '@/lib/holds';
 
 /** Units sold per product id (0 when none). */
 export async function soldCounts(db: Db, productIds: ReadonlyArray<string>): Promise<Map<string, number>> {
@@ -14,8 +15,20 @@ export async function soldCounts(db: Db, productIds: ReadonlyArray<string>): Pro
   return counts;
 }
 
-export async function soldCount(db: Db, productId: string): Promise<number> {
-  return (await soldCounts(db, [productId])).get(productId) ?? 0;
+/**
+ * Units of each product that are not for this shopper: sold, plus held by other shoppers' open checkouts (all holds
+ * when `shopperId` is null). What is left of the catalog stock is what the shopper may still take.
+ */
+export async function unavailableUnits(
+  db: Db,
+  productIds: ReadonlyArray<string>,
+  now: Date,
+  shopperId: string | null,
+): Promise<Map<string, number>> {
+  const sold = await soldCounts(db, productIds);
+  const held = await heldByOthers(db, 'stock', productIds, now, { shopperId });
+  for (const [productId, units] of held) sold.set(productId, (sold.get(productId) ?? 0) + units);
+  return sold;
 }
 
 /** Adds sold units (inside the fulfilment transaction). */

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { soldCount, soldCounts } from '@/lib/cart/inventory';
+import { unavailableUnits } from '@/lib/cart/inventory';
 import { assertQuantityAvailable, maxQuantityFor } from '@/lib/cart/rules';
 import type { Catalog, Product } from '@/lib/catalog/schema';
 import type { Db } from '@/lib/db/client';
@@ -48,9 +48,11 @@ export async function readCartLines(db: Db, shopperId: string, catalog: Catalog)
 /** The shopper's cart priced from the catalog (never from anything the client sent). */
 export async function getCartView(db: Db, shopperId: string | null, catalog: Catalog): Promise<CartView> {
   const lines = shopperId ? await readCartLines(db, shopperId, catalog) : [];
-  const sold = await soldCounts(
+  const sold = await unavailableUnits(
     db,
     lines.map((line) => line.productId),
+    new Date(),
+    shopperId,
   );
   const items = lines.map((line): CartViewItem => {
     const product = findProduct(catalog, line.productId);
@@ -100,6 +102,11 @@ export async function writeQuantity(tx: Db, shopperId: string, productId: string
   await tx.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.shopperId, shopperId));
 }
 
+/** Units of one product sold or held by other shoppers' checkouts. */
+async function unavailableUnitsOf(db: Db, productId: string, shopperId: string): Promise<number> {
+  return (await unavailableUnits(db, [productId], new Date(), shopperId)).get(productId) ?? 0;
+}
+
 type ItemChange = { shopperId: string; productId: string; quantity: number };
 
 /** Adds `quantity` units (on top of what the cart holds), within the per-order limit and the stock left. */
@@ -108,7 +115,7 @@ export async function addToCart(db: Db, change: ItemChange, catalog: Catalog): P
   await db.transaction(async (tx) => {
     await lockCart(tx, change.shopperId);
     const next = ((await currentQuantity(tx, change.shopperId, product.id)) ?? 0) + change.quantity;
-    assertQuantityAvailable(product, next, await soldCount(tx, product.id));
+    assertQuantityAvailable(product, next, await unavailableUnitsOf(tx, product.id, change.shopperId));
     await writeQuantity(tx, change.shopperId, product.id, next);
   });
   return getCartView(db, change.shopperId, catalog);
@@ -130,7 +137,7 @@ export async function setCartQuantity(db: Db, change: ItemChange, catalog: Catal
       throw new AppError(404, 'cart_item_not_found', `${product.name} is not in your cart.`);
     }
     if (change.quantity > current || change.quantity > product.maxPerOrder) {
-      assertQuantityAvailable(product, change.quantity, await soldCount(tx, product.id));
+      assertQuantityAvailable(product, change.quantity, await unavailableUnitsOf(tx, product.id, change.shopperId));
     }
     await writeQuantity(tx, change.shopperId, product.id, change.quantity);
   });

@@ -5,28 +5,45 @@ import type { DiscountRules } from '@/lib/checkout/price';
 import type { Db } from '@/lib/db/client';
 import { discountRedemptions, discountUsage, orders } from '@/lib/db/schema';
 import { type DiscountContext, demoRules } from '@/lib/discounts';
+import { heldByOthers } from '@/lib/holds';
 
 /** The rules and the shopper's context when the store and this checkout take discounts, else null. */
 export async function loadDiscountRules(
   db: Db,
-  deps: Pick<CheckoutDeps, 'settings' | 'discountRules'>,
-  checkoutTakesDiscounts: boolean,
-  email: string | null,
+  deps: Pick<CheckoutDeps, 'settings' | 'discountRules' | 'now'>,
+  checkout: { sessionId: string | null; takesDiscounts: boolean; email: string | null },
 ): Promise<DiscountRules | null> {
-  if (!deps.settings.serverSideDiscounts || !checkoutTakesDiscounts) return null;
-  return { rules: deps.discountRules ?? demoRules, context: await loadDiscountContext(db, email) };
+  if (!deps.settings.serverSideDiscounts || !checkout.takesDiscounts) return null;
+  const context = await loadDiscountContext(db, checkout.email, { now: deps.now, sessionId: checkout.sessionId });
+  return { rules: deps.discountRules ?? demoRules, context };
+}
+
+/** The hold key of a per-email use (a rule's total uses are held under the rule id). */
+export function perEmailHoldKey(ruleId: string, email: string): string {
+  return `${ruleId}:${email}`;
 }
 
 /**
- * Totals for every rule, and per-email counts and first-order status only for `email` (the current shopper's,
- * normalised), so nothing about other shoppers is ever loaded into an answer.
+ * Totals for every rule (redeemed, and held by other checkouts than `hold.sessionId`), and per-email counts and
+ * first-order status only for `email` (the current shopper's, normalised), so nothing about other shoppers is ever
+ * loaded into an answer.
  */
-export async function loadDiscountContext(db: Db, email: string | null): Promise<DiscountContext> {
+export async function loadDiscountContext(
+  db: Db,
+  email: string | null,
+  hold: { now: Date; sessionId: string | null },
+): Promise<DiscountContext> {
   const usage = await db.select({ ruleId: discountUsage.ruleId, redeemed: discountUsage.redeemed }).from(discountUsage);
   const totals = new Map(usage.map((row) => [row.ruleId, row.redeemed]));
+  const held = await heldByOthers(db, 'code', null, hold.now, { sessionId: hold.sessionId });
+  const heldCounts = {
+    held: (ruleId: string) => held.get(ruleId) ?? 0,
+    heldByEmail: (ruleId: string, asked: string) =>
+      asked === email ? (held.get(perEmailHoldKey(ruleId, asked)) ?? 0) : 0,
+  };
   if (email === null) {
     return {
-      redemptions: { total: (ruleId) => totals.get(ruleId) ?? 0, byEmail: () => 0 },
+      redemptions: { total: (ruleId) => totals.get(ruleId) ?? 0, byEmail: () => 0, ...heldCounts },
       email: null,
       isFirstOrder: null,
     };
@@ -45,6 +62,7 @@ export async function loadDiscountContext(db: Db, email: string | null): Promise
     redemptions: {
       total: (ruleId) => totals.get(ruleId) ?? 0,
       byEmail: (ruleId, asked) => (asked === email ? (perRule.get(ruleId) ?? 0) : 0),
+      ...heldCounts,
     },
     email,
     isFirstOrder: (previous?.orders ?? 0) === 0,

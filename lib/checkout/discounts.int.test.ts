@@ -12,7 +12,7 @@ import type { CheckoutDeps } from '@/lib/checkout/deps';
 import { findCheckout } from '@/lib/checkout/repository';
 import { updateCheckout } from '@/lib/checkout/update';
 import { remoteClock } from '@/lib/clock';
-import { discountRedemptions, discountUsage } from '@/lib/db/schema';
+import { discountRedemptions, discountUsage, holds } from '@/lib/db/schema';
 import { isAppError } from '@/lib/http/app-error';
 import { fulfillCheckout } from '@/lib/orders/fulfil';
 import { advanceEmulatorClock, emulatorRequests } from '@/test/emulator-control';
@@ -241,12 +241,23 @@ describe('redemptions at fulfilment', () => {
     expect(rows.every((r) => r.email === 'shopper@example.com')).toBe(true);
   });
 
-  it('gives the last use to one of two racing orders and flags the other for the merchant', async () => {
+  it('holds the last use for the checkout that took it, and flags an order that raced past a lapsed hold', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const d = await deps();
     const a = await openCheckout(d, [HEADPHONES], { withAddress: true });
     const b = await openCheckout(d, [HEADPHONES], { withAddress: true });
     await updateCheckout({ ...d, ...a, intent: { type: 'apply-code', code: 'LAUNCH50' } });
+    // b is told before paying: a holds the only use.
+    expect(
+      await refusal(updateCheckout({ ...d, ...b, intent: { type: 'apply-code', code: 'launch50' } })),
+    ).toMatchObject({
+      status: 422,
+      code: 'discount_all_uses_held',
+      message: expect.stringContaining('reserved by another checkout'),
+    });
+    // Should a's hold lapse unseen (say its expiry passed while Stripe still took the payment), b can take it; then
+    // fulfilment still serialises the last use and flags the second order.
+    await env.db.delete(holds).where(eq(holds.checkoutSessionId, a.sessionId));
     await updateCheckout({ ...d, ...b, intent: { type: 'apply-code', code: 'launch50' } });
     await pay(env.emulatorUrl, a);
     await pay(env.emulatorUrl, b);

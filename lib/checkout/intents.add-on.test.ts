@@ -6,7 +6,7 @@ import { testCatalog as catalog } from '@/test/fixtures/catalog';
 const context = {
   catalog,
   allowedCountries: ['US'],
-  soldUnits: new Map<string, number>(),
+  unavailableUnits: new Map<string, number>(),
   discounts: null,
   now: new Date('2026-11-18T12:00:00Z'),
 };

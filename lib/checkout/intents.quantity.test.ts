@@ -15,7 +15,13 @@ function setQuantity(selections: CheckoutSelections, productId: string, quantity
   return applyIntent(
     selections,
     { type: 'set-quantity', productId, quantity },
-    { catalog, allowedCountries: ['US'], soldUnits: sold, discounts: null, now: new Date('2026-11-18T12:00:00Z') },
+    {
+      catalog,
+      allowedCountries: ['US'],
+      unavailableUnits: sold,
+      discounts: null,
+      now: new Date('2026-11-18T12:00:00Z'),
+    },
   );
 }
 

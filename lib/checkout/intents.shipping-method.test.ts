@@ -21,7 +21,7 @@ function choose(selections: CheckoutSelections, methodId: string) {
     {
       catalog,
       allowedCountries: ['US', 'DE'],
-      soldUnits: new Map(),
+      unavailableUnits: new Map(),
       discounts: null,
       now: new Date('2026-11-18T12:00:00Z'),
     },

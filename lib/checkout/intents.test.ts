@@ -8,7 +8,7 @@ const catalog: Catalog = testCatalog;
 const context = {
   catalog,
   allowedCountries: ['US', 'CA', 'DE'],
-  soldUnits: new Map<string, number>(),
+  unavailableUnits: new Map<string, number>(),
   discounts: null,
   now: new Date('2026-11-18T12:00:00Z'),
 };

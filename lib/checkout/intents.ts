@@ -34,8 +34,8 @@ export type CheckoutIntent =
 export type IntentContext = {
   catalog: Catalog;
   allowedCountries: ReadonlyArray<string>;
-  /** Units sold per product id (missing = 0): bounds `set-quantity` by the stock left. */
-  soldUnits: ReadonlyMap<string, number>;
+  /** Units per product id sold or held by other shoppers (missing = 0): bounds `set-quantity` by the stock left. */
+  unavailableUnits: ReadonlyMap<string, number>;
   /** For `apply-code`: the rules and the shopper's context; null when the checkout cannot take discounts. */
   discounts: DiscountRules | null;
   /** The app's clock (shared with the emulator in tests): codes are checked against it. */
@@ -176,7 +176,7 @@ export type SetQuantityIntent = { type: 'set-quantity'; productId: string; quant
 export function applySetQuantity(
   selections: CheckoutSelections,
   intent: SetQuantityIntent,
-  context: Pick<IntentContext, 'catalog' | 'soldUnits'>,
+  context: Pick<IntentContext, 'catalog' | 'unavailableUnits'>,
 ): CheckoutSelections {
   const { productId, quantity } = intent;
   if (!Number.isSafeInteger(quantity) || quantity < 0) {
@@ -202,7 +202,7 @@ export function applySetQuantity(
   }
   // Lowering a quantity is always allowed, even when fewer units are left than the order holds.
   if (quantity > current.quantity || quantity > product.maxPerOrder) {
-    const refusal = quantityRefusal(product, quantity, context.soldUnits.get(productId) ?? 0);
+    const refusal = quantityRefusal(product, quantity, context.unavailableUnits.get(productId) ?? 0);
     if (refusal) throw new AppError(409, 'quantity_unavailable', refusal);
   }
   const items = selections.items.map((item) => (item.productId === productId ? { productId, quantity } : item));

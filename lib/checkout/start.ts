@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { soldCounts } from '@/lib/cart/inventory';
+import { unavailableUnits } from '@/lib/cart/inventory';
 import { assertQuantityAvailable } from '@/lib/cart/rules';
 import { type CartLine, lockCart, readCartLines } from '@/lib/cart/service';
 import { cartEmpty, checkoutClosed } from '@/lib/checkout/access';
@@ -15,8 +15,10 @@ import {
   lockCheckout,
   markCheckoutStatus,
 } from '@/lib/checkout/repository';
-import { syncCheckout, verifyStripeTotal } from '@/lib/checkout/update';
+import { holdWhatTheCheckoutTakes, syncCheckout, verifyStripeTotal } from '@/lib/checkout/update';
 import type { Db } from '@/lib/db/client';
+import { demoRules } from '@/lib/discounts';
+import { lockScarce, releaseShopperHolds } from '@/lib/holds';
 import { isAppError } from '@/lib/http/app-error';
 import { callStripe } from '@/lib/stripe/errors';
 import { toSessionCreateParams } from '@/lib/stripe/session-params';
@@ -35,14 +37,22 @@ const createdSessionSchema = z.object({
 
 const sessionStatusSchema = z.object({ status: z.enum(['open', 'complete', 'expired']).nullable() });
 
-async function assertCartAvailable(tx: Db, lines: ReadonlyArray<CartLine>, deps: CheckoutDeps): Promise<void> {
-  const sold = await soldCounts(
+/** Takes the cart's products (serialised with every checkout taking them) and refuses what is sold or held. */
+async function assertCartAvailable(
+  tx: Db,
+  lines: ReadonlyArray<CartLine>,
+  deps: CheckoutDeps,
+  shopperId: string,
+): Promise<void> {
+  const productIds = lines.map((line) => line.productId);
+  await lockScarce(
     tx,
-    lines.map((line) => line.productId),
+    productIds.map((key) => ({ kind: 'stock', key })),
   );
+  const unavailable = await unavailableUnits(tx, productIds, deps.now, shopperId);
   for (const line of lines) {
     const product = deps.catalog.products.find((p) => p.id === line.productId);
-    if (product) assertQuantityAvailable(product, line.quantity, sold.get(product.id) ?? 0);
+    if (product) assertQuantityAvailable(product, line.quantity, unavailable.get(product.id) ?? 0);
   }
 }
 
@@ -74,7 +84,11 @@ async function resume(
 
 /** Whether re-pricing now (automatic promotions, the clock, redemption limits) changes the saved total. */
 async function promotionsChanged(tx: Db, deps: CheckoutDeps, row: CheckoutRow): Promise<boolean> {
-  const discounts = await loadDiscountRules(tx, deps, row.serverDiscounts, row.email);
+  const discounts = await loadDiscountRules(tx, deps, {
+    sessionId: row.stripeSessionId,
+    takesDiscounts: row.serverDiscounts,
+    email: row.email,
+  });
   if (!discounts) return false;
   return priceCheckout(row.selections, deps.catalog, deps.now, discounts).quote.total !== row.quote.total;
 }
@@ -116,11 +130,20 @@ async function create(
     clientSecret: session.client_secret,
     serverDiscounts: created.preview,
   });
-  const discounts = await loadDiscountRules(tx, deps, created.preview, null);
+  const row = await lockCheckout(tx, session.id);
+  if (!row) throw new Error(`checkout ${session.id} missing right after its insert`);
+  const discounts = await loadDiscountRules(tx, deps, {
+    sessionId: session.id,
+    takesDiscounts: created.preview,
+    email: null,
+  });
   if (discounts && priceCheckout(selections, deps.catalog, deps.now, discounts).quote.discountAmount > 0) {
-    const row = await lockCheckout(tx, session.id);
-    if (row) await syncCheckout(tx, deps, row, { type: 'refresh' });
+    await syncCheckout(tx, deps, row, { type: 'refresh' });
+  } else {
+    await holdWhatTheCheckoutTakes(tx, row, deps.discountRules ?? demoRules);
   }
+  // The shopper's older checkouts (about to expire) stop holding what this one now holds.
+  await releaseShopperHolds(tx, shopperId, session.id);
   return { sessionId: session.id, clientSecret: session.client_secret };
 }
 
@@ -136,7 +159,7 @@ export async function startCheckout(input: CheckoutDeps & { shopperId: string | 
     await lockCart(tx, shopperId);
     const lines = await readCartLines(tx, shopperId, deps.catalog);
     if (lines.length === 0) throw cartEmpty();
-    await assertCartAvailable(tx, lines, input);
+    await assertCartAvailable(tx, lines, input, shopperId);
     const existing = await findResumableCheckout(tx, shopperId, deps.now, RESUME_MARGIN_MS);
     const resumed = existing ? await resume(tx, input, existing, lines) : null;
     return resumed ?? create(tx, input, shopperId, lines);

@@ -6,19 +6,20 @@
 import type { NextRequest } from 'next/server';
 import type Stripe from 'stripe';
 import type { z } from 'zod';
-import { soldCounts } from '@/lib/cart/inventory';
+import { unavailableUnits } from '@/lib/cart/inventory';
 import { lockCart, writeQuantity } from '@/lib/cart/service';
 import { assertUpdatable, discountsUnavailable } from '@/lib/checkout/access';
 import type { CheckoutStateView } from '@/lib/checkout/contract';
 import { type CheckoutDeps, checkoutDepsFor, publicOrigin } from '@/lib/checkout/deps';
-import { loadDiscountRules } from '@/lib/checkout/discount-context';
+import { loadDiscountRules, perEmailHoldKey } from '@/lib/checkout/discount-context';
 import { withDiscountPreview } from '@/lib/checkout/discount-preview';
 import { applyIntent, type CheckoutIntent } from '@/lib/checkout/intents';
 import { priceCheckout, shippingRatesOfSession, toStoredQuote } from '@/lib/checkout/price';
 import { type CheckoutRow, lockCheckout, saveCheckout } from '@/lib/checkout/repository';
 import { toCheckoutStateView } from '@/lib/checkout/view';
 import type { Db } from '@/lib/db/client';
-import { normalizeEmail } from '@/lib/discounts';
+import { type DiscountRule, demoRules, normalizeCode, normalizeEmail } from '@/lib/discounts';
+import { lockScarce, setHolds } from '@/lib/holds';
 import { AppError } from '@/lib/http/app-error';
 import { readJsonBody } from '@/lib/http/json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/http/responses';
@@ -60,45 +61,55 @@ export async function updateCheckout(
   input: CheckoutDeps & { sessionId: string; shopperId: string | null; intent: CheckoutIntent },
 ): Promise<CheckoutStateView> {
   const { db, sessionId, shopperId, intent, ...deps } = input;
-  const { row, soldUnits, discountsRefused } = await db.transaction(async (tx) => {
+  const { row, unavailable, discountsRefused } = await db.transaction(async (tx) => {
     if (intent.type === 'set-quantity' && shopperId) await lockCart(tx, shopperId);
     const locked = await lockCheckout(tx, sessionId);
     assertUpdatable(locked, shopperId, deps.now);
-    const sold = await soldCounts(tx, productIdsOf(locked.selections, intent));
-    const synced = await syncCheckout(tx, deps, locked, intent, sold);
+    const synced = await syncCheckout(tx, deps, locked, intent);
     if (intent.type === 'set-quantity') {
       const quantity = synced.row.selections.items.find((item) => item.productId === intent.productId)?.quantity ?? 0;
       // The cart follows the checkout, so the store shows the same quantities.
       await writeQuantity(tx, locked.shopperId, intent.productId, quantity);
     }
-    return { ...synced, soldUnits: sold };
+    return synced;
   });
   // Committed without discounts (so later updates skip them), but the shopper's code could not be applied.
   if (discountsRefused && isCodeIntent(intent)) throw discountsUnavailable();
-  return toCheckoutStateView(row, deps.catalog, soldUnits, deps.now);
+  return toCheckoutStateView(row, deps.catalog, unavailable, deps.now);
 }
 
 /**
- * Applies `intent` to a checkout whose row the caller holds locked: re-price the whole order (automatic promotions and
- * codes re-evaluated against the order, the shopper and the clock as they are now), send the full desired state to
- * Stripe in ONE update, verify Stripe's total, save. Any failure throws, so the transaction rolls back and the saved
- * state never runs ahead of Stripe.
+ * Applies `intent` to a checkout whose row the caller holds locked: take what it needs of scarce stock and limited
+ * codes (serialised with every other checkout taking them), re-price the whole order (automatic promotions and codes
+ * re-evaluated against the order, the shopper and the clock as they are now), send the full desired state to Stripe
+ * in ONE update, verify Stripe's total, save the checkout and its holds. Any failure throws, so the transaction rolls
+ * back: the saved state never runs ahead of Stripe, and nothing stays held.
  */
 export async function syncCheckout(
   tx: Db,
   deps: Omit<CheckoutDeps, 'db'>,
   row: CheckoutRow,
   intent: CheckoutIntent,
-  soldUnits: ReadonlyMap<string, number> = new Map(),
-): Promise<{ row: CheckoutRow; discountsRefused: boolean }> {
+): Promise<{ row: CheckoutRow; unavailable: Map<string, number>; discountsRefused: boolean }> {
   const email = intent.type === 'apply-code' && intent.email ? normalizeEmail(intent.email) : row.email;
-  const discounts = await loadDiscountRules(tx, deps, row.serverDiscounts, email);
+  const rules = deps.discountRules ?? demoRules;
+  const productIds = productIdsOf(row.selections, intent);
+  await lockScarce(tx, [
+    ...(changesItems(intent) ? productIds.map((key) => ({ kind: 'stock' as const, key })) : []),
+    ...limitedRulesOf(rules, codesOf(row.selections, intent)).map((rule) => ({ kind: 'code' as const, key: rule.id })),
+  ]);
+  const unavailable = await unavailableUnits(tx, productIds, deps.now, row.shopperId);
+  const discounts = await loadDiscountRules(tx, deps, {
+    sessionId: row.stripeSessionId,
+    takesDiscounts: row.serverDiscounts,
+    email,
+  });
   if (isCodeIntent(intent) && !discounts) throw discountsUnavailable();
 
   const selections = applyIntent(row.selections, intent, {
     catalog: deps.catalog,
     allowedCountries: deps.settings.allowedCountries,
-    soldUnits,
+    unavailableUnits: unavailable,
     discounts,
     now: deps.now,
   });
@@ -119,7 +130,32 @@ export async function syncCheckout(
     email,
     serverDiscounts: row.serverDiscounts && !discountsRefused,
   });
-  return { row: saved, discountsRefused };
+  await holdWhatTheCheckoutTakes(tx, saved, rules);
+  return { row: saved, unavailable, discountsRefused };
+}
+
+/** The checkout's holds: every unit of its items, and one use of each limited code it applied (per rule / email). */
+export async function holdWhatTheCheckoutTakes(
+  tx: Db,
+  row: CheckoutRow,
+  rules: ReadonlyArray<DiscountRule>,
+): Promise<void> {
+  await setHolds(
+    tx,
+    row,
+    'stock',
+    row.selections.items.map((item) => ({ key: item.productId, quantity: item.quantity })),
+  );
+  const applied = row.quote.discount?.applied ?? [];
+  const codeHolds = limitedRulesOf(rules, row.selections.discountCodes)
+    .filter((rule) => applied.some((a) => a.ruleId === rule.id && a.amount > 0))
+    .flatMap((rule) => [
+      ...(rule.limits.totalRedemptions !== undefined ? [{ key: rule.id, quantity: 1 }] : []),
+      ...(rule.limits.perEmail !== undefined && row.email
+        ? [{ key: perEmailHoldKey(rule.id, row.email), quantity: 1 }]
+        : []),
+    ]);
+  await setHolds(tx, row, 'code', codeHolds);
 }
 
 /** Stripe returns the new `shr_` ids of the shipping options only when their rates are expanded. */
@@ -155,8 +191,29 @@ function isCodeIntent(intent: CheckoutIntent): boolean {
   return intent.type === 'apply-code' || intent.type === 'remove-code';
 }
 
+function changesItems(intent: CheckoutIntent): boolean {
+  return intent.type === 'set-quantity' || intent.type === 'replace-items';
+}
+
+function codesOf(selections: CheckoutSelections, intent: CheckoutIntent): string[] {
+  return intent.type === 'apply-code'
+    ? [...selections.discountCodes, normalizeCode(intent.code)]
+    : [...selections.discountCodes];
+}
+
+/** The rules behind these codes that limit their uses (in total or per email). */
+function limitedRulesOf(rules: ReadonlyArray<DiscountRule>, codes: ReadonlyArray<string>): DiscountRule[] {
+  return rules.filter(
+    (rule) =>
+      rule.code !== undefined &&
+      codes.includes(rule.code) &&
+      (rule.limits.totalRedemptions !== undefined || rule.limits.perEmail !== undefined),
+  );
+}
+
 function productIdsOf(selections: CheckoutSelections, intent: CheckoutIntent): string[] {
   const ids = new Set(selections.items.map((item) => item.productId));
   if (intent.type === 'set-quantity') ids.add(intent.productId);
+  if (intent.type === 'replace-items') for (const item of intent.items) ids.add(item.productId);
   return [...ids];
 }

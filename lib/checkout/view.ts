@@ -3,7 +3,7 @@
  * answer, built by one function from the checkout row. The UI renders its add-on toggles, quantity steppers and
  * shipping picker from it; `total` is Stripe's amount_total after the last update, checked against the quote.
  */
-import { soldCounts } from '@/lib/cart/inventory';
+import { unavailableUnits } from '@/lib/cart/inventory';
 import { maxQuantityFor } from '@/lib/cart/rules';
 import { addOnConfig, addOnUnitAmount, checkAddOnEligibility, isWarrantyEligible } from '@/lib/catalog/add-ons';
 import type { Catalog, Product } from '@/lib/catalog/schema';
@@ -63,7 +63,8 @@ function methodOrder(methodId: string): number {
 export function toCheckoutStateView(
   row: ViewedCheckout,
   catalog: Catalog,
-  soldUnits: ReadonlyMap<string, number>,
+  /** Units per product sold or held by other shoppers, for the most each item may have now. */
+  unavailable: ReadonlyMap<string, number>,
   now: Date,
 ): CheckoutStateView {
   const { selections, quote } = row;
@@ -79,7 +80,7 @@ export function toCheckoutStateView(
       productId: product.id,
       name: product.name,
       quantity,
-      maxQuantity: maxQuantityFor(product, soldUnits.get(product.id) ?? 0),
+      maxQuantity: maxQuantityFor(product, unavailable.get(product.id) ?? 0),
     })),
     addOns: addOnEntries(selections, catalog),
     giftMessage: selections.giftMessage,
@@ -98,14 +99,6 @@ export function toCheckoutStateView(
   };
 }
 
-/** The units sold of the order's products, for the most each item may have now. */
-export function soldUnitsOf(db: Db, selections: CheckoutSelections): Promise<Map<string, number>> {
-  return soldCounts(
-    db,
-    selections.items.map((item) => item.productId),
-  );
-}
-
 /** The shopper's checkout as the server recorded it (no Stripe call); 404 for anyone else's. */
 export async function getCheckoutState(input: {
   db: Db;
@@ -116,5 +109,7 @@ export async function getCheckoutState(input: {
 }): Promise<CheckoutStateView> {
   const row = await findCheckout(input.db, input.sessionId);
   assertOwned(row, input.shopperId);
-  return toCheckoutStateView(row, input.catalog, await soldUnitsOf(input.db, row.selections), input.now);
+  const productIds = row.selections.items.map((item) => item.productId);
+  const unavailable = await unavailableUnits(input.db, productIds, input.now, row.shopperId);
+  return toCheckoutStateView(row, input.catalog, unavailable, input.now);
 }

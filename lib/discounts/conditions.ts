@@ -1,7 +1,7 @@
 /**
  * Whether one rule applies to an order on its own (stacking comes later), and if not, the first reason why.
  * Checks run in a fixed order, so a shopper always hears the most fundamental problem first:
- * customer-specific → currency → not yet valid / expired / outside the weekly window → fully redeemed → identity needed → already used →
+ * customer-specific → currency → not yet valid / expired / outside the weekly window → fully redeemed → every use held → identity needed → already used →
  * first order only → address → items → minimum → (amount rounds to nothing).
  */
 import { ruleAmount } from '@/lib/discounts/amounts';
@@ -34,11 +34,20 @@ export function assessRule(rule: DiscountRule, input: DiscountInput, context: Di
   if (conditions.startsAt && now < conditions.startsAt.getTime()) return reject('not_yet_valid');
   if (conditions.endsAt && now >= conditions.endsAt.getTime()) return reject('expired');
   if (conditions.weekly && !inWeeklyWindow(conditions.weekly, input.now)) return reject('outside_weekly_window');
-  if (limits.totalRedemptions !== undefined && context.redemptions.total(rule.id) >= limits.totalRedemptions)
-    return reject('fully_redeemed');
+  if (limits.totalRedemptions !== undefined) {
+    const redeemed = context.redemptions.total(rule.id);
+    if (redeemed >= limits.totalRedemptions) return reject('fully_redeemed');
+    if (redeemed + (context.redemptions.held?.(rule.id) ?? 0) >= limits.totalRedemptions)
+      return reject('all_uses_held');
+  }
   if ((limits.perEmail !== undefined && email === null) || (conditions.firstOrderOnly && context.isFirstOrder === null))
     return reject('identity_required');
-  if (limits.perEmail !== undefined && email !== null && context.redemptions.byEmail(rule.id, email) >= limits.perEmail)
+  if (
+    limits.perEmail !== undefined &&
+    email !== null &&
+    context.redemptions.byEmail(rule.id, email) + (context.redemptions.heldByEmail?.(rule.id, email) ?? 0) >=
+      limits.perEmail
+  )
     return reject('already_used');
   if (conditions.firstOrderOnly && context.isFirstOrder === false) return reject('first_order_only');
 

@@ -82,6 +82,32 @@ describe('codes', () => {
     });
   });
 
+  it('refuses a limited code while other checkouts hold every remaining use, and says so', () => {
+    const big = orderInput({ items: [{ ...headphones, quantity: 2 }], codes: ['LAUNCH50'] });
+    const held = contextOf({
+      redemptions: { ...redemptionsOf({}), held: (ruleId) => (ruleId === 'launch-50' ? 1 : 0) },
+    });
+    expect(rejection('LAUNCH50', big, held)).toMatchObject({
+      reason: 'all_uses_held',
+      message: expect.stringContaining('reserved by another checkout'),
+    });
+    const heldElsewhere = contextOf({ redemptions: { ...redemptionsOf({}), held: () => 0 } });
+    expect(applied(big, heldElsewhere)).toEqual([['launch-50', 10_000]]);
+  });
+
+  it('counts a per-email use another checkout holds for the same email as used', () => {
+    const input = orderInput({ items: [pourOver], codes: ['FIRST15'] });
+    const redemptions = {
+      ...redemptionsOf({}),
+      heldByEmail: (ruleId: string, email: string) =>
+        ruleId === 'first-order-15' && email === 'ada@example.com' ? 1 : 0,
+    };
+    const ada = contextOf({ email: 'ada@example.com', isFirstOrder: true, redemptions });
+    expect(rejection('FIRST15', input, ada)?.reason).toBe('already_used');
+    const grace = contextOf({ email: 'grace@example.com', isFirstOrder: true, redemptions });
+    expect(applied(input, grace)).toEqual([['first-order-15', 720]]);
+  });
+
   describe('first-order code', () => {
     const input = orderInput({ items: [pourOver], codes: ['FIRST15'] });
     const shopper = (overrides: Partial<DiscountContext>) => contextOf({ email: 'ada@example.com', ...overrides });

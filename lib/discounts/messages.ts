@@ -57,6 +57,8 @@ export function rejectionMessage(reason: RejectionReason, details: MessageDetail
       return `You've already used ${subject}.`;
     case 'fully_redeemed':
       return `${Subject} has reached its usage limit.`;
+    case 'all_uses_held':
+      return `Every remaining use of ${subject} is reserved by another checkout right now. Try again in a little while.`;
     case 'does_not_combine':
       return details.combinedWith === null
         ? `${Subject} can't be combined with other offers.`

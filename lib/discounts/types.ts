@@ -13,6 +13,7 @@ export type RejectionReason =
   | 'address_required'
   | 'already_used'
   | 'fully_redeemed'
+  | 'all_uses_held'
   | 'does_not_combine'
   | 'first_order_only'
   | 'identity_required'
@@ -25,6 +26,10 @@ export type RejectionReason =
 export type RedemptionCounts = {
   total(ruleId: string): number;
   byEmail(ruleId: string, email: string): number;
+  /** Uses other checkouts hold right now (taken, not yet paid); none when absent. */
+  held?(ruleId: string): number;
+  /** Uses other checkouts hold for this email right now; none when absent. */
+  heldByEmail?(ruleId: string, email: string): number;
 };
 
 /** Who is shopping, as far as the server knows. Null means "not known yet" (identity comes later in checkout). */

@@ -5,6 +5,7 @@ import { findCheckout, markCheckoutStatus } from '@/lib/checkout/repository';
 import type { Db } from '@/lib/db/client';
 import { orderLines, orders } from '@/lib/db/schema';
 import { type DiscountRule, demoRules } from '@/lib/discounts';
+import { releaseCheckoutHolds } from '@/lib/holds';
 import { findOrderBySession, type OrderView } from '@/lib/orders/order-view';
 import { recordRedemptions } from '@/lib/orders/redemptions';
 import {
@@ -150,6 +151,7 @@ export async function fulfillCheckout(input: {
         rules: input.discountRules ?? demoRules,
       });
     }
+    await releaseCheckoutHolds(tx, session.id);
     await removePurchasedUnits(tx, shopperId, purchased);
     await markCheckoutStatus(tx, session.id, 'complete', session.payment_status);
     return true;
