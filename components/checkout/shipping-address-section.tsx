@@ -43,7 +43,12 @@ export function ShippingAddressSection() {
   }
 
   return (
-    <section aria-labelledby="shipping-heading" aria-busy={busy} className="space-y-3">
+    <section
+      aria-labelledby="shipping-heading"
+      aria-busy={busy}
+      className="space-y-3"
+      data-testid="shipping-address-section"
+    >
       <h2 id="shipping-heading" className="text-lg font-semibold text-stone-900">
         Shipping address
       </h2>

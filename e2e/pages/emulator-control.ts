@@ -34,8 +34,15 @@ export class EmulatorControl {
     return session.amount_total;
   }
 
-  /** The next `count` matching API requests fail (`POST /_emulator/faults`). */
-  async injectFault(fault: { method?: string; path?: string; kind: 'error'; status?: number; count?: number }) {
+  /** The next `count` matching API requests fail, or (`latency`) are served `latencyMs` late (`POST /_emulator/faults`). */
+  async injectFault(fault: {
+    method?: string;
+    path?: string;
+    kind: 'error' | 'latency';
+    status?: number;
+    count?: number;
+    latencyMs?: number;
+  }) {
     const response = await fetch(`${this.baseUrl}/_emulator/faults`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
