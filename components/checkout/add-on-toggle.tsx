@@ -2,7 +2,7 @@
 
 import { useId } from 'react';
 import { AddOnCheckbox, isUnavailable } from '@/components/checkout/add-on-checkbox';
-import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
+import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 import { UpdateError } from '@/components/checkout/update-error';
 import { useControlUpdate } from '@/components/checkout/use-control-update';
 import type { AddOnView } from '@/lib/checkout/contract';
@@ -11,7 +11,7 @@ type Props = { addOn: AddOnView; currency: string };
 
 /** Selects or removes one add-on through the server; the price beside it is the server's, the totals Stripe's. */
 export function AddOnToggle({ addOn, currency }: Props) {
-  const { runUpdate, closedMessage } = useCheckoutUpdates();
+  const { run, closedMessage } = useCheckoutUpdates();
   const { pendingValue, busy, failure, submit, retry } = useControlUpdate<boolean>();
   const baseId = useId();
   const reasonId = `${baseId}-reason`;
@@ -24,7 +24,7 @@ export function AddOnToggle({ addOn, currency }: Props) {
 
   function change(selected: boolean) {
     void submit(selected, () =>
-      runUpdate('/api/checkout/add-ons', {
+      run('addOn', {
         addOnId: addOn.addOnId,
         ...(addOn.productId ? { productId: addOn.productId } : {}),
         selected,

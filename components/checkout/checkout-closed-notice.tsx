@@ -1,11 +1,12 @@
 'use client';
 
-import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
+import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 import { buttonClass } from '@/components/ui/button-styles';
 
 /** The server said this session is completed or expired: offer a fresh one (the island replaces it once). */
-export function CheckoutClosedNotice({ message }: { message: string }) {
-  const { startFreshCheckout } = useCheckoutUpdates();
+export function CheckoutClosedNotice() {
+  const { closedMessage, startFreshCheckout } = useCheckoutUpdates();
+  if (closedMessage === null) return null;
   return (
     <div
       role="alert"
@@ -13,7 +14,7 @@ export function CheckoutClosedNotice({ message }: { message: string }) {
       className="rounded-2xl border border-red-200 bg-red-50 px-5 py-4 text-sm text-red-900"
     >
       <p className="font-semibold">This checkout can no longer be changed</p>
-      <p className="mt-1">{message}</p>
+      <p className="mt-1">{closedMessage}</p>
       <button type="button" onClick={startFreshCheckout} className={buttonClass('primary', 'md', 'mt-3')}>
         Start a fresh checkout
       </button>

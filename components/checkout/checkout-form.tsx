@@ -1,11 +1,15 @@
 'use client';
 
 import { PaymentElement, useCheckoutElements } from '@stripe/react-stripe-js/checkout';
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { CheckoutClosedNotice } from '@/components/checkout/checkout-closed-notice';
 import { CheckoutErrorState } from '@/components/checkout/checkout-error-state';
 import { CheckoutSkeleton } from '@/components/checkout/checkout-skeleton';
-import { CheckoutUpdatesProvider } from '@/components/checkout/checkout-updates-context';
+import {
+  CheckoutUpdatesProvider,
+  useCheckoutUpdates,
+  useCheckoutUpdatesStore,
+} from '@/components/checkout/checkout-updates';
 import { ContactEmailField } from '@/components/checkout/contact-email-field';
 import { DiscountsSection } from '@/components/checkout/discounts/discounts-section';
 import { ExtrasSection } from '@/components/checkout/extras-section';
@@ -15,7 +19,6 @@ import { PayBlockers } from '@/components/checkout/pay-blockers';
 import { PayButton } from '@/components/checkout/pay-button';
 import { ShippingAddressSection } from '@/components/checkout/shipping-address-section';
 import { ShippingPicker } from '@/components/checkout/shipping-picker';
-import { useCheckoutState } from '@/components/checkout/use-checkout-state';
 
 type Props = {
   sessionId: string;
@@ -29,14 +32,13 @@ type Props = {
 export function CheckoutForm({ sessionId, showTestCards, onSessionEnded, onRetry }: Props) {
   const result = useCheckoutElements();
   const [submitting, setSubmitting] = useState(false);
-  const [paymentError, setPaymentError] = useState<string | null>(null);
   const confirming = useRef(false);
   const endedReported = useRef(false);
 
   const checkout = result.type === 'success' ? result.checkout : null;
   const statusType = checkout?.status.type;
-  const state = useCheckoutState(checkout, sessionId);
-  const updates = useMemo(() => ({ ...state, startFreshCheckout: onSessionEnded }), [state, onSessionEnded]);
+  // Created here, before Stripe.js is ready, so the server's view loads alongside Stripe's session.
+  const store = useCheckoutUpdatesStore(checkout, sessionId);
 
   useEffect(() => {
     if (!statusType || statusType === 'open' || confirming.current || endedReported.current) return;
@@ -57,7 +59,34 @@ export function CheckoutForm({ sessionId, showTestCards, onSessionEnded, onRetry
     );
   }
   if (checkout?.status.type !== 'open') return <CheckoutSkeleton />;
-  const ready = checkout;
+
+  return (
+    <CheckoutUpdatesProvider store={store} checkout={checkout} startFreshCheckout={onSessionEnded}>
+      <CheckoutFormBody
+        sessionId={sessionId}
+        showTestCards={showTestCards}
+        submitting={submitting}
+        confirming={confirming}
+        setSubmitting={setSubmitting}
+      />
+    </CheckoutUpdatesProvider>
+  );
+}
+
+type BodyProps = {
+  sessionId: string;
+  showTestCards: boolean;
+  submitting: boolean;
+  /** Set while `checkout.confirm()` runs, so the status change it causes is not taken for an ended session. */
+  confirming: { current: boolean };
+  setSubmitting: (submitting: boolean) => void;
+};
+
+/** The open checkout: every section reads the runner, the view and Stripe's session from `useCheckoutUpdates()`. */
+function CheckoutFormBody({ sessionId, showTestCards, submitting, confirming, setSubmitting }: BodyProps) {
+  const { checkout, payBlock } = useCheckoutUpdates();
+  const [paymentError, setPaymentError] = useState<string | null>(null);
+  const payDisabled = payBlock !== null;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -69,8 +98,8 @@ export function CheckoutForm({ sessionId, showTestCards, onSessionEnded, onRetry
     try {
       // The email is saved on blur; make sure a value typed just before pressing Pay reaches the session too.
       const typedEmail = new FormData(form).get('email');
-      if (typeof typedEmail === 'string' && typedEmail.trim() !== '' && typedEmail.trim() !== ready.email) {
-        const saved = await ready.updateEmail(typedEmail.trim());
+      if (typeof typedEmail === 'string' && typedEmail.trim() !== '' && typedEmail.trim() !== checkout.email) {
+        const saved = await checkout.updateEmail(typedEmail.trim());
         if (saved.type === 'error') {
           confirming.current = false;
           setSubmitting(false);
@@ -78,7 +107,7 @@ export function CheckoutForm({ sessionId, showTestCards, onSessionEnded, onRetry
           return;
         }
       }
-      const outcome = await ready.confirm();
+      const outcome = await checkout.confirm();
       if (outcome.type === 'error') {
         confirming.current = false;
         setSubmitting(false);
@@ -92,65 +121,53 @@ export function CheckoutForm({ sessionId, showTestCards, onSessionEnded, onRetry
     }
   }
 
-  const needsAddress = ready.shipping === null;
-  const payDisabled =
-    !ready.canConfirm || state.pending || state.blockedByFailure || state.closedMessage !== null || needsAddress;
-
   return (
-    <CheckoutUpdatesProvider value={updates}>
-      <form
-        onSubmit={onSubmit}
-        noValidate
-        className="grid gap-10 lg:grid-cols-[1fr_24rem]"
-        aria-label="Checkout"
-        data-session-id={sessionId}
-        data-testid="checkout-form"
-      >
-        <div className="space-y-10">
-          {state.closedMessage ? <CheckoutClosedNotice message={state.closedMessage} /> : null}
-          <ContactEmailField checkout={ready} />
-          <OrderItemsSection />
-          <ExtrasSection />
-          <ShippingAddressSection checkout={ready} />
-          <ShippingPicker checkout={ready} />
-          <DiscountsSection checkout={ready} sessionId={sessionId} />
-          <section aria-labelledby="payment-heading" className="space-y-3">
-            <h2 id="payment-heading" className="text-lg font-semibold text-stone-900">
-              Payment
-            </h2>
-            {showTestCards ? (
-              <p className="text-xs text-stone-500">
-                Test mode: pay with 4242 4242 4242 4242 (succeeds) or 4000 0000 0000 0002 (declined), any future date
-                and any CVC.
-              </p>
-            ) : null}
-            <PaymentElement />
-          </section>
-        </div>
-        <div className="space-y-4 lg:sticky lg:top-6 lg:self-start">
-          <OrderSummary checkout={ready} />
-          {paymentError ? (
-            <p
-              role="alert"
-              data-testid="payment-error"
-              className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
-            >
-              {paymentError}
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-10 lg:grid-cols-[1fr_24rem]"
+      aria-label="Checkout"
+      data-session-id={sessionId}
+      data-testid="checkout-form"
+    >
+      <div className="space-y-10">
+        <CheckoutClosedNotice />
+        <ContactEmailField />
+        <OrderItemsSection />
+        <ExtrasSection />
+        <ShippingAddressSection />
+        <ShippingPicker />
+        <DiscountsSection />
+        <section aria-labelledby="payment-heading" className="space-y-3">
+          <h2 id="payment-heading" className="text-lg font-semibold text-stone-900">
+            Payment
+          </h2>
+          {showTestCards ? (
+            <p className="text-xs text-stone-500">
+              Test mode: pay with 4242 4242 4242 4242 (succeeds) or 4000 0000 0000 0002 (declined), any future date and
+              any CVC.
             </p>
           ) : null}
-          <PayBlockers
-            needsAddress={needsAddress}
-            pending={state.pending}
-            blockedByFailure={state.blockedByFailure}
-            loadError={state.loadError}
-            onReload={state.reload}
-          />
-          <PayButton disabled={payDisabled} submitting={submitting} totalLabel={ready.total.total.amount} />
-          <p className="text-center text-xs text-stone-500">
-            Payments are processed securely by Stripe. Your card details never touch our servers.
+          <PaymentElement />
+        </section>
+      </div>
+      <div className="space-y-4 lg:sticky lg:top-6 lg:self-start">
+        <OrderSummary />
+        {paymentError ? (
+          <p
+            role="alert"
+            data-testid="payment-error"
+            className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
+          >
+            {paymentError}
           </p>
-        </div>
-      </form>
-    </CheckoutUpdatesProvider>
+        ) : null}
+        <PayBlockers />
+        <PayButton disabled={payDisabled} submitting={submitting} totalLabel={checkout.total.total.amount} />
+        <p className="text-center text-xs text-stone-500">
+          Payments are processed securely by Stripe. Your card details never touch our servers.
+        </p>
+      </div>
+    </form>
   );
 }

@@ -1,12 +1,11 @@
 'use client';
 
-import type { StripeCheckoutElementsValue } from '@stripe/react-stripe-js/checkout';
 import { useId, useState } from 'react';
-
-type Props = { checkout: StripeCheckoutElementsValue };
+import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 
 /** Contact email, saved to the Checkout Session when the field loses focus. Stripe's own validation message is shown. */
-export function ContactEmailField({ checkout }: Props) {
+export function ContactEmailField() {
+  const { checkout } = useCheckoutUpdates();
   const inputId = useId();
   const errorId = `${inputId}-error`;
   const [email, setEmail] = useState(checkout.email ?? '');

@@ -1,7 +1,7 @@
 'use client';
 
 import { AddOnToggle } from '@/components/checkout/add-on-toggle';
-import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
+import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 import { GiftMessageCard } from '@/components/checkout/gift-message-card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { GIFT_MESSAGE_ADD_ON_ID } from '@/lib/checkout/contract';

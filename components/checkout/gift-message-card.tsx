@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { AddOnCheckbox, isUnavailable } from '@/components/checkout/add-on-checkbox';
-import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
+import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 import { UpdateError } from '@/components/checkout/update-error';
 import type { UpdateFailure } from '@/components/checkout/update-failure';
 import { useControlUpdate } from '@/components/checkout/use-control-update';
@@ -22,7 +22,7 @@ const EMPTY_MESSAGE: UpdateFailure = {
  * message is saved (on blur or with "Save message"), because the server needs the text with the selection.
  */
 export function GiftMessageCard({ addOn, currency, savedMessage }: Props) {
-  const { runUpdate, closedMessage } = useCheckoutUpdates();
+  const { run, closedMessage } = useCheckoutUpdates();
   const { pendingValue, busy, failure, submit, retry, clearFailure } = useControlUpdate<boolean>();
   const [composing, setComposing] = useState(false);
   const [draft, setDraft] = useState(savedMessage ?? '');
@@ -55,9 +55,7 @@ export function GiftMessageCard({ addOn, currency, savedMessage }: Props) {
       return;
     }
     setLocalError(null);
-    void submit(true, () =>
-      runUpdate('/api/checkout/add-ons', { addOnId: addOn.addOnId, selected: true, giftMessage: trimmed }),
-    );
+    void submit(true, () => run('addOn', { addOnId: addOn.addOnId, selected: true, giftMessage: trimmed }));
   }
 
   function toggle(next: boolean) {
@@ -70,7 +68,7 @@ export function GiftMessageCard({ addOn, currency, savedMessage }: Props) {
     }
     setComposing(false);
     if (addOn.selected) {
-      void submit(false, () => runUpdate('/api/checkout/add-ons', { addOnId: addOn.addOnId, selected: false }));
+      void submit(false, () => run('addOn', { addOnId: addOn.addOnId, selected: false }));
     } else {
       setDraft('');
     }

@@ -1,7 +1,7 @@
 'use client';
 
 import { AddOnToggle } from '@/components/checkout/add-on-toggle';
-import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
+import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 import { QuantityStepper } from '@/components/checkout/quantity-stepper';
 import { Skeleton } from '@/components/ui/skeleton';
 

@@ -1,11 +1,10 @@
 'use client';
 
-import type { StripeCheckoutElementsValue } from '@stripe/react-stripe-js/checkout';
-
-type Props = { checkout: StripeCheckoutElementsValue };
+import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 
 /** Everything here is read from the Checkout Session: the browser never adds up a price. */
-export function OrderSummary({ checkout }: Props) {
+export function OrderSummary() {
+  const { checkout } = useCheckoutUpdates();
   const { total } = checkout;
   const hasShipping = checkout.shipping !== null;
   const hasDiscount = total.discount.minorUnitsAmount > 0;

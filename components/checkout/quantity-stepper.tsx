@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId } from 'react';
-import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
+import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 import { quantityControls } from '@/components/checkout/quantity-controls';
 import { UpdateError } from '@/components/checkout/update-error';
 import { useControlUpdate } from '@/components/checkout/use-control-update';
@@ -21,7 +21,7 @@ const stepButton =
 /** Changes one line's quantity through the server, bounded by `maxQuantity`; going to 0 removes the line. */
 export function QuantityStepper({ item, isLastLine }: Props) {
   const router = useRouter();
-  const { runUpdate, closedMessage } = useCheckoutUpdates();
+  const { run, closedMessage } = useCheckoutUpdates();
   const { pendingValue, busy, failure, submit, retry } = useControlUpdate<number>();
   const errorId = `${useId()}-error`;
   const { productId, name } = item;
@@ -30,9 +30,9 @@ export function QuantityStepper({ item, isLastLine }: Props) {
   const testId = `quantity-${productId}`;
 
   async function change(next: number) {
-    const changed = await submit(next, () => runUpdate('/api/checkout/quantity', { productId, quantity: next }));
+    const outcome = await submit(next, () => run('quantity', { productId, quantity: next }));
     // The server changed the cart too: refresh the server-rendered header (cart count); this island keeps its state.
-    if (changed) router.refresh();
+    if (outcome?.ok) router.refresh();
   }
 
   return (

@@ -1,34 +1,30 @@
 'use client';
 
-import type { StripeCheckoutElementsValue } from '@stripe/react-stripe-js/checkout';
 import { ShippingAddressElement } from '@stripe/react-stripe-js/checkout';
-import { useEffect, useRef, useState } from 'react';
-import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
+import { useEffect, useId, useRef } from 'react';
+import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 import {
   addressKey,
   type ShippingAddressRequest,
   toShippingAddressRequest,
 } from '@/components/checkout/shipping-address';
-import { CHECKOUT_CLOSED, type UpdateFailure } from '@/components/checkout/update-failure';
-
-type Props = { checkout: StripeCheckoutElementsValue };
+import { UpdateError } from '@/components/checkout/update-error';
+import { useControlUpdate } from '@/components/checkout/use-control-update';
 
 const DEBOUNCE_MS = 450;
 const ADDRESS_OPTIONS = { contacts: undefined, display: { name: 'full' } } as const;
 
-type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; failure: UpdateFailure };
-
 /**
- * The shipping address goes to OUR server (it prices shipping and writes the whole session to Stripe), wrapped in
- * `runServerUpdate` (through `useCheckoutUpdates`) so Stripe.js refreshes the session afterwards and the shipping
- * picker gets the methods offered for the new address. The server's refusal is shown inline.
+ * The shipping address goes to OUR server (it prices shipping and writes the whole session to Stripe) through the
+ * checkout's update runner, so Stripe.js refreshes the session afterwards and the shipping picker gets the methods
+ * offered for the new address. A refusal is shown inline like every other control's.
  */
-export function ShippingAddressSection({ checkout }: Props) {
-  const { runUpdate, startFreshCheckout } = useCheckoutUpdates();
+export function ShippingAddressSection() {
+  const { checkout, run } = useCheckoutUpdates();
+  const { busy, failure, submit, retry } = useControlUpdate<ShippingAddressRequest>();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastSentKey = useRef<string | null>(null);
-  const sequence = useRef(0);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const errorId = `${useId()}-error`;
 
   useEffect(
     () => () => {
@@ -41,21 +37,18 @@ export function ShippingAddressSection({ checkout }: Props) {
     const key = addressKey(address);
     if (key === lastSentKey.current) return;
     lastSentKey.current = key;
-    const mine = ++sequence.current;
-    setStatus({ kind: 'saving' });
-    const outcome = await runUpdate('/api/checkout/shipping-address', { address });
-    if (mine !== sequence.current) return;
-    if (outcome.ok) {
-      setStatus({ kind: 'saved' });
-      return;
-    }
+    const outcome = await submit(address, () => run('shippingAddress', { address }));
     // A refused address may be fixed and sent again, even if it ends up the same.
-    lastSentKey.current = null;
-    setStatus({ kind: 'error', failure: outcome.failure });
+    if (outcome && !outcome.ok && lastSentKey.current === key) lastSentKey.current = null;
   }
 
   return (
-    <section aria-labelledby="shipping-heading" aria-busy={status.kind === 'saving'} className="space-y-3">
+    <section
+      aria-labelledby="shipping-heading"
+      aria-busy={busy}
+      className="space-y-3"
+      data-testid="shipping-address-section"
+    >
       <h2 id="shipping-heading" className="text-lg font-semibold text-stone-900">
         Shipping address
       </h2>
@@ -69,24 +62,16 @@ export function ShippingAddressSection({ checkout }: Props) {
         }}
       />
       <div aria-live="polite" className="min-h-5 text-sm">
-        {status.kind === 'saving' ? <p className="text-stone-600">Updating shipping for this address…</p> : null}
-        {status.kind === 'saved' && checkout.shipping?.shippingOption ? (
+        {busy ? (
+          <p className="text-stone-600">Updating shipping for this address…</p>
+        ) : !failure && checkout.shipping?.shippingOption ? (
           <p className="text-stone-600">
             Shipping: {checkout.shipping.shippingOption.displayName ?? 'Standard'} —{' '}
             {checkout.shipping.shippingOption.amount}
           </p>
         ) : null}
       </div>
-      {status.kind === 'error' ? (
-        <div role="alert" data-testid="shipping-error" className="text-sm text-red-700">
-          <p>{status.failure.message}</p>
-          {status.failure.code === CHECKOUT_CLOSED ? (
-            <button type="button" onClick={startFreshCheckout} className="mt-1 font-semibold underline">
-              Start a fresh checkout
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+      {failure ? <UpdateError id={errorId} failure={failure} onRetry={() => void retry()} /> : null}
     </section>
   );
 }

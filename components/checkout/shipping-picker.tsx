@@ -1,20 +1,17 @@
 'use client';
 
-import type { StripeCheckoutElementsValue } from '@stripe/react-stripe-js/checkout';
 import { useId } from 'react';
-import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
+import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 import { pairShippingChoices } from '@/components/checkout/shipping-choices';
 import { UpdateError } from '@/components/checkout/update-error';
 import { useControlUpdate } from '@/components/checkout/use-control-update';
-
-type Props = { checkout: StripeCheckoutElementsValue };
 
 /**
  * Stripe's shipping options (name, estimate and amount as Stripe shows them), the selected one being Stripe's. Choosing
  * one sends the store's `methodId` to our server, which rewrites the session's options with it selected.
  */
-export function ShippingPicker({ checkout }: Props) {
-  const { view, runUpdate, closedMessage } = useCheckoutUpdates();
+export function ShippingPicker() {
+  const { checkout, view, run, closedMessage } = useCheckoutUpdates();
   const { pendingValue, busy, failure, submit, retry } = useControlUpdate<string>();
   const baseId = useId();
   const errorId = `${baseId}-error`;
@@ -24,7 +21,7 @@ export function ShippingPicker({ checkout }: Props) {
     pendingValue ?? choices.find((choice) => choice.shippingRateId === stripeSelectedRateId)?.methodId ?? null;
 
   function choose(methodId: string) {
-    void submit(methodId, () => runUpdate('/api/checkout/shipping-option', { methodId }));
+    void submit(methodId, () => run('shippingOption', { methodId }));
   }
 
   return (

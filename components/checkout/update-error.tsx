@@ -1,8 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
-import { CHECKOUT_CLOSED, LAST_ITEM, type UpdateFailure } from '@/components/checkout/update-failure';
+import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
+import type { UpdateFailure } from '@/components/checkout/update-failure';
+import { CHECKOUT_CLOSED, LAST_ITEM } from '@/lib/checkout/contract';
 
 type Props = {
   failure: UpdateFailure;

@@ -30,6 +30,3 @@ export function refreshFailure(stripeMessage: string): UpdateFailure {
     uncertain: true,
   };
 }
-
-export const CHECKOUT_CLOSED = 'checkout_closed';
-export const LAST_ITEM = 'last_item';

@@ -1,18 +1,20 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { UpdateOutcome } from '@/components/checkout/checkout-updates-state';
 import type { UpdateFailure } from '@/components/checkout/update-failure';
-import type { UpdateOutcome } from '@/components/checkout/use-checkout-state';
 
 /**
  * One control's side of an update: the value it is sending (shown while pending, dropped afterwards so the control
  * shows the server's / Stripe's value again — on failure that is the previous selection), and its inline failure.
- * A control is disabled while its update runs, which makes the browser drop focus; it is given back afterwards.
+ * Only the control's latest attempt counts: an older answer arriving late neither ends the pending state nor shows its
+ * failure. A control is disabled while its update runs, which makes the browser drop focus; it is given back afterwards.
  */
 export function useControlUpdate<T>() {
   const [pendingValue, setPendingValue] = useState<T | null>(null);
   const [failure, setFailure] = useState<UpdateFailure | null>(null);
   const lastAttempt = useRef<{ value: T; send: () => Promise<UpdateOutcome> } | null>(null);
+  const attempts = useRef(0);
   const focusToRestore = useRef<HTMLElement | null>(null);
   const busy = pendingValue !== null;
 
@@ -24,20 +26,23 @@ export function useControlUpdate<T>() {
     if (element?.isConnected && focusLost) element.focus();
   }, [busy]);
 
-  const submit = useCallback(async (value: T, send: () => Promise<UpdateOutcome>): Promise<boolean> => {
+  /** Resolves with the outcome, or null when a newer attempt of this control has replaced it. */
+  const submit = useCallback(async (value: T, send: () => Promise<UpdateOutcome>): Promise<UpdateOutcome | null> => {
+    const attempt = ++attempts.current;
     lastAttempt.current = { value, send };
     focusToRestore.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setFailure(null);
     setPendingValue(value);
     const outcome = await send();
+    if (attempt !== attempts.current) return null;
     setPendingValue(null);
     if (!outcome.ok) setFailure(outcome.failure);
-    return outcome.ok;
+    return outcome;
   }, []);
 
   const retry = useCallback(() => {
     const attempt = lastAttempt.current;
-    return attempt ? submit(attempt.value, attempt.send) : Promise.resolve(false);
+    return attempt ? submit(attempt.value, attempt.send) : Promise.resolve(null);
   }, [submit]);
 
   const clearFailure = useCallback(() => setFailure(null), []);

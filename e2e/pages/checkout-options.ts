@@ -13,6 +13,11 @@ export class CheckoutOptions {
   readonly payBlocked: Locator;
   readonly giftMessage: Locator;
   readonly summaryLines: Locator;
+  readonly shippingOptionsEmpty: Locator;
+  readonly discountCodeInput: Locator;
+  readonly applyDiscountButton: Locator;
+  /** The update errors of the discount controls (apply and remove). */
+  readonly discountErrors: Locator;
 
   constructor(readonly page: Page) {
     this.form = page.getByTestId('checkout-form');
@@ -21,6 +26,10 @@ export class CheckoutOptions {
     this.payBlocked = page.getByTestId('pay-blocked');
     this.giftMessage = page.getByTestId('gift-message');
     this.summaryLines = page.getByTestId('summary-line');
+    this.shippingOptionsEmpty = page.getByTestId('shipping-options-empty');
+    this.discountCodeInput = page.getByTestId('discount-code-input');
+    this.applyDiscountButton = page.getByTestId('apply-discount');
+    this.discountErrors = page.getByTestId('discounts-section').getByTestId('update-error');
   }
 
   /** The Checkout Session id the page is working on. */
@@ -108,6 +117,30 @@ export class CheckoutOptions {
     await this.giftMessage.fill(text);
     await this.page.getByRole('button', { name: 'Save message' }).click();
     await this.waitForSettled();
+  }
+
+  /** Types a code and presses Apply; does not wait (a refused code and a slow one are both checked by specs). */
+  async startApplyingCode(code: string): Promise<void> {
+    await this.discountCodeInput.fill(code);
+    await this.applyDiscountButton.click();
+  }
+
+  /** Applies a code and waits for it to be listed as applied. */
+  async applyCode(code: string): Promise<void> {
+    await this.startApplyingCode(code);
+    await this.waitForSettled();
+    await expect(this.discount(code)).toHaveAttribute('data-applied', 'true');
+  }
+
+  /** A code listed on the order (`discount-<CODE>`, upper case as the server lists it). */
+  discount(code: string): Locator {
+    return this.page.getByTestId(`discount-${code.trim().toUpperCase()}`);
+  }
+
+  async removeCode(code: string): Promise<void> {
+    await this.page.getByTestId(`remove-discount-${code.trim().toUpperCase()}`).click();
+    await this.waitForSettled();
+    await expect(this.discount(code)).toHaveCount(0);
   }
 
   async chooseShipping(methodId: string): Promise<void> {

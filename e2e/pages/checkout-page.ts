@@ -34,7 +34,7 @@ export class CheckoutPage {
     this.email = page.getByLabel('Email');
     this.payButton = page.getByTestId('pay-button');
     this.paymentError = page.getByTestId('payment-error');
-    this.shippingError = page.getByTestId('shipping-error');
+    this.shippingError = page.getByTestId('shipping-address-section').getByTestId('update-error');
     this.emptyState = page.getByTestId('checkout-empty');
     this.summary = page.getByTestId('order-summary');
     this.subtotal = page.getByTestId('summary-subtotal');

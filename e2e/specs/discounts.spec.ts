@@ -1,6 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { EmulatorControl } from '../../test/emulator-control';
-import type { TestAddress } from '../../test/fixtures/addresses';
+import { TEST_ADDRESS, type TestAddress } from '../../test/fixtures/addresses';
+import type { CheckoutOptions } from '../pages/checkout-options';
 import { CARDS, type CheckoutPage } from '../pages/checkout-page';
 import { minorUnits } from '../pages/money';
 import { OrderPage } from '../pages/order-page';
@@ -25,11 +26,6 @@ const CANADA: TestAddress = {
 // Runs in order: the clock test moves the shared emulator clock, which would expire the other test's session.
 test.describe.configure({ mode: 'serial' });
 
-async function applyCode(page: Page, code: string): Promise<void> {
-  await page.getByTestId('discount-code-input').fill(code);
-  await page.getByTestId('apply-discount').click();
-}
-
 /** Stripe's discount and total as the page shows them, checked against the emulator's session. */
 async function stripeAmounts(checkout: CheckoutPage): Promise<{ discount: number; total: number }> {
   await checkout.options.waitForSettled();
@@ -47,6 +43,19 @@ async function stripeAmounts(checkout: CheckoutPage): Promise<{ discount: number
   return { discount, total };
 }
 
+const ALL_US_METHODS = ['standard', 'express', 'overnight'];
+
+/** The picker shows every method offered for a US address as a usable radio, not "Loading shipping options…". */
+async function expectShippingPickerComplete(options: CheckoutOptions): Promise<void> {
+  // Stripe lists the chosen method first: compare the set, not the order.
+  await expect.poll(async () => (await options.shippingMethodIds()).sort()).toEqual([...ALL_US_METHODS].sort());
+  await expect(options.shippingOptionsEmpty).toHaveCount(0);
+  for (const methodId of ALL_US_METHODS) {
+    await expect(options.shippingOption(methodId)).toBeVisible();
+    await expect(options.shippingOption(methodId)).toBeEnabled();
+  }
+}
+
 async function advanceClock(seconds: number): Promise<void> {
   await EmulatorControl.requireEnv().advanceClock(seconds);
 }
@@ -61,15 +70,15 @@ test.describe('discount codes and automatic promotions, priced by the server and
     expect(start.discount).toBe(0);
 
     await test.step('an unknown code shows its message and changes nothing', async () => {
-      await applyCode(page, 'nosuchcode');
-      await expect(page.getByTestId('discount-error')).toHaveText(/don't recognise the code NOSUCHCODE/);
+      await checkout.options.startApplyingCode('nosuchcode');
+      await expect(checkout.options.discountErrors).toHaveText(/don't recognise the code NOSUCHCODE/);
       expect(await stripeAmounts(checkout)).toEqual(start);
     });
 
     await test.step('a valid code adds a discount line and lowers the total', async () => {
-      await applyCode(page, ' welcome10 ');
-      await expect(page.getByTestId('discount-WELCOME10')).toContainText('10% off your order');
-      await expect(page.getByTestId('discount-error')).toHaveCount(0);
+      await checkout.options.startApplyingCode(' welcome10 ');
+      await expect(checkout.options.discount('WELCOME10')).toContainText('10% off your order');
+      await expect(checkout.options.discountErrors).toHaveCount(0);
       await expect(checkout.discount).toHaveAttribute('data-value', '480');
       expect(await stripeAmounts(checkout)).toEqual({ discount: 480, total: start.total - 480 });
     });
@@ -101,6 +110,60 @@ test.describe('discount codes and automatic promotions, priced by the server and
       await order.waitForArrival();
       expect(await order.totalAmount()).toBe(total);
       expect(await minorUnits(page.getByTestId('order-discount'))).toBe(discount);
+    });
+  });
+
+  test('applying and removing a code keeps the shipping methods on offer, and choosing one still works', async ({
+    page,
+  }) => {
+    const emulator = EmulatorControl.fromEnv();
+    await addProductToCart(page, 'ceramic-pour-over', 1); // $48
+    const checkout = await openCheckoutFromCart(page);
+    const options = checkout.options;
+    await checkout.fillEmail('picker@example.com');
+    await checkout.fillAddress(TEST_ADDRESS);
+    await checkout.waitForShippingPriced();
+    await expectShippingPickerComplete(options);
+    await expect(options.shippingOption('standard')).toBeChecked();
+
+    await test.step('apply a code: Pay waits for it, then the picker still offers every method', async () => {
+      // The server's session update is served late, so the pending state can be seen without racing it.
+      await emulator?.injectFault({
+        method: 'POST',
+        path: '/v1/checkout/sessions/',
+        kind: 'latency',
+        latencyMs: 2_500,
+      });
+      await options.startApplyingCode('welcome10');
+      if (emulator) {
+        await expect(options.updatePending).toBeVisible();
+        await expect(checkout.payButton).toBeDisabled();
+        await expect(options.applyDiscountButton).toHaveAttribute('aria-busy', 'true');
+      }
+      await options.waitForSettled();
+      await expect(options.discount('WELCOME10')).toHaveAttribute('data-applied', 'true');
+      expect((await stripeAmounts(checkout)).discount).toBe(480);
+      await expectShippingPickerComplete(options);
+      await expect(options.shippingOption('standard')).toBeChecked();
+      await expect(checkout.payButton).toBeEnabled();
+    });
+
+    await test.step('remove it: the picker still offers every method', async () => {
+      await options.removeCode('WELCOME10');
+      expect((await stripeAmounts(checkout)).discount).toBe(0);
+      await expectShippingPickerComplete(options);
+      await expect(options.shippingOption('standard')).toBeChecked();
+    });
+
+    await test.step('choosing a method afterwards updates Stripe’s shipping and total', async () => {
+      const before = await minorUnits(checkout.shipping);
+      await options.chooseShipping('express');
+      await expect(options.shippingOption('standard')).not.toBeChecked();
+      expect(await minorUnits(checkout.shipping)).toBeGreaterThan(before);
+      await stripeAmounts(checkout);
+      await options.chooseShipping('overnight');
+      await expectShippingPickerComplete(options);
+      await expect(checkout.payButton).toBeEnabled();
     });
   });
 

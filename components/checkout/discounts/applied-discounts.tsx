@@ -6,13 +6,16 @@ import { formatMoney } from '@/lib/money';
 type Props = {
   discounts: DiscountsView;
   currency: string;
+  /** Remove buttons are disabled (a discount update is running, or the session is closed). */
   busy: boolean;
+  /** The code whose removal is being sent. */
+  removingCode: string | null;
   onRemove: (code: string) => void;
 };
 
 /** Applied codes (with Remove), codes that no longer qualify (with why), and automatic promotions. Labels only:
  * the discount line and the total come from Stripe's session. */
-export function AppliedDiscounts({ discounts, currency, busy, onRemove }: Props) {
+export function AppliedDiscounts({ discounts, currency, busy, removingCode, onRemove }: Props) {
   if (discounts.codes.length === 0 && discounts.automatic.length === 0) return null;
   return (
     <ul className="space-y-2 text-sm" aria-label="Discounts on your order">
@@ -41,10 +44,11 @@ export function AppliedDiscounts({ discounts, currency, busy, onRemove }: Props)
               data-testid={`remove-discount-${entry.code}`}
               onClick={() => onRemove(entry.code)}
               disabled={busy}
+              aria-busy={removingCode === entry.code}
               aria-label={`Remove code ${entry.code}`}
               className="text-xs font-semibold text-stone-700 underline underline-offset-2 hover:text-stone-900 disabled:opacity-60"
             >
-              Remove
+              {removingCode === entry.code ? 'Removing…' : 'Remove'}
             </button>
           </span>
         </li>

@@ -1,30 +1,36 @@
 'use client';
 
-import type { StripeCheckoutElementsValue } from '@stripe/react-stripe-js/checkout';
-import { useState } from 'react';
-import { useCheckoutUpdates } from '@/components/checkout/checkout-updates-context';
+import { useId } from 'react';
+import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 import { AppliedDiscounts } from '@/components/checkout/discounts/applied-discounts';
 import { PromoCodeForm } from '@/components/checkout/discounts/promo-code-form';
-import { useDiscountCodes } from '@/components/checkout/discounts/use-discount-codes';
+import { UpdateError } from '@/components/checkout/update-error';
+import { useControlUpdate } from '@/components/checkout/use-control-update';
 
-type Props = { checkout: StripeCheckoutElementsValue; sessionId: string };
-
-/** Discount codes, automatic promotions and "spend a little more" hints; every amount is the server's. */
-export function DiscountsSection({ checkout, sessionId }: Props) {
-  const { closedMessage } = useCheckoutUpdates();
-  const { discounts, currency, busy, apply, remove } = useDiscountCodes(checkout, sessionId);
-  const [removeError, setRemoveError] = useState<string | null>(null);
+/**
+ * Discount codes, automatic promotions and "spend a little more" hints; every amount is the server's. Applying and
+ * removing a code go through the checkout's one update runner like every other control, so the view they answer with
+ * is the one the whole page shows.
+ */
+export function DiscountsSection() {
+  const { checkout, view, run, closedMessage } = useCheckoutUpdates();
+  const applying = useControlUpdate<string>();
+  const removing = useControlUpdate<string>();
+  const removeErrorId = `${useId()}-remove-error`;
+  const discounts = view?.discounts ?? null;
+  const busy = applying.busy || removing.busy;
   const unavailable = discounts?.available === false;
 
-  async function onApply(code: string): Promise<string | null> {
-    const outcome = await apply(code, checkout.email ?? undefined);
-    return outcome.ok ? null : outcome.failure.message;
+  async function apply(code: string): Promise<boolean> {
+    removing.clearFailure();
+    const email = checkout.email ?? undefined;
+    const outcome = await applying.submit(code, () => run('applyCode', { code, ...(email ? { email } : {}) }));
+    return outcome?.ok === true;
   }
 
-  async function onRemove(code: string) {
-    setRemoveError(null);
-    const outcome = await remove(code);
-    if (!outcome.ok) setRemoveError(outcome.failure.message);
+  function remove(code: string) {
+    applying.clearFailure();
+    void removing.submit(code, () => run('removeCode', { code }));
   }
 
   return (
@@ -33,8 +39,14 @@ export function DiscountsSection({ checkout, sessionId }: Props) {
         Discounts
       </h2>
       <div className="space-y-3 rounded-2xl border border-stone-200 bg-white p-4">
-        {discounts ? (
-          <AppliedDiscounts discounts={discounts} currency={currency} busy={busy} onRemove={(c) => void onRemove(c)} />
+        {discounts && view ? (
+          <AppliedDiscounts
+            discounts={discounts}
+            currency={view.currency}
+            busy={busy || closedMessage !== null}
+            removingCode={removing.pendingValue}
+            onRemove={remove}
+          />
         ) : null}
         {discounts?.hints.map((hint) => (
           <p key={hint.message} data-testid="promotion-hint" className="text-sm text-brand-800">
@@ -46,12 +58,17 @@ export function DiscountsSection({ checkout, sessionId }: Props) {
             Discount codes can't be used for this checkout right now.
           </p>
         ) : (
-          <PromoCodeForm busy={busy} disabled={closedMessage !== null} onApply={onApply} />
+          <PromoCodeForm
+            busy={busy}
+            applying={applying.busy}
+            disabled={closedMessage !== null}
+            failure={applying.failure}
+            onApply={apply}
+            onRetry={() => void applying.retry()}
+          />
         )}
-        {removeError ? (
-          <p role="alert" data-testid="discount-error" className="text-sm text-red-900">
-            {removeError}
-          </p>
+        {removing.failure ? (
+          <UpdateError id={removeErrorId} failure={removing.failure} onRetry={() => void removing.retry()} />
         ) : null}
       </div>
     </section>

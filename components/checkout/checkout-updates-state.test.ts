@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import {
+  initialUpdatesState,
+  payBlock,
+  type UpdatesEvent,
+  type UpdatesState,
+  updateRequest,
+  updatesReducer,
+} from '@/components/checkout/checkout-updates-state';
+import type { UpdateFailure } from '@/components/checkout/update-failure';
+import { CHECKOUT_CLOSED, type CheckoutStateView } from '@/lib/checkout/contract';
+
+function view(version: number, overrides: Partial<CheckoutStateView> = {}): CheckoutStateView {
+  return {
+    sessionId: 'cs_test_abc',
+    status: 'open',
+    version,
+    currency: 'usd',
+    total: 4_800,
+    items: [{ productId: 'soy-candle', name: 'Soy candle', quantity: 1, maxQuantity: 5 }],
+    addOns: [],
+    giftMessage: null,
+    shippingAddress: null,
+    shippingMethods: [],
+    selectedShippingMethodId: null,
+    discounts: { available: true, codes: [], automatic: [], total: 0, hints: [] },
+    ...overrides,
+  };
+}
+
+const uncertain: UpdateFailure = { code: 'stripe_unavailable', message: 'Stripe is unavailable.', uncertain: true };
+const refused: UpdateFailure = { code: 'invalid_code', message: 'Unknown code.', uncertain: false };
+const closed: UpdateFailure = { code: CHECKOUT_CLOSED, message: 'This checkout has expired.', uncertain: false };
+
+function play(...events: UpdatesEvent[]): UpdatesState {
+  return events.reduce(updatesReducer, initialUpdatesState);
+}
+
+describe('updatesReducer', () => {
+  it('keeps the newest view by version, whichever answer arrives last', () => {
+    const state = play(
+      { type: 'update-started', ticket: 1 },
+      { type: 'update-settled', ticket: 1, view: view(3), failure: null },
+      { type: 'loaded', view: view(1) },
+    );
+    expect(state.view?.version).toBe(3);
+    expect(play({ type: 'loaded', view: view(1) }, { type: 'loaded', view: view(2) }).view?.version).toBe(2);
+  });
+
+  it('a discount answer with new shr_ ids replaces the view every section reads', () => {
+    const before = view(4, {
+      shippingMethods: [
+        { methodId: 'standard', displayName: 'Standard', amount: 500, shippingRateId: 'shr_old', selected: true },
+      ],
+    });
+    const after = view(5, {
+      shippingMethods: [
+        { methodId: 'standard', displayName: 'Standard', amount: 500, shippingRateId: 'shr_new', selected: true },
+      ],
+      discounts: { available: true, codes: [], automatic: [], total: 480, hints: [] },
+    });
+    const state = play(
+      { type: 'loaded', view: before },
+      { type: 'update-started', ticket: 1 },
+      { type: 'update-settled', ticket: 1, view: after, failure: null },
+    );
+    expect(state.view?.shippingMethods[0]?.shippingRateId).toBe('shr_new');
+    expect(state.view?.discounts.total).toBe(480);
+  });
+
+  it('counts updates in flight', () => {
+    const two = play({ type: 'update-started', ticket: 1 }, { type: 'update-started', ticket: 2 });
+    expect(two.pendingCount).toBe(2);
+    const one = updatesReducer(two, { type: 'update-settled', ticket: 1, view: view(1), failure: null });
+    expect(one.pendingCount).toBe(1);
+    expect(updatesReducer(one, { type: 'update-settled', ticket: 2, view: null, failure: refused }).pendingCount).toBe(
+      0,
+    );
+  });
+
+  it('an uncertain failure blocks paying until an update started after it succeeds', () => {
+    const blocked = play(
+      { type: 'update-started', ticket: 1 },
+      { type: 'update-started', ticket: 2 },
+      { type: 'update-settled', ticket: 1, view: null, failure: uncertain },
+    );
+    expect(blocked.blockedUpTo).toBe(2);
+    // Started before the failure was known: its write may have landed before the uncertain one.
+    const stillBlocked = updatesReducer(blocked, { type: 'update-settled', ticket: 2, view: view(2), failure: null });
+    expect(stillBlocked.blockedUpTo).toBe(2);
+    const healed = [
+      { type: 'update-started', ticket: 3 },
+      { type: 'update-settled', ticket: 3, view: view(3), failure: null },
+    ] satisfies UpdatesEvent[];
+    expect(healed.reduce(updatesReducer, stillBlocked).blockedUpTo).toBeNull();
+  });
+
+  it('a clear refusal neither blocks nor unblocks paying', () => {
+    const refusedOnly = play(
+      { type: 'update-started', ticket: 1 },
+      { type: 'update-settled', ticket: 1, view: null, failure: refused },
+    );
+    expect(refusedOnly.blockedUpTo).toBeNull();
+    const blocked = play(
+      { type: 'update-started', ticket: 1 },
+      { type: 'update-settled', ticket: 1, view: null, failure: uncertain },
+      { type: 'update-started', ticket: 2 },
+      { type: 'update-settled', ticket: 2, view: null, failure: refused },
+    );
+    expect(blocked.blockedUpTo).toBe(1);
+  });
+
+  it('keeps the saved view when Stripe.js could not refresh the session', () => {
+    const state = play(
+      { type: 'update-started', ticket: 1 },
+      { type: 'update-settled', ticket: 1, view: view(7), failure: uncertain },
+    );
+    expect(state.view?.version).toBe(7);
+    expect(state.blockedUpTo).toBe(1);
+  });
+
+  it('a 409 checkout_closed from an update or the load closes the checkout', () => {
+    const fromUpdate = play(
+      { type: 'update-started', ticket: 1 },
+      { type: 'update-settled', ticket: 1, view: null, failure: closed },
+    );
+    expect(fromUpdate.closedMessage).toBe('This checkout has expired.');
+    const fromLoad = play({ type: 'load-failed', code: CHECKOUT_CLOSED, message: 'Completed.' });
+    expect(fromLoad).toMatchObject({ closedMessage: 'Completed.', loadError: 'Completed.' });
+    expect(play({ type: 'load-failed', code: null, message: 'Offline.' }).closedMessage).toBeNull();
+  });
+
+  it('a reload clears the load error, and so does a successful update', () => {
+    const failed = play({ type: 'load-failed', code: null, message: 'Offline.' });
+    expect(updatesReducer(failed, { type: 'load-started' }).loadError).toBeNull();
+    expect(
+      [
+        { type: 'update-started', ticket: 1 } as const,
+        { type: 'update-settled', ticket: 1, view: view(1), failure: null } as const,
+      ].reduce(updatesReducer, failed).loadError,
+    ).toBeNull();
+  });
+});
+
+describe('payBlock', () => {
+  const ready = { canConfirm: true, hasAddress: true };
+
+  it('lets the shopper pay only when nothing is pending, blocked or closed and Stripe can confirm', () => {
+    expect(payBlock(initialUpdatesState, ready)).toBeNull();
+    expect(payBlock({ ...initialUpdatesState, pendingCount: 1 }, ready)).toBe('pending');
+    expect(payBlock({ ...initialUpdatesState, blockedUpTo: 2 }, ready)).toBe('blocked');
+    expect(payBlock({ ...initialUpdatesState, closedMessage: 'Expired.' }, ready)).toBe('closed');
+    expect(payBlock(initialUpdatesState, { canConfirm: true, hasAddress: false })).toBe('address');
+    expect(payBlock(initialUpdatesState, { canConfirm: false, hasAddress: true })).toBe('stripe');
+  });
+
+  it('says pending before blocked, so a retry in flight reads as "updating"', () => {
+    expect(payBlock({ ...initialUpdatesState, pendingCount: 1, blockedUpTo: 1 }, ready)).toBe('pending');
+  });
+});
+
+describe('updateRequest', () => {
+  it('sends each named update to its route with the session id', () => {
+    expect(updateRequest('applyCode', { code: 'WELCOME10' }, 'cs_test_abc')).toEqual({
+      method: 'POST',
+      path: '/api/checkout/discount-codes',
+      body: { code: 'WELCOME10', sessionId: 'cs_test_abc' },
+    });
+    expect(updateRequest('removeCode', { code: 'WELCOME10' }, 'cs_test_abc').method).toBe('DELETE');
+    expect(updateRequest('shippingOption', { methodId: 'express' }, 'cs_test_abc')).toEqual({
+      method: 'POST',
+      path: '/api/checkout/shipping-option',
+      body: { methodId: 'express', sessionId: 'cs_test_abc' },
+    });
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * The checkout's one update store, as pure functions: the server's newest view of the order, how many updates are in
+ * flight, whether an uncertain failure blocks paying, whether the session is closed, and what Pay waits for. The React
+ * side (checkout-updates.tsx) only dispatches these events and sends the requests.
+ */
+import type { UpdateFailure } from '@/components/checkout/update-failure';
+import {
+  CHECKOUT_CLOSED,
+  CHECKOUT_UPDATES,
+  type CheckoutStateView,
+  type CheckoutUpdateBody,
+  type CheckoutUpdateName,
+} from '@/lib/checkout/contract';
+
+export type UpdateOutcome = { ok: true; view: CheckoutStateView } | { ok: false; failure: UpdateFailure };
+
+export type UpdatesState = {
+  /** The server's view of the order; the newest by `version`, null until loaded. */
+  view: CheckoutStateView | null;
+  loadError: string | null;
+  /** Updates sent and not yet settled. */
+  pendingCount: number;
+  /** The newest update ticket handed out (tickets increase with every update started). */
+  lastTicket: number;
+  /**
+   * An update failed without a clear outcome: paying is blocked until an update started after that failure succeeds
+   * (every update writes the whole order to Stripe). Holds the newest ticket at the time of the failure.
+   */
+  blockedUpTo: number | null;
+  /** The server answered 409 `checkout_closed`: the session is completed or expired. */
+  closedMessage: string | null;
+};
+
+export const initialUpdatesState: UpdatesState = {
+  view: null,
+  loadError: null,
+  pendingCount: 0,
+  lastTicket: 0,
+  blockedUpTo: null,
+  closedMessage: null,
+};
+
+export type UpdatesEvent =
+  | { type: 'load-started' }
+  | { type: 'loaded'; view: CheckoutStateView }
+  /** `code` is the server's error code when it answered. */
+  | { type: 'load-failed'; code: string | null; message: string }
+  | { type: 'update-started'; ticket: number }
+  /** `view` is the server's answer when there was one (also when Stripe.js then failed to refresh). */
+  | { type: 'update-settled'; ticket: number; view: CheckoutStateView | null; failure: UpdateFailure | null };
+
+/** Keeps the newer of two views: answers can arrive out of order (the initial load racing a first update). */
+export function newerView(current: CheckoutStateView | null, next: CheckoutStateView): CheckoutStateView {
+  return current && current.version > next.version ? current : next;
+}
+
+export function updatesReducer(state: UpdatesState, event: UpdatesEvent): UpdatesState {
+  switch (event.type) {
+    case 'load-started':
+      return { ...state, loadError: null };
+    case 'loaded':
+      return { ...state, view: newerView(state.view, event.view) };
+    case 'load-failed':
+      return {
+        ...state,
+        loadError: event.message,
+        closedMessage: event.code === CHECKOUT_CLOSED ? event.message : state.closedMessage,
+      };
+    case 'update-started':
+      return {
+        ...state,
+        pendingCount: state.pendingCount + 1,
+        lastTicket: Math.max(state.lastTicket, event.ticket),
+      };
+    case 'update-settled': {
+      const view = event.view ? newerView(state.view, event.view) : state.view;
+      const pendingCount = Math.max(0, state.pendingCount - 1);
+      const { failure } = event;
+      if (!failure) {
+        const unblocks = state.blockedUpTo === null || event.ticket > state.blockedUpTo;
+        return { ...state, view, pendingCount, loadError: null, blockedUpTo: unblocks ? null : state.blockedUpTo };
+      }
+      return {
+        ...state,
+        view,
+        pendingCount,
+        blockedUpTo: failure.uncertain ? state.lastTicket : state.blockedUpTo,
+        closedMessage: failure.code === CHECKOUT_CLOSED ? failure.message : state.closedMessage,
+      };
+    }
+  }
+}
+
+export type PayBlock = 'pending' | 'blocked' | 'closed' | 'address' | 'stripe';
+
+/**
+ * Why Pay is disabled now, or null when the shopper may pay. In order of what the shopper should hear first: the
+ * session is closed, an update is running, the last change did not go through, the address is missing, Stripe.js
+ * itself cannot confirm (`canConfirm`).
+ */
+export function payBlock(
+  state: Pick<UpdatesState, 'pendingCount' | 'blockedUpTo' | 'closedMessage'>,
+  stripe: { canConfirm: boolean; hasAddress: boolean },
+): PayBlock | null {
+  if (state.closedMessage !== null) return 'closed';
+  if (state.pendingCount > 0) return 'pending';
+  if (state.blockedUpTo !== null) return 'blocked';
+  if (!stripe.hasAddress) return 'address';
+  if (!stripe.canConfirm) return 'stripe';
+  return null;
+}
+
+export type UpdateRequest = { method: 'POST' | 'DELETE'; path: string; body: Record<string, unknown> };
+
+/** Where a named update goes and what it carries: the control's ids and intents plus the session id. */
+export function updateRequest<N extends CheckoutUpdateName>(
+  name: N,
+  body: CheckoutUpdateBody<N>,
+  sessionId: string,
+): UpdateRequest {
+  const { method, path } = CHECKOUT_UPDATES[name];
+  return { method, path, body: { ...body, sessionId } };
+}
