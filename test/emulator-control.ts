@@ -137,6 +137,11 @@ export class EmulatorControl {
       .parse(await this.control('POST', '/_emulator/faults', fault)).id;
   }
 
+  /** Whether the account has the server-side discounts preview, or refuses it as a 400 or a 403. */
+  async setDiscountsPreview(discounts: 'granted' | 'refused_400' | 'refused_403'): Promise<void> {
+    await this.control('POST', '/_emulator/preview', { discounts });
+  }
+
   async clearFaults(): Promise<void> {
     await this.control('DELETE', '/_emulator/faults');
   }

@@ -70,6 +70,23 @@ describe('withDiscountPreview', () => {
 });
 
 describe('isDiscountPreviewRefusal', () => {
+  it('recognises both shapes a refusal may take: a 400 naming the parameter and a 403 permission error', () => {
+    expect(isDiscountPreviewRefusal({ ...refusal, statusCode: 400 })).toBe(true);
+    expect(
+      isDiscountPreviewRefusal({
+        type: 'StripePermissionError',
+        statusCode: 403,
+        code: 'permission_denied',
+        param: 'permissions[update_discounts]',
+        message: 'Your account does not have access to the preview parameter permissions[update_discounts].',
+      }),
+    ).toBe(true);
+    expect(isDiscountPreviewRefusal({ ...refusal, statusCode: 500 })).toBe(false);
+    expect(isDiscountPreviewRefusal({ type: 'StripePermissionError', statusCode: 403, message: 'Forbidden' })).toBe(
+      false,
+    );
+  });
+
   it('recognises a refused discounts update, and nothing else', () => {
     expect(isDiscountPreviewRefusal({ ...refusal, param: 'discounts' })).toBe(true);
     expect(isDiscountPreviewRefusal({ ...refusal, type: 'StripeAPIError' })).toBe(false);

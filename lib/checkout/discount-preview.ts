@@ -10,13 +10,20 @@ export const PREVIEW_REFUSED_LOG =
   'to "dynamically update discounts" from Stripe support for this account, or set SERVER_SIDE_DISCOUNTS=off. ' +
   'Checkout continues without discounts.';
 
-type StripeErrorFields = { type?: unknown; code?: unknown; param?: unknown; message?: unknown };
+type StripeErrorFields = { type?: unknown; statusCode?: unknown; code?: unknown; param?: unknown; message?: unknown };
 
-/** Stripe refused the preview discount parameters (`permissions[update_discounts]` or `discounts`). */
+/** The request refusals a missing preview may come as: a 400 naming the parameter, or a 403 permission error. */
+const REFUSAL_TYPES = new Set(['StripeInvalidRequestError', 'StripePermissionError']);
+
+/**
+ * Stripe refused the preview discount parameters (`permissions[update_discounts]` or `discounts`), by status (400 or
+ * 403) and by the parameter or code it names. Anything else is not a refusal of the preview.
+ */
 export function isDiscountPreviewRefusal(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  const { type, code, param, message } = error as StripeErrorFields;
-  if (type !== 'StripeInvalidRequestError') return false;
+  const { type, statusCode, code, param, message } = error as StripeErrorFields;
+  if (typeof type !== 'string' || !REFUSAL_TYPES.has(type)) return false;
+  if (statusCode !== undefined && statusCode !== 400 && statusCode !== 403) return false;
   const params = typeof param === 'string' ? param : '';
   if (params.startsWith('discounts') || params.startsWith('permissions[update_discounts]')) return true;
   const text = typeof message === 'string' ? message : '';

@@ -110,3 +110,19 @@ export function shippingRatesOfSession(
     return methodId ? [{ methodId, shippingRateId }] : [];
   });
 }
+
+/**
+ * The quote with the shipping method Stripe reports as selected, when that is one of the quote's own options: same
+ * lines and discount, that option's amount. Null when Stripe selected something the quote does not offer.
+ */
+export function withStripeSelectedShipping(quote: Quote, methodId: string): Quote | null {
+  if (methodId === quote.selectedShippingMethodId) return quote;
+  const option = quote.shippingOptions.find((o) => o.methodId === methodId);
+  if (!option) return null;
+  return {
+    ...quote,
+    selectedShippingMethodId: methodId,
+    shippingAmount: option.amount,
+    total: Math.max(0, quote.subtotal + option.amount - quote.discountAmount),
+  };
+}

@@ -21,7 +21,7 @@ import { demoRules } from '@/lib/discounts';
 import { lockScarce, releaseShopperHolds } from '@/lib/holds';
 import { isAppError } from '@/lib/http/app-error';
 import { callStripe } from '@/lib/stripe/errors';
-import { toSessionCreateParams } from '@/lib/stripe/session-params';
+import { SERVER_UPDATE_API_VERSION, toSessionCreateParams } from '@/lib/stripe/session-params';
 
 export type StartedCheckout = { sessionId: string; clientSecret: string };
 
@@ -114,9 +114,11 @@ async function create(
     expiresAt: new Date(deps.now.getTime() + deps.settings.sessionTtlSeconds * 1000),
     assetOrigin: origin,
   };
+  // Asking for server-only discounts is part of the preview: it goes with the beta Stripe-Version.
   const created = await withDiscountPreview(deps.settings.serverSideDiscounts, null, (preview) =>
     deps.stripe.checkout.sessions.create(
       toSessionCreateParams(priced.quote, { ...options, serverOnlyDiscounts: preview }),
+      preview ? { apiVersion: SERVER_UPDATE_API_VERSION } : undefined,
     ),
   );
   const session = createdSessionSchema.parse(created.result);

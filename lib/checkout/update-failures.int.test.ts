@@ -147,4 +147,35 @@ describe('Stripe failures during an update', () => {
     expect(healed.stripe).toEqual(healed.record);
     expect(healed.record.lines.map((l) => l.key)).not.toContain('add-on:express-handling');
   });
+
+  it('an update Stripe applied whose answer was lost is reconciled from Stripe: the change is saved, no 503', async () => {
+    const { shopperId, sessionId } = await openWithTwoItems();
+    const path = `/v1/checkout/sessions/${sessionId}`;
+    // Stripe applies the update but the answer is lost, and stripe-node's retry fails too.
+    await injectFault(env.emulatorUrl, { method: 'POST', path, kind: 'lost' });
+    await injectFault(env.emulatorUrl, { method: 'POST', path, kind: 'error', status: 500 });
+    const view = await updateCheckout({
+      ...deps,
+      sessionId,
+      shopperId,
+      intent: { type: 'set-add-on', addOnId: 'gift-wrap', productId: null, selected: true },
+    });
+    expect(view.addOns.find((a) => a.addOnId === 'gift-wrap')?.selected).toBe(true);
+    const { stripe, record } = await stripeAndRecord(env, sessionId);
+    expect(stripe).toEqual(record);
+    expect(record.lines.map((l) => l.key)).toContain('add-on:gift-wrap');
+  });
+
+  it('a refused update of a session Stripe has closed is checkout_closed, learnt by reading the session', async () => {
+    const { shopperId, sessionId } = await openWithTwoItems();
+    await env.stripe.checkout.sessions.expire(sessionId);
+    await expect(
+      updateCheckout({
+        ...deps,
+        sessionId,
+        shopperId,
+        intent: { type: 'set-add-on', addOnId: 'gift-wrap', productId: null, selected: true },
+      }),
+    ).rejects.toMatchObject({ status: 409, code: 'checkout_closed' });
+  });
 });

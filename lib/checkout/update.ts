@@ -8,13 +8,13 @@ import type Stripe from 'stripe';
 import type { z } from 'zod';
 import { unavailableUnits } from '@/lib/cart/inventory';
 import { lockCart, writeQuantity } from '@/lib/cart/service';
-import { assertUpdatable, discountsUnavailable } from '@/lib/checkout/access';
+import { assertUpdatable, checkoutClosed, discountsUnavailable } from '@/lib/checkout/access';
 import type { CheckoutStateView } from '@/lib/checkout/contract';
 import { type CheckoutDeps, checkoutDepsFor, publicOrigin } from '@/lib/checkout/deps';
 import { loadDiscountRules, perEmailHoldKey } from '@/lib/checkout/discount-context';
-import { withDiscountPreview } from '@/lib/checkout/discount-preview';
+import { isDiscountPreviewRefusal, withDiscountPreview } from '@/lib/checkout/discount-preview';
 import { applyIntent, type CheckoutIntent } from '@/lib/checkout/intents';
-import { priceCheckout, shippingRatesOfSession, toStoredQuote } from '@/lib/checkout/price';
+import { priceCheckout, shippingRatesOfSession, toStoredQuote, withStripeSelectedShipping } from '@/lib/checkout/price';
 import { type CheckoutRow, lockCheckout, saveCheckout } from '@/lib/checkout/repository';
 import { toCheckoutStateView } from '@/lib/checkout/view';
 import type { Db } from '@/lib/db/client';
@@ -25,7 +25,8 @@ import { readJsonBody } from '@/lib/http/json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/http/responses';
 import type { CheckoutSelections, Quote } from '@/lib/pricing/types';
 import { readShopperId } from '@/lib/shopper';
-import { toSessionUpdateParams } from '@/lib/stripe/session-params';
+import { isOutcomeUnknown, isRequestRefused } from '@/lib/stripe/errors';
+import { selectedMethodIdOfSession, sessionMatchesQuote, toSessionUpdateParams } from '@/lib/stripe/session-params';
 
 type UpdateRequest = { sessionId: string };
 
@@ -119,14 +120,21 @@ export async function syncCheckout(
     const session = await sendToStripe(deps, row.stripeSessionId, priced.quote, selections, preview);
     return { priced, session };
   });
-  const { priced, session } = sent.result;
+  const { session } = sent.result;
 
-  verifyStripeTotal(row.stripeSessionId, session.amount_total, priced.quote);
+  const quote = verifiedQuote(session, sent.result.priced.quote);
+  const priced = { ...sent.result.priced, quote };
 
   const discountsRefused = discounts !== null && !sent.preview;
   const saved = await saveCheckout(tx, row.stripeSessionId, {
-    selections: discountsRefused ? { ...selections, discountCodes: [] } : selections,
-    quote: toStoredQuote(priced, shippingRatesOfSession(session, priced.quote)),
+    selections: {
+      ...selections,
+      // A browser selection Stripe took becomes the checkout's choice.
+      shippingMethodId:
+        quote === sent.result.priced.quote ? selections.shippingMethodId : quote.selectedShippingMethodId,
+      discountCodes: discountsRefused ? [] : selections.discountCodes,
+    },
+    quote: toStoredQuote(priced, shippingRatesOfSession(session, quote)),
     email,
     serverDiscounts: row.serverDiscounts && !discountsRefused,
   });
@@ -158,11 +166,14 @@ export async function holdWhatTheCheckoutTakes(
   await setHolds(tx, row, 'code', codeHolds);
 }
 
-/** Stripe returns the new `shr_` ids of the shipping options only when their rates are expanded. */
-const UPDATE_EXPAND = ['line_items', 'shipping_options.shipping_rate'];
+/**
+ * Expanded on every answer: the new `shr_` ids of the shipping options, the rate Stripe selected, the lines (to tell
+ * whether an update whose answer was lost was applied).
+ */
+const SESSION_EXPAND = ['line_items', 'shipping_options.shipping_rate', 'shipping_cost.shipping_rate'];
 
 /** The one Stripe call of an update: the full desired state (and `discounts` with the beta Stripe-Version). */
-function sendToStripe(
+async function sendToStripe(
   deps: Omit<CheckoutDeps, 'db'>,
   sessionId: string,
   quote: Quote,
@@ -173,18 +184,70 @@ function sendToStripe(
     includeDiscounts,
     assetOrigin: publicOrigin(deps),
   });
-  return deps.stripe.checkout.sessions.update(
-    sessionId,
-    { ...params, expand: UPDATE_EXPAND },
-    apiVersion ? { apiVersion } : undefined,
-  );
+  try {
+    return await deps.stripe.checkout.sessions.update(
+      sessionId,
+      { ...params, expand: SESSION_EXPAND },
+      apiVersion ? { apiVersion } : undefined,
+    );
+  } catch (error) {
+    return reconcileFailedUpdate(deps.stripe, sessionId, quote, error);
+  }
+}
+
+/**
+ * Reads Stripe's answer instead of guessing it — one extra call, only on the error path. An update whose outcome is
+ * unknown (timeout, lost connection, 5xx, a retry meeting the original in flight) counts as done when the session is
+ * now exactly the state sent; a refused update of a session that is no longer open is `checkout_closed`. Otherwise
+ * the original failure stands (and the transaction rolls back).
+ */
+async function reconcileFailedUpdate(
+  stripe: Stripe,
+  sessionId: string,
+  quote: Quote,
+  error: unknown,
+): Promise<Stripe.Checkout.Session> {
+  const unknownOutcome = isOutcomeUnknown(error);
+  if (!unknownOutcome && (!isRequestRefused(error) || isDiscountPreviewRefusal(error))) throw error;
+  let session: Stripe.Checkout.Session;
+  try {
+    session = await stripe.checkout.sessions.retrieve(sessionId, { expand: SESSION_EXPAND });
+  } catch {
+    throw error;
+  }
+  if (session.status !== 'open') throw checkoutClosed();
+  if (unknownOutcome && sessionMatchesQuote(session, quote)) {
+    console.warn(`[checkout] update of ${sessionId} failed in transit but Stripe applied it; reconciled`);
+    return session;
+  }
+  throw error;
+}
+
+/**
+ * Stripe's answer, checked: the quote for the shipping option Stripe reports as selected (it normally keeps the first
+ * one sent, the server's choice; a browser selection among the server's own options is accepted and re-priced on the
+ * next update), whose total must be Stripe's `amount_total` — anything else is a loud 502.
+ */
+function verifiedQuote(session: Stripe.Checkout.Session, quote: Quote): Quote {
+  const selected = selectedMethodIdOfSession(session);
+  const followed = selected ? withStripeSelectedShipping(quote, selected) : quote;
+  if (followed === null) {
+    console.error(`[checkout] Stripe selected shipping ${selected} on ${session.id}, which the quote does not offer`);
+    throw totalMismatch();
+  }
+  verifyStripeTotal(session.id, session.amount_total, followed);
+  return followed;
 }
 
 /** Stripe's amount_total must be the server's quote; anything else is a bug worth a loud log and a 502. */
 export function verifyStripeTotal(sessionId: string, amountTotal: number | null, quote: Quote): void {
   if (amountTotal === quote.total) return;
   console.error(`[checkout] total mismatch on ${sessionId}: Stripe ${amountTotal}, quote ${quote.total}`);
-  throw new AppError(502, 'total_mismatch', 'The payment provider computed a different total. Please try again.');
+  throw totalMismatch();
+}
+
+function totalMismatch(): AppError {
+  return new AppError(502, 'total_mismatch', 'The payment provider computed a different total. Please try again.');
 }
 
 function isCodeIntent(intent: CheckoutIntent): boolean {

@@ -44,6 +44,22 @@ function isTransient(error: StripeErrorLike): boolean {
 }
 
 /**
+ * A failed call Stripe may still have applied: the connection failed or timed out, Stripe answered 5xx, or a retry
+ * met the original request still in flight (idempotency 409). Only reading the object tells.
+ */
+export function isOutcomeUnknown(error: unknown): boolean {
+  if (!isStripeErrorLike(error)) return false;
+  if (error.type === 'StripeConnectionError' || error.type === 'StripeAPIError') return true;
+  const status = error.statusCode ?? 0;
+  return status >= 500 || (error.type === 'StripeIdempotencyError' && status === 409);
+}
+
+/** Stripe refused the request itself (4xx invalid request): nothing was applied. */
+export function isRequestRefused(error: unknown): boolean {
+  return isStripeErrorLike(error) && error.type === 'StripeInvalidRequestError';
+}
+
+/**
  * Maps a failed Stripe call to an app error: a closed session → 409 `checkout_closed`; rate limits, 5xx, connection
  * errors and timeouts → 503 `stripe_unavailable` (retryable); anything else → 502 `stripe_error`.
  * App errors pass through unchanged; non-Stripe errors are rethrown as they are.

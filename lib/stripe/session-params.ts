@@ -132,6 +132,29 @@ export function lineKeyOfLineItem(item: Pick<Stripe.LineItem, 'metadata' | 'pric
   return null;
 }
 
+/**
+ * Whether a session Stripe reports is exactly the state a quote asked for: the same lines (by key, quantity and unit
+ * amount, in order), the same selected shipping method and the same total. Reads `line_items` and
+ * `shipping_cost.shipping_rate` expanded.
+ */
+export function sessionMatchesQuote(
+  session: Pick<Stripe.Checkout.Session, 'amount_total' | 'line_items' | 'shipping_cost'>,
+  quote: Pick<Quote, 'lines' | 'selectedShippingMethodId' | 'total'>,
+): boolean {
+  const items = session.line_items?.data ?? [];
+  if (session.amount_total !== quote.total || items.length !== quote.lines.length) return false;
+  const sameLines = items.every((item, i) => {
+    const line = quote.lines[i];
+    return (
+      line !== undefined &&
+      lineKeyOfLineItem(item) === line.key &&
+      item.quantity === line.quantity &&
+      item.price?.unit_amount === line.unitAmount
+    );
+  });
+  return sameLines && selectedMethodIdOfSession(session) === quote.selectedShippingMethodId;
+}
+
 type LineItemParam = Stripe.Checkout.SessionCreateParams.LineItem & Stripe.Checkout.SessionUpdateParams.LineItem;
 
 function toLineItem(line: QuoteLine, currency: string, assetOrigin: string | undefined): LineItemParam {

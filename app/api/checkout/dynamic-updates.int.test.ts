@@ -287,7 +287,9 @@ describe('every update route', () => {
         count: 2,
         kind: 'error',
       });
-      const response = await postUpdate(route, shopperId, bodies(sessionId)[route]);
+      // Each body asks for a change (choosing the method already selected would leave Stripe as asked: no 503).
+      const body = route === 'shipping-option' ? { sessionId, methodId: 'express' } : bodies(sessionId)[route];
+      const response = await postUpdate(route, shopperId, body);
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBeTruthy();
       expect(await response.json()).toEqual({

@@ -4,6 +4,7 @@ import type { Emulator } from './emulator';
 import { faultSchema } from './faults';
 import { invalidRequest, resourceMissing } from './http/errors';
 import { Router } from './http/router';
+import { DISCOUNTS_PREVIEW_ACCESS } from './store';
 import { webhookConfigSchema } from './webhooks';
 
 /** Test-only control API under `/_emulator` (JSON, no auth). */
@@ -55,6 +56,11 @@ export function createControlRouter(): Router<ControlRequest> {
   router.add('DELETE', '/_emulator/faults', ({ emulator }) => {
     emulator.faults.clear();
     return { ok: true };
+  });
+  router.add('POST', '/_emulator/preview', ({ emulator, body }) => {
+    const { discounts } = parseJson(z.strictObject({ discounts: z.enum(DISCOUNTS_PREVIEW_ACCESS) }), body);
+    emulator.store.discountsPreview = discounts;
+    return { discounts };
   });
   router.add('GET', '/_emulator/requests', ({ emulator }) => ({ data: emulator.requests }));
   router.add('POST', '/_emulator/webhooks', ({ emulator, body }) => {

@@ -140,7 +140,7 @@ export class Emulator {
       const method = (req.method ?? 'GET').toUpperCase();
       const fault = this.faults.take(method, url.pathname);
       if (fault) {
-        await this.sleep(fault.kind === 'error' || fault.kind === 'rate_limit' ? 0 : fault.latencyMs);
+        await this.sleep(fault.latencyMs);
         if (fault.kind !== 'latency') {
           const status = fault.kind === 'rate_limit' ? 429 : fault.status;
           return reply(status, {

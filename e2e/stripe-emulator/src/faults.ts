@@ -7,7 +7,8 @@ export const faultSchema = z.strictObject({
     .transform((method) => method.toUpperCase())
     .optional(),
   path: z.string().startsWith('/').optional(),
-  kind: z.enum(['error', 'rate_limit', 'timeout', 'latency']),
+  /** `lost`: the request is applied, but the answer is a 500 (a response lost after Stripe processed it). */
+  kind: z.enum(['error', 'rate_limit', 'timeout', 'latency', 'lost']),
   status: z.number().int().min(400).max(599).optional(),
   count: z.number().int().min(1).max(1000).optional(),
   latencyMs: z.number().int().min(0).max(600_000).optional(),
@@ -39,7 +40,7 @@ export class Faults {
       kind: spec.kind,
       status: spec.status ?? (spec.kind === 'rate_limit' ? 429 : 500),
       remaining: spec.count ?? 1,
-      latencyMs: spec.latencyMs ?? (spec.kind === 'latency' ? 1000 : DEFAULT_TIMEOUT_MS),
+      latencyMs: spec.latencyMs ?? (spec.kind === 'latency' ? 1000 : spec.kind === 'timeout' ? DEFAULT_TIMEOUT_MS : 0),
     };
     this.faults.push(fault);
     return fault;

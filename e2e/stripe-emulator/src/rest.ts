@@ -84,7 +84,7 @@ export async function handleRest(
     const auth = authError(bearerKey(header(req, 'authorization') ?? undefined));
     if (auth) return respond(auth.status, errorJson(auth));
     const fault = emulator.faults.take(method, path);
-    if (fault && fault.kind !== 'latency') {
+    if (fault && fault.kind !== 'latency' && fault.kind !== 'lost') {
       if (fault.kind === 'timeout') await emulator.sleep(fault.latencyMs);
       const error = faultError(fault);
       return respond(error.status, errorJson(error));
@@ -125,6 +125,10 @@ export async function handleRest(
       if (stage === 'validation') emulator.idempotency.release(idempotencyKey);
       else emulator.idempotency.complete(idempotencyKey, { status, body, requestId });
       keyHeld = false;
+    }
+    if (fault?.kind === 'lost') {
+      const error = apiError('An unknown error occurred. (emulated lost response: the request was applied)', 500);
+      return respond(error.status, errorJson(error));
     }
     respond(status, body);
   } catch (caught) {

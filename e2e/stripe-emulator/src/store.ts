@@ -16,6 +16,9 @@ export type EventOf<T extends EventType> = Extract<Stripe.Event, { type: T }>;
 type EventListener = (event: Stripe.Event) => void;
 
 /** All emulated objects, in memory. Maps keep insertion order, which is creation order. */
+export const DISCOUNTS_PREVIEW_ACCESS = ['granted', 'refused_400', 'refused_403'] as const;
+export type DiscountsPreviewAccess = (typeof DISCOUNTS_PREVIEW_ACCESS)[number];
+
 export class Store {
   readonly clock = new Clock();
   readonly products = new Map<string, Stripe.Product>();
@@ -29,6 +32,11 @@ export class Store {
   private readonly listeners = new Set<EventListener>();
   /** How many webhook endpoints would receive an event (Stripe's `pending_webhooks`). */
   webhookEndpointCount = 0;
+  /**
+   * Whether this account has the server-side discounts preview: `granted`, or refused the way Stripe may refuse it —
+   * a 400 naming the parameter, or a 403 permission error (set with `POST /_emulator/preview`).
+   */
+  discountsPreview: DiscountsPreviewAccess = 'granted';
 
   onEvent(listener: EventListener): () => void {
     this.listeners.add(listener);
@@ -64,6 +72,7 @@ export class Store {
 
   reset(): void {
     this.clock.reset();
+    this.discountsPreview = 'granted';
     for (const map of [
       this.products,
       this.prices,

@@ -148,16 +148,48 @@ describe('checkout sessions through stripe-node', () => {
     expect(error).toMatchObject({ code: 'parameter_unknown', param: 'discounts', statusCode: 400 });
   });
 
+  it('gates server-only discounts on create behind the beta flag, and refuses them as a 400 or a 403 on request', async () => {
+    const params = {
+      ...sessionParams(),
+      permissions: { update_discounts: 'server_only' } as Stripe.Checkout.SessionCreateParams.Permissions,
+    };
+    expect(await stripeError(h.stripe.checkout.sessions.create(params))).toMatchObject({
+      type: 'StripeInvalidRequestError',
+      code: 'parameter_unknown',
+      param: 'permissions[update_discounts]',
+      statusCode: 400,
+    });
+    await expect(h.stripe.checkout.sessions.create(params, { apiVersion: BETA_VERSION })).resolves.toMatchObject({
+      permissions: { update_discounts: 'server_only' },
+    });
+    await h.control('POST', '/preview', { discounts: 'refused_403' });
+    expect(await stripeError(h.stripe.checkout.sessions.create(params, { apiVersion: BETA_VERSION }))).toMatchObject({
+      type: 'StripePermissionError',
+      code: 'permission_denied',
+      param: 'permissions[update_discounts]',
+      statusCode: 403,
+    });
+    await h.control('POST', '/preview', { discounts: 'refused_400' });
+    expect(await stripeError(h.stripe.checkout.sessions.create(params, { apiVersion: BETA_VERSION }))).toMatchObject({
+      code: 'parameter_unknown',
+      statusCode: 400,
+    });
+    await h.control('POST', '/preview', { discounts: 'granted' });
+  });
+
   it('applies, replaces and clears discounts with the beta flag', async () => {
     const coupon = await h.stripe.coupons.create({ percent_off: 25, name: 'Quarter' });
-    const session = await h.stripe.checkout.sessions.create({
-      ...sessionParams(),
-      permissions: {
-        update_shipping_details: 'server_only',
-        update_discounts: 'server_only',
-      } as Stripe.Checkout.SessionCreateParams.Permissions,
-      shipping_options: [{ shipping_rate_data: rateData('Standard', 500) }],
-    });
+    const session = await h.stripe.checkout.sessions.create(
+      {
+        ...sessionParams(),
+        permissions: {
+          update_shipping_details: 'server_only',
+          update_discounts: 'server_only',
+        } as Stripe.Checkout.SessionCreateParams.Permissions,
+        shipping_options: [{ shipping_rate_data: rateData('Standard', 500) }],
+      },
+      { apiVersion: BETA_VERSION },
+    );
     const withCoupon = await h.stripe.checkout.sessions.update(
       session.id,
       betaUpdate({ discounts: [{ coupon: coupon.id }], expand: EXPAND_ALL }),

@@ -230,6 +230,26 @@ function hasBetaFlag(stripeVersion: string | null): boolean {
     .includes(BETA_FLAG);
 }
 
+/**
+ * The server-side discounts preview: its parameters need the beta flag in Stripe-Version, and an account without the
+ * preview refuses them (as a 400 naming the parameter, or a 403, as the store's `discountsPreview` says).
+ */
+function checkDiscountsPreview(request: ApiRequest, param: string): void {
+  if (!hasBetaFlag(request.stripeVersion)) throw unknownParam(param);
+  switch (request.store.discountsPreview) {
+    case 'granted':
+      return;
+    case 'refused_400':
+      throw unknownParam(param);
+    case 'refused_403':
+      throw invalidRequest(`Your account does not have access to the preview parameter ${param}.`, {
+        status: 403,
+        code: 'permission_denied',
+        param,
+      });
+  }
+}
+
 const listSchema = z.strictObject({
   ...paginationShape,
   payment_intent: str(200).optional(),
@@ -240,6 +260,9 @@ const listSchema = z.strictObject({
 export function registerCheckoutSessionRoutes(router: Router<ApiRequest>): void {
   router.add('POST', '/v1/checkout/sessions', (request) => {
     const params = parseParams(createSessionSchema, request.params);
+    if (params.permissions?.update_discounts !== undefined) {
+      checkDiscountsPreview(request, 'permissions[update_discounts]');
+    }
     const expand = resolveExpand(params.expand, SESSION_EXPANDABLE);
     const record = createSession(request.store, params);
     return renderSession(request.store, record, expand);
@@ -254,7 +277,7 @@ export function registerCheckoutSessionRoutes(router: Router<ApiRequest>): void 
   router.add('POST', '/v1/checkout/sessions/:id', (request) => {
     const record = getSession(request.store, request.pathParams.id ?? '');
     const params = parseParams(updateSessionSchema, request.params);
-    if (params.discounts !== undefined && !hasBetaFlag(request.stripeVersion)) throw unknownParam('discounts');
+    if (params.discounts !== undefined) checkDiscountsPreview(request, 'discounts');
     const expand = resolveExpand(params.expand, SESSION_EXPANDABLE);
     updateSession(request.store, record, params);
     return renderSession(request.store, record, expand);
