@@ -23,7 +23,12 @@ export default defineConfig({
         test: {
           name: 'integration',
           environment: 'node',
-          include: ['lib/**/*.int.test.ts', 'app/**/*.int.test.ts'],
+          include: [
+            'lib/**/*.int.test.ts',
+            'app/**/*.int.test.ts',
+            'scripts/**/*.int.test.ts',
+            'test/**/*.int.test.ts',
+          ],
           globalSetup: ['test/setup/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

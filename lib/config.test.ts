@@ -87,6 +87,114 @@ describe('parseServerConfig — Stripe modes', () => {
   });
 });
 
+describe('parseServerConfig — production builds', () => {
+  const production = { NODE_ENV: 'production' };
+
+  it('refuses the emulator in a production build unless it is marked as a test build', () => {
+    const attempt = () => parseServerConfig({ ...production, ...emulatorEnv });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/STRIPE_EMULATOR_URL.*NODE_ENV=production.*STOREFRONT_TEST_BUILD=1/);
+    const testBuild = parseServerConfig({ ...production, ...emulatorEnv, STOREFRONT_TEST_BUILD: '1' });
+    expect(testBuild.stripe.mode).toBe('emulator');
+    expect(testBuild.production).toBe(true);
+    expect(() => parseServerConfig({ ...production, ...emulatorEnv, STOREFRONT_TEST_BUILD: '0' })).toThrow(
+      /STOREFRONT_TEST_BUILD=1/,
+    );
+    expect(() => parseServerConfig({ ...production, ...emulatorEnv, STOREFRONT_TEST_BUILD: 'yes' })).toThrow(
+      /STOREFRONT_TEST_BUILD/,
+    );
+  });
+
+  it('refuses the emulator in a production Vercel deployment even in a test build', () => {
+    expect(() =>
+      parseServerConfig({ ...production, ...emulatorEnv, STOREFRONT_TEST_BUILD: '1', VERCEL_ENV: 'production' }),
+    ).toThrow(/production deployment/);
+    expect(() => parseServerConfig({ ...production, ...emulatorEnv, VERCEL: '1', VERCEL_ENV: 'preview' })).toThrow(
+      /STOREFRONT_TEST_BUILD=1/,
+    );
+  });
+
+  it('refuses to start a production server without DATABASE_URL unless embedded storage is allowed', () => {
+    const attempt = () => parseServerConfig({ ...production, ...testKeys });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/DATABASE_URL.*ALLOW_EMBEDDED_DATABASE=1/);
+    expect(parseServerConfig({ ...production, ...testKeys, DATABASE_URL: 'postgres://u@h/db' }).database.kind).toBe(
+      'postgres',
+    );
+    expect(parseServerConfig({ ...production, ...testKeys, ALLOW_EMBEDDED_DATABASE: '1' }).database).toEqual({
+      kind: 'pglite',
+      dataDir: '.data/pglite',
+    });
+    // Development keeps the embedded default.
+    expect(parseServerConfig(testKeys).database.kind).toBe('pglite');
+  });
+
+  it('never allows embedded storage on Vercel (per instance and ephemeral), but a test build may use PGlite', () => {
+    expect(() =>
+      parseServerConfig({
+        ...production,
+        ...testKeys,
+        ALLOW_EMBEDDED_DATABASE: '1',
+        VERCEL: '1',
+        VERCEL_ENV: 'preview',
+      }),
+    ).toThrow(/Vercel/);
+    const e2e = parseServerConfig({
+      ...production,
+      ...emulatorEnv,
+      STOREFRONT_TEST_BUILD: '1',
+      PGLITE_DATA_DIR: '/tmp/x',
+    });
+    expect(e2e.database).toEqual({ kind: 'pglite', dataDir: '/tmp/x' });
+  });
+
+  it('refuses STOREFRONT_TEST_BUILD with real live keys', () => {
+    const live = {
+      STRIPE_SECRET_KEY: 'sk_live_abc',
+      NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_live_abc',
+      STRIPE_WEBHOOK_SECRET: 'whsec_x',
+      DATABASE_URL: 'postgres://u@h/db',
+    };
+    expect(() => parseServerConfig({ ...production, ...live, STOREFRONT_TEST_BUILD: '1' })).toThrow(
+      /STOREFRONT_TEST_BUILD/,
+    );
+  });
+});
+
+describe('parseServerConfig — client IP source', () => {
+  it('knows no client IP by default, and the platform header on Vercel', () => {
+    expect(parseServerConfig(emulatorEnv).clientIp).toEqual({ kind: 'unknown' });
+    expect(parseServerConfig({ ...emulatorEnv, VERCEL: '1' }).clientIp).toEqual({ kind: 'vercel' });
+  });
+
+  it('takes a trusted header or a trusted proxy hop count, never both', () => {
+    expect(parseServerConfig({ ...emulatorEnv, TRUSTED_IP_HEADER: 'CF-Connecting-IP' }).clientIp).toEqual({
+      kind: 'header',
+      header: 'cf-connecting-ip',
+    });
+    expect(parseServerConfig({ ...emulatorEnv, TRUSTED_PROXY_HOPS: '2' }).clientIp).toEqual({
+      kind: 'proxy-hops',
+      hops: 2,
+    });
+    // A configured source wins over the Vercel default (e.g. Cloudflare in front of Vercel).
+    expect(parseServerConfig({ ...emulatorEnv, VERCEL: '1', TRUSTED_IP_HEADER: 'cf-connecting-ip' }).clientIp).toEqual({
+      kind: 'header',
+      header: 'cf-connecting-ip',
+    });
+    expect(() =>
+      parseServerConfig({ ...emulatorEnv, TRUSTED_IP_HEADER: 'x-real-ip', TRUSTED_PROXY_HOPS: '1' }),
+    ).toThrow(/TRUSTED_IP_HEADER.*TRUSTED_PROXY_HOPS/);
+    expect(() => parseServerConfig({ ...emulatorEnv, TRUSTED_PROXY_HOPS: '0' })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => parseServerConfig({ ...emulatorEnv, TRUSTED_IP_HEADER: 'bad header' })).toThrow(/TRUSTED_IP_HEADER/);
+  });
+
+  it('refuses X-Forwarded-For as the trusted header: its first hop is whatever the client sent', () => {
+    expect(() => parseServerConfig({ ...emulatorEnv, TRUSTED_IP_HEADER: 'X-Forwarded-For' })).toThrow(
+      /TRUSTED_PROXY_HOPS/,
+    );
+  });
+});
+
 describe('parseServerConfig — database, URLs, shipping', () => {
   it('defaults to PGlite in .data/pglite and switches to Postgres with DATABASE_URL', () => {
     expect(parseServerConfig(emulatorEnv).database).toEqual({ kind: 'pglite', dataDir: '.data/pglite' });
@@ -166,7 +274,7 @@ describe('.env.example', () => {
 
   it('documents every variable the configuration reads', () => {
     const source = readFileSync(new URL('./config.ts', import.meta.url), 'utf8');
-    const setByPlatform = new Set(['NODE_ENV', 'VERCEL_ENV']);
+    const setByPlatform = new Set(['NODE_ENV', 'VERCEL_ENV', 'VERCEL']);
     const read = [...source.matchAll(/^\s+([A-Z][A-Z0-9_]+): /gm)]
       .map((match) => match[1])
       .filter((name) => name && !setByPlatform.has(name));

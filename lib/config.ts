@@ -14,8 +14,26 @@ export type StripeConfig = {
 
 export type DatabaseConfig = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
 
+/**
+ * Where the client's IP address comes from (for per-address rate limits). Only a value the platform or our own proxy
+ * wrote counts: the first hop of `X-Forwarded-For` is whatever the client sent, so it is never trusted.
+ * - `vercel`: Vercel's edge sets `x-real-ip` (and `x-vercel-forwarded-for`) itself, overwriting what the client sent.
+ * - `header`: TRUSTED_IP_HEADER, a header the proxy in front of the store sets (and overwrites), e.g. `cf-connecting-ip`.
+ * - `proxy-hops`: TRUSTED_PROXY_HOPS = N proxies that each append to `X-Forwarded-For`; the client is the Nth address
+ *   from the right.
+ * - `unknown`: nothing trustworthy (development, tests, a bare `next start`: route handlers never see the socket
+ *   address, and Next copies a client-sent `X-Forwarded-For` through unchanged). Per-address limits are then skipped.
+ */
+export type ClientIpSource =
+  | { kind: 'vercel' }
+  | { kind: 'header'; header: string }
+  | { kind: 'proxy-hops'; hops: number }
+  | { kind: 'unknown' };
+
 export type ServerConfig = {
   production: boolean;
+  /** STOREFRONT_TEST_BUILD=1: a production build run by the e2e suite, load test or benchmark (emulator allowed). */
+  testBuild: boolean;
   stripe: StripeConfig;
   database: DatabaseConfig;
   /** Public base URL of the store (no trailing slash); null → derive from the request origin. */
@@ -31,6 +49,7 @@ export type ServerConfig = {
   appClockUrl: string | null;
   /** Create sessions with server-only discounts (Stripe private preview); false turns the discounts feature off. */
   serverSideDiscounts: boolean;
+  clientIp: ClientIpSource;
 };
 
 export type PublicStripeConfig = {
@@ -55,9 +74,26 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const httpUrl = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
 
+const flag = (name: string) => optional(z.enum(['0', '1'], `${name} must be 1 (on) or 0 / empty (off)`));
+
 const envSchema = z.object({
   NODE_ENV: optional(z.string()),
+  VERCEL: optional(z.string()),
   VERCEL_ENV: optional(z.string()),
+  STOREFRONT_TEST_BUILD: flag('STOREFRONT_TEST_BUILD'),
+  ALLOW_EMBEDDED_DATABASE: flag('ALLOW_EMBEDDED_DATABASE'),
+  TRUSTED_IP_HEADER: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]+$/, 'must be a header name such as cf-connecting-ip')
+      .transform((name) => name.toLowerCase())
+      .refine(
+        (name) => name !== 'x-forwarded-for',
+        'X-Forwarded-For starts with whatever the client sent; set TRUSTED_PROXY_HOPS (proxies that append to it) instead',
+      ),
+  ),
+  TRUSTED_PROXY_HOPS: optional(z.coerce.number().int().min(1).max(10)),
   STRIPE_SECRET_KEY: optional(
     z.string().regex(/^sk_(test|live)_[A-Za-z0-9_]+$/, 'must start with sk_test_ or sk_live_'),
   ),
@@ -123,6 +159,11 @@ function stripeConfigFrom(env: Env): StripeConfig {
         'STRIPE_EMULATOR_URL is set in a production deployment; set STRIPE_SECRET_KEY, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET instead.',
       );
     }
+    if (env.NODE_ENV === 'production' && env.STOREFRONT_TEST_BUILD !== '1') {
+      throw new ConfigError(
+        'STRIPE_EMULATOR_URL is set in a production build (NODE_ENV=production): set STRIPE_SECRET_KEY, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET, or STOREFRONT_TEST_BUILD=1 if this is a test build (e2e, load test).',
+      );
+    }
     const publishableKey = env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY ?? EMULATOR_DEFAULTS.publishableKey;
     if (!publishableKey.startsWith('pk_test_')) {
       throw new ConfigError('The Stripe emulator only accepts a pk_test_ NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY.');
@@ -150,23 +191,54 @@ function appClockUrlFrom(env: Env, stripe: StripeConfig): string | null {
   return env.APP_CLOCK_URL;
 }
 
+function databaseConfigFrom(env: Env): DatabaseConfig {
+  if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL };
+  const database: DatabaseConfig = { kind: 'pglite', dataDir: env.PGLITE_DATA_DIR ?? '.data/pglite' };
+  if (env.NODE_ENV !== 'production' || env.STOREFRONT_TEST_BUILD === '1') return database;
+  if (env.VERCEL || env.VERCEL_ENV) {
+    throw new ConfigError(
+      'DATABASE_URL is not set on Vercel, where an embedded database would live per instance and vanish; set DATABASE_URL to a PostgreSQL database.',
+    );
+  }
+  if (env.ALLOW_EMBEDDED_DATABASE !== '1') {
+    throw new ConfigError(
+      'DATABASE_URL is not set in a production server (NODE_ENV=production): set DATABASE_URL, or ALLOW_EMBEDDED_DATABASE=1 to keep data in PGLITE_DATA_DIR on a single self-hosted server with a persistent volume.',
+    );
+  }
+  return database;
+}
+
+function clientIpSourceFrom(env: Env): ClientIpSource {
+  if (env.TRUSTED_IP_HEADER && env.TRUSTED_PROXY_HOPS) {
+    throw new ConfigError('Set TRUSTED_IP_HEADER or TRUSTED_PROXY_HOPS, not both.');
+  }
+  if (env.TRUSTED_IP_HEADER) return { kind: 'header', header: env.TRUSTED_IP_HEADER };
+  if (env.TRUSTED_PROXY_HOPS) return { kind: 'proxy-hops', hops: env.TRUSTED_PROXY_HOPS };
+  if (env.VERCEL === '1') return { kind: 'vercel' };
+  return { kind: 'unknown' };
+}
+
 /** Validates an environment object. Pure: pass `process.env` (as a whole) or a test fixture. */
 export function parseServerConfig(rawEnv: Record<string, string | undefined>): ServerConfig {
   const parsed = envSchema.safeParse(rawEnv);
   if (!parsed.success) throw new ConfigError(`Invalid environment: ${describeIssues(parsed.error)}`);
   const env = parsed.data;
   const stripe = stripeConfigFrom(env);
+  const testBuild = env.STOREFRONT_TEST_BUILD === '1';
+  if (testBuild && stripe.mode === 'live') {
+    throw new ConfigError('STOREFRONT_TEST_BUILD=1 is for test builds; unset it when using live Stripe keys.');
+  }
   return {
     production: env.NODE_ENV === 'production',
+    testBuild,
     stripe,
-    database: env.DATABASE_URL
-      ? { kind: 'postgres', url: env.DATABASE_URL }
-      : { kind: 'pglite', dataDir: env.PGLITE_DATA_DIR ?? '.data/pglite' },
+    database: databaseConfigFrom(env),
     appUrl: env.APP_URL ?? env.NEXT_PUBLIC_APP_URL ?? null,
     shippingCountries: env.SHIPPING_COUNTRIES ?? DEFAULT_SHIPPING_COUNTRIES.split(','),
     checkoutSessionTtlSeconds: env.CHECKOUT_SESSION_TTL_SECONDS ?? DEFAULT_CHECKOUT_TTL_SECONDS,
     appClockUrl: appClockUrlFrom(env, stripe),
     serverSideDiscounts: env.SERVER_SIDE_DISCOUNTS !== 'off',
+    clientIp: clientIpSourceFrom(env),
   };
 }
 

@@ -18,6 +18,8 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
+    // A test build: the production server may then run against the emulator and a PGlite folder (lib/config.ts).
+    STOREFRONT_TEST_BUILD: '1',
     APP_URL: appUrl,
     STRIPE_SECRET_KEY: '',
     STRIPE_WEBHOOK_SECRET: 'whsec_local_emulator_secret',

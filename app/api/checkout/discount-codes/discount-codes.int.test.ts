@@ -7,9 +7,14 @@ import { apiRequest, errorOf } from '@/test/support/http';
 
 let env: AppTestEnvironment;
 beforeAll(async () => {
+  // As behind one proxy that appends the client's address to X-Forwarded-For (nginx `$proxy_add_x_forwarded_for`).
+  process.env.TRUSTED_PROXY_HOPS = '1';
   env = await setUpAppEnvironment({ privateEmulator: true });
 });
-afterAll(() => env.tearDown());
+afterAll(async () => {
+  delete process.env.TRUSTED_PROXY_HOPS;
+  await env.tearDown();
+});
 
 const POUR_OVER = { productId: 'ceramic-pour-over', quantity: 1 };
 let address = 0;
@@ -93,5 +98,44 @@ describe('POST / DELETE /api/checkout/discount-codes', () => {
       for (let i = 0; i < 8; i++) last = await apply(shopperId, { sessionId, code: 'NOPE1' }, ip);
     }
     expect(last?.status).toBe(429);
+  });
+
+  it('does not lift the per-address limit when the client rotates the first X-Forwarded-For hop', async () => {
+    const proxySees = nextAddress();
+    const statuses: number[] = [];
+    // A fresh cookie (so a fresh cart and checkout) every 8 guesses, and a new spoofed first hop on every request.
+    for (let round = 0; round < 5; round++) {
+      const { shopperId, sessionId } = await shopperWithCheckout([POUR_OVER]);
+      for (let i = 0; i < 8; i++) {
+        const spoofed = `198.18.${round}.${i + 1}`;
+        const response = await POST(
+          apiRequest('POST', '/api/checkout/discount-codes', {
+            shopperId,
+            body: { sessionId, code: `GUESS${round}${i}` },
+            headers: { 'x-forwarded-for': `${spoofed}, ${proxySees}` },
+          }),
+        );
+        statuses.push(response.status);
+      }
+    }
+    expect(statuses.slice(0, 30).every((status) => status === 422)).toBe(true);
+    expect(statuses.slice(30).every((status) => status === 429)).toBe(true);
+  });
+
+  it('charges nothing for a stranger’s requests on someone else’s session, so the owner keeps the full budget', async () => {
+    const owner = await shopperWithCheckout([POUR_OVER]);
+    const stranger = await shopperWithCheckout([POUR_OVER]);
+    for (let i = 0; i < 15; i++) {
+      const stolen = await apply(stranger.shopperId, { sessionId: owner.sessionId, code: `WRONG${i}` }, nextAddress());
+      expect(stolen.status).toBe(404);
+      const cookieless = await apply(null, { sessionId: owner.sessionId, code: `WRONG${i}` }, nextAddress());
+      expect(cookieless.status).toBe(404);
+    }
+    for (let i = 0; i < 10; i++) {
+      const response = await apply(owner.shopperId, { sessionId: owner.sessionId, code: `NOPE${i}` }, nextAddress());
+      expect(response.status).toBe(422);
+    }
+    const limited = await apply(owner.shopperId, { sessionId: owner.sessionId, code: 'WELCOME10' }, nextAddress());
+    expect(limited.status).toBe(429);
   });
 });
