@@ -205,6 +205,16 @@ export class EmulatorControl {
     return jsonRecord.parse(await this.rest(`/events/${encodeURIComponent(eventId)}`));
   }
 
+  /** Sets the session's email the way Stripe.js `checkout.updateEmail` does (browser API, publishable key). */
+  async updateEmail(session: { sessionId: string; clientSecret: string }, email: string): Promise<void> {
+    const response = await fetch(`${this.url}/v1/elements/sessions/${encodeURIComponent(session.sessionId)}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${EMULATOR_PUBLISHABLE_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ client_secret: session.clientSecret, email }),
+    });
+    if (!response.ok) throw new Error(`updateEmail failed: ${response.status} ${await response.text()}`);
+  }
+
   /** Pays a session the way the stand-in Stripe.js does (browser API, publishable key); the raw answer. */
   confirmPayment(
     session: { sessionId: string; clientSecret: string },

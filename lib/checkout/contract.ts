@@ -96,10 +96,14 @@ export const shippingOptionRequestSchema = z
   .object({ sessionId: checkoutSessionIdSchema, methodId: slug('a shipping method id') })
   .strict();
 
-/** `email` lets per-email and first-order codes be checked. */
-export const applyCodeRequestSchema = z
-  .object({ sessionId: checkoutSessionIdSchema, code: typedCode, email: z.email().max(254).optional() })
-  .strict();
+/**
+ * No email: per-email, first-order and customer-specific codes are checked against the email Stripe collected for
+ * the checkout, never against one a request claims.
+ */
+export const applyCodeRequestSchema = z.object({ sessionId: checkoutSessionIdSchema, code: typedCode }).strict();
+
+/** The shopper changed their email in Stripe's checkout: the server re-reads it from Stripe and re-prices. */
+export const emailChangedRequestSchema = z.object({ sessionId: checkoutSessionIdSchema }).strict();
 
 export const removeCodeRequestSchema = z.object({ sessionId: checkoutSessionIdSchema, code: typedCode }).strict();
 
@@ -111,6 +115,7 @@ export const CHECKOUT_UPDATES = {
   quantity: { method: 'POST', path: '/api/checkout/quantity', body: quantityRequestSchema },
   applyCode: { method: 'POST', path: '/api/checkout/discount-codes', body: applyCodeRequestSchema },
   removeCode: { method: 'DELETE', path: '/api/checkout/discount-codes', body: removeCodeRequestSchema },
+  emailChanged: { method: 'POST', path: '/api/checkout/email', body: emailChangedRequestSchema },
 } as const;
 
 export type CheckoutUpdateName = keyof typeof CHECKOUT_UPDATES;

@@ -29,7 +29,9 @@ export type CheckoutIntent =
   | SetShippingMethodIntent
   | DiscountCodeIntent
   /** Re-price with nothing changed (automatic promotions after a clock change, a session's first discount). */
-  | { type: 'refresh' };
+  | { type: 'refresh' }
+  /** Re-price for the email Stripe now holds for the checkout (the shopper changed it in Stripe's checkout). */
+  | { type: 'email-changed' };
 
 export type IntentContext = {
   catalog: Catalog;
@@ -68,6 +70,7 @@ export function applyIntent(
     case 'remove-code':
       return applyDiscountCode(selections, intent, context);
     case 'refresh':
+    case 'email-changed':
       return selections;
   }
 }
@@ -255,7 +258,7 @@ export function applySetShippingMethod(
  * the engine's reason (as `discount_<reason>`) and its shopper-facing message, which speaks only of this order.
  */
 
-export type ApplyCodeIntent = { type: 'apply-code'; code: string; email?: string };
+export type ApplyCodeIntent = { type: 'apply-code'; code: string };
 export type RemoveCodeIntent = { type: 'remove-code'; code: string };
 export type DiscountCodeIntent = ApplyCodeIntent | RemoveCodeIntent;
 

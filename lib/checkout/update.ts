@@ -25,7 +25,7 @@ import { readJsonBody } from '@/lib/http/json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/http/responses';
 import type { CheckoutSelections, Quote } from '@/lib/pricing/types';
 import { readShopperId } from '@/lib/shopper';
-import { isOutcomeUnknown, isRequestRefused } from '@/lib/stripe/errors';
+import { callStripe, isOutcomeUnknown, isRequestRefused } from '@/lib/stripe/errors';
 import { selectedMethodIdOfSession, sessionMatchesQuote, toSessionUpdateParams } from '@/lib/stripe/session-params';
 
 type UpdateRequest = { sessionId: string };
@@ -92,8 +92,8 @@ export async function syncCheckout(
   row: CheckoutRow,
   intent: CheckoutIntent,
 ): Promise<{ row: CheckoutRow; unavailable: Map<string, number>; discountsRefused: boolean }> {
-  const email = intent.type === 'apply-code' && intent.email ? normalizeEmail(intent.email) : row.email;
   const rules = deps.discountRules ?? demoRules;
+  const email = needsCollectedEmail(intent, rules) ? await collectedEmail(deps.stripe, row.stripeSessionId) : row.email;
   const productIds = productIdsOf(row.selections, intent);
   await lockScarce(tx, [
     ...(changesItems(intent) ? productIds.map((key) => ({ kind: 'stock' as const, key })) : []),
@@ -135,7 +135,7 @@ export async function syncCheckout(
       discountCodes: discountsRefused ? [] : selections.discountCodes,
     },
     quote: toStoredQuote(priced, shippingRatesOfSession(session, quote)),
-    email,
+    email: emailOfSession(session) ?? email,
     serverDiscounts: row.serverDiscounts && !discountsRefused,
   });
   await holdWhatTheCheckoutTakes(tx, saved, rules);
@@ -252,6 +252,33 @@ function totalMismatch(): AppError {
 
 function isCodeIntent(intent: CheckoutIntent): boolean {
   return intent.type === 'apply-code' || intent.type === 'remove-code';
+}
+
+/**
+ * Whose checkout this is, as far as codes go: the email Stripe collected (a request's claim grants nothing). Read from
+ * Stripe before pricing when the shopper changed it, or applies a code bound to an email, a first order or a
+ * per-email limit; after every update the answer's email is saved.
+ */
+function needsCollectedEmail(intent: CheckoutIntent, rules: ReadonlyArray<DiscountRule>): boolean {
+  if (intent.type === 'email-changed') return true;
+  if (intent.type !== 'apply-code') return false;
+  const code = normalizeCode(intent.code);
+  return rules.some(
+    (rule) =>
+      rule.code === code &&
+      (rule.conditions.customerEmails !== undefined ||
+        rule.conditions.firstOrderOnly === true ||
+        rule.limits.perEmail !== undefined),
+  );
+}
+
+async function collectedEmail(stripe: Stripe, sessionId: string): Promise<string | null> {
+  return emailOfSession(await callStripe(() => stripe.checkout.sessions.retrieve(sessionId)));
+}
+
+function emailOfSession(session: Pick<Stripe.Checkout.Session, 'customer_details' | 'customer_email'>): string | null {
+  const email = session.customer_details?.email ?? session.customer_email;
+  return email ? normalizeEmail(email) : null;
 }
 
 function changesItems(intent: CheckoutIntent): boolean {

@@ -429,6 +429,24 @@ export const ROUTES: ReadonlyArray<RouteEntry> = [
     ],
   }),
   route({
+    file: 'app/api/checkout/email/route.ts',
+    samplePath: '/api/checkout/email',
+    methods: ['POST'],
+    load: () => import('@/app/api/checkout/email/route'),
+    cases: (f) => [
+      {
+        method: 'POST',
+        calls: sessionUpdateCalls(
+          f,
+          '/api/checkout/email',
+          (sessionId) => ({ sessionId }),
+          { sessionId: badSessionId, email: fc.constantFrom('vip@example.com', '') },
+          ['sessionId'],
+        ),
+      },
+    ],
+  }),
+  route({
     file: 'app/api/checkout/discount-codes/route.ts',
     samplePath: '/api/checkout/discount-codes',
     methods: ['POST', 'DELETE'],

@@ -5,7 +5,7 @@ import { checkoutUpdateRoute } from '@/lib/checkout/update';
 /** Applies a code (replacing the one before) → `CheckoutStateView`; attempts are rate limited (429). */
 export const POST = checkoutUpdateRoute(
   applyCodeRequestSchema,
-  ({ code, email }) => (email ? { type: 'apply-code', code, email } : { type: 'apply-code', code }),
+  ({ code }) => ({ type: 'apply-code', code }),
   { guard: countCodeAttempt },
 );
 
