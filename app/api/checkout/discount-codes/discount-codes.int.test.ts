@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DELETE, POST } from '@/app/api/checkout/discount-codes/route';
-import { emulatorRequests } from '@/test/emulator-control';
+import { POST as EMAIL_CHANGED } from '@/app/api/checkout/email/route';
+import { EmulatorControl, emulatorRequests } from '@/test/emulator-control';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 import { shopperWithCheckout } from '@/test/support/checkout-api';
 import { apiRequest, errorOf } from '@/test/support/http';
@@ -137,5 +138,51 @@ describe('POST / DELETE /api/checkout/discount-codes', () => {
     }
     const limited = await apply(owner.shopperId, { sessionId: owner.sessionId, code: 'WELCOME10' }, nextAddress());
     expect(limited.status).toBe(429);
+  });
+
+  describe('identity: codes bound to an email follow the email Stripe collected, never a claimed one', () => {
+    it('refuses a claimed email in the request, and VIP20 does not exist for anyone else', async () => {
+      const { shopperId, sessionId } = await shopperWithCheckout([POUR_OVER]);
+      const claimed = await apply(shopperId, { sessionId, code: 'VIP20', email: 'VIP@Example.com' }, nextAddress());
+      expect(claimed.status).toBe(400);
+      expect(await errorOf(claimed)).toMatchObject({
+        code: 'invalid_request',
+        message: expect.stringContaining('email'),
+      });
+      const asAnyone = await apply(shopperId, { sessionId, code: 'VIP20' }, nextAddress());
+      expect(asAnyone.status).toBe(422);
+      expect((await errorOf(asAnyone)).code).toBe('discount_unknown');
+    });
+
+    it('applies VIP20 once Stripe holds the VIP email, and drops it when the shopper changes the email', async () => {
+      const shopper = await shopperWithCheckout([POUR_OVER]);
+      const { shopperId, sessionId } = shopper;
+      const emulator = new EmulatorControl(env.emulatorUrl);
+      await emulator.updateEmail(shopper, 'VIP@Example.com');
+      const applied = await apply(shopperId, { sessionId, code: 'VIP20' }, nextAddress());
+      expect(applied.status).toBe(200);
+      expect((await applied.json()).discounts.codes).toMatchObject([{ code: 'VIP20', applied: true }]);
+
+      await emulator.updateEmail(shopper, 'someone.else@example.com');
+      const changed = await EMAIL_CHANGED(
+        apiRequest('POST', '/api/checkout/email', { shopperId, body: { sessionId } }),
+      );
+      expect(changed.status).toBe(200);
+      const view = await changed.json();
+      expect(view.discounts.codes).toMatchObject([{ code: 'VIP20', applied: false }]);
+      const session = await env.stripe.checkout.sessions.retrieve(sessionId);
+      expect(session.total_details?.amount_discount ?? 0).toBe(view.discounts.total);
+      expect(view.discounts.codes.some((c: { applied: boolean }) => c.applied)).toBe(false);
+    });
+
+    it('checks a first-order code against the collected email', async () => {
+      const shopper = await shopperWithCheckout([POUR_OVER]);
+      const noEmail = await apply(shopper.shopperId, { sessionId: shopper.sessionId, code: 'FIRST15' }, nextAddress());
+      expect(noEmail.status).toBe(422);
+      expect((await errorOf(noEmail)).code).toBe('discount_identity_required');
+      await new EmulatorControl(env.emulatorUrl).updateEmail(shopper, 'new.shopper@example.com');
+      const applied = await apply(shopper.shopperId, { sessionId: shopper.sessionId, code: 'FIRST15' }, nextAddress());
+      expect(applied.status).toBe(200);
+    });
   });
 });
