@@ -162,6 +162,49 @@ const scenarios: Record<string, { run: Scenario; expected: unknown }> = {
       total_details: expect.objectContaining({ amount_discount: 525 }),
     }),
   },
+  // The update path relies on this (lib/checkout/update.ts `verifiedQuote`; docs/stripe-assumptions.md).
+  'an update replacing the shipping options selects the first one sent': {
+    run: async (stripe) => {
+      const created = await stripe.checkout.sessions.create({
+        ...base(),
+        shipping_options: [
+          { shipping_rate_data: rateData('Standard', 500) },
+          { shipping_rate_data: rateData('Express', 1500) },
+        ],
+      });
+      const updated = await stripe.checkout.sessions.update(created.id, {
+        shipping_options: [
+          { shipping_rate_data: rateData('Express', 1500) },
+          { shipping_rate_data: rateData('Standard', 500) },
+        ],
+        expand: ['line_items', 'shipping_options.shipping_rate', 'shipping_cost.shipping_rate'],
+      });
+      const rate = updated.shipping_cost?.shipping_rate;
+      return {
+        selected: typeof rate === 'object' && rate !== null ? rate.display_name : null,
+        amount_total: updated.amount_total,
+        options: updated.shipping_options.map((o) =>
+          typeof o.shipping_rate === 'object' ? o.shipping_rate.display_name : null,
+        ),
+      };
+    },
+    expected: { selected: 'Express', amount_total: 6750, options: ['Express', 'Standard'] },
+  },
+  'server-only discounts on create need the beta Stripe-Version': {
+    run: async (stripe) =>
+      refusal(
+        stripe.checkout.sessions.create({
+          ...base(),
+          permissions: { update_discounts: 'server_only' } as Stripe.Checkout.SessionCreateParams.Permissions,
+        }),
+      ),
+    expected: expect.objectContaining({
+      refused: true,
+      statusCode: 400,
+      code: 'parameter_unknown',
+      param: 'permissions[update_discounts]',
+    }),
+  },
   refusals: {
     run: async (stripe) => ({
       custom: await refusal(stripe.checkout.sessions.create({ ...base(), ui_mode: 'custom' as 'elements' })),
