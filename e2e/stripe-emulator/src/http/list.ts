@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { invalidParam, resourceMissing } from './errors';
 import { int, str } from './params';
 
-
 export const paginationShape = {
   limit: int({ min: 1, max: 100 }).optional(),
   starting_after: str(200).optional(),
