@@ -200,6 +200,22 @@ export class EmulatorControl {
     return jsonRecord.parse(await this.rest(`/events/${encodeURIComponent(eventId)}`));
   }
 
+  /**
+   * Selects one of the session's shipping options the way Stripe.js's `updateShippingOption` does (browser API,
+   * publishable key) — the shopper's choice at Stripe, which the server's record does not see.
+   */
+  async selectShippingRate(
+    session: { sessionId: string; clientSecret: string },
+    shippingRateId: string,
+  ): Promise<void> {
+    const response = await fetch(`${this.url}/v1/elements/sessions/${encodeURIComponent(session.sessionId)}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${EMULATOR_PUBLISHABLE_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ client_secret: session.clientSecret, shipping_rate: shippingRateId }),
+    });
+    if (!response.ok) throw new Error(`selecting ${shippingRateId} → ${response.status}: ${await response.text()}`);
+  }
+
   /** Pays a session the way the stand-in Stripe.js does (browser API, publishable key); the raw answer. */
   confirmPayment(
     session: { sessionId: string; clientSecret: string },
