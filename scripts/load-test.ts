@@ -13,6 +13,7 @@
 import { Pool } from 'pg';
 import Stripe from 'stripe';
 import { z } from 'zod';
+import { methodIdOfShippingRate, rulesOfCouponMetadata } from '../lib/stripe/session-params';
 import { EmulatorControl } from '../test/emulator-control';
 import { HTTP_METHODS, ROUTES } from '../test/fuzz/routes';
 import { expectOk, percentile, postJson, shopperCookieOf } from './lib/http-client';
@@ -122,12 +123,50 @@ async function probeWrongMethods(storeUrl: string): Promise<string[]> {
   return problems;
 }
 
+/** The order's amounts, shipping method and discount redemptions against Stripe's final session. */
+function orderAgainstStripe(
+  id: string,
+  order: { shipping: number; discount: number; method: string | null; rules: string | null },
+  session: Stripe.Checkout.Session,
+): string[] {
+  const problems: string[] = [];
+  const shipping = session.total_details?.amount_shipping ?? 0;
+  const discount = session.total_details?.amount_discount ?? 0;
+  if (order.shipping !== shipping) problems.push(`${id}: order shipping ${order.shipping} ≠ Stripe's ${shipping}`);
+  if (order.discount !== discount) problems.push(`${id}: order discount ${order.discount} ≠ Stripe's ${discount}`);
+  const method = methodIdOfShippingRate(session.shipping_cost?.shipping_rate);
+  if (order.method !== method) problems.push(`${id}: order shipping method ${order.method} ≠ Stripe's ${method}`);
+  const stripeRules = (session.discounts ?? [])
+    .flatMap((d) => (d.coupon && typeof d.coupon !== 'string' ? [rulesOfCouponMetadata(d.coupon.metadata)] : []))
+    .flatMap((rules) => rules?.applied ?? [])
+    .filter((rule) => rule.amount > 0)
+    .sort((a, b) => a.ruleId.localeCompare(b.ruleId))
+    .map((rule) => `${rule.ruleId} ${rule.amount}`)
+    .join(', ');
+  const recorded = discount > 0 ? stripeRules : '';
+  if ((order.rules ?? '') !== recorded)
+    problems.push(`${id}: order redemptions [${order.rules ?? ''}] ≠ Stripe's discounts [${recorded}]`);
+  return problems;
+}
+
 /** Each session's final Stripe state against the server's record, the shopper's last total, and its order(s). */
 async function verify(stripe: Stripe, pool: Pool, journeys: ReadonlyArray<Journey>): Promise<string[]> {
   const problems: string[] = [];
   const sessions = journeys.flatMap((j) => (j.sessionId ? [j.sessionId] : []));
-  const counts = await pool.query<{ stripe_session_id: string; n: string; total: number }>(
-    'SELECT stripe_session_id, count(*) AS n, max(amount_total) AS total FROM orders WHERE stripe_session_id = ANY($1) GROUP BY 1',
+  const counts = await pool.query<{
+    stripe_session_id: string;
+    n: string;
+    total: number;
+    shipping: number;
+    discount: number;
+    method: string | null;
+    rules: string | null;
+  }>(
+    `SELECT o.stripe_session_id, count(*) OVER (PARTITION BY o.stripe_session_id) AS n, o.amount_total AS total,
+            o.amount_shipping AS shipping, o.amount_discount AS discount, o.shipping_method_id AS method,
+            (SELECT string_agg(r.rule_id || ' ' || r.amount, ', ' ORDER BY r.rule_id)
+               FROM discount_redemptions r WHERE r.order_id = o.id) AS rules
+       FROM orders o WHERE o.stripe_session_id = ANY($1)`,
     [sessions],
   );
   const orders = new Map(counts.rows.map((r) => [r.stripe_session_id, r]));
@@ -135,7 +174,7 @@ async function verify(stripe: Stripe, pool: Pool, journeys: ReadonlyArray<Journe
     if (!journey.sessionId) continue;
     const id = journey.sessionId;
     const [session, items, record] = await Promise.all([
-      stripe.checkout.sessions.retrieve(id),
+      stripe.checkout.sessions.retrieve(id, { expand: ['shipping_cost.shipping_rate', 'discounts.coupon'] }),
       stripe.checkout.sessions.listLineItems(id, { limit: 100 }),
       pool.query<{ quote: unknown }>('SELECT quote FROM checkouts WHERE stripe_session_id = $1', [id]),
     ]);
@@ -159,6 +198,7 @@ async function verify(stripe: Stripe, pool: Pool, journeys: ReadonlyArray<Journe
     if (order && !paid) problems.push(`${id}: an order for a session Stripe has not been paid for`);
     if (order && order.total !== session.amount_total)
       problems.push(`${id}: order total ${order.total} ≠ Stripe's ${session.amount_total}`);
+    if (order) problems.push(...orderAgainstStripe(id, order, session));
     if (journey.paid && !paid) problems.push(`${id}: the confirm succeeded but Stripe says ${session.payment_status}`);
   }
   return problems;

@@ -206,13 +206,29 @@ export class EmulatorControl {
   }
 
   /** Sets the session's email the way Stripe.js `checkout.updateEmail` does (browser API, publishable key). */
-  async updateEmail(session: { sessionId: string; clientSecret: string }, email: string): Promise<void> {
+  updateEmail(session: { sessionId: string; clientSecret: string }, email: string): Promise<void> {
+    return this.browserUpdate(session, { email }, 'updateEmail');
+  }
+
+  /**
+   * Selects one of the session's shipping options the way Stripe.js's `updateShippingOption` does (browser API,
+   * publishable key) — the shopper's choice at Stripe, which the server's record does not see.
+   */
+  selectShippingRate(session: { sessionId: string; clientSecret: string }, shippingRateId: string): Promise<void> {
+    return this.browserUpdate(session, { shipping_rate: shippingRateId }, `selecting ${shippingRateId}`);
+  }
+
+  private async browserUpdate(
+    session: { sessionId: string; clientSecret: string },
+    change: Record<string, string>,
+    what: string,
+  ): Promise<void> {
     const response = await fetch(`${this.url}/v1/elements/sessions/${encodeURIComponent(session.sessionId)}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${EMULATOR_PUBLISHABLE_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ client_secret: session.clientSecret, email }),
+      body: JSON.stringify({ client_secret: session.clientSecret, ...change }),
     });
-    if (!response.ok) throw new Error(`updateEmail failed: ${response.status} ${await response.text()}`);
+    if (!response.ok) throw new Error(`${what} → ${response.status}: ${await response.text()}`);
   }
 
   /** Pays a session the way the stand-in Stripe.js does (browser API, publishable key); the raw answer. */

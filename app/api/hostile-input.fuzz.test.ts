@@ -27,13 +27,16 @@ beforeAll(async () => {
     webhookSecret: env.webhookSecret,
     shopperCookie: SHOPPER_COOKIE,
     sign: (payload, secret, timestamp) => signer.webhooks.generateTestHeaderString({ payload, secret, timestamp }),
+    cronSecret: 'fuzz-cron-secret-3b1f9a7c5d2e',
   };
+  process.env.CRON_SECRET = fixture.cronSecret;
 });
 
 afterAll(async () => {
   writeTally(inject('fuzzTallyDir'), 'hostile-input', { cases: counter.cases, serverErrors: counter.serverErrors });
   const statuses = [...counter.byStatus.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`);
   console.log(`hostile input: ${counter.cases} cases (${statuses.join(', ')}), ${counter.serverErrors} 5xx`);
+  delete process.env.CRON_SECRET;
   await env?.tearDown();
 });
 

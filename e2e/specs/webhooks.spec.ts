@@ -2,9 +2,10 @@ import { type APIResponse, expect, type Page, test } from '@playwright/test';
 import { z } from 'zod';
 import { EMULATOR_WEBHOOK_SECRET, EmulatorControl } from '../../test/emulator-control';
 import { signPayload } from '../../test/support/webhook-signing';
+import { CARDS } from '../pages/checkout-page';
 import { OrderPage } from '../pages/order-page';
 import { countOrdersForSession, countStoredEvents, databaseUrl } from '../support/orders-db';
-import { buyProduct, type PaidOrder } from '../support/shopper';
+import { addProductToCart, buyProduct, checkoutReadyForCard, type PaidOrder } from '../support/shopper';
 import { deliveriesOf, expectOneStoredOrder, sessionEvents, waitForDelivered } from '../support/webhook-journeys';
 
 const emulator = EmulatorControl.fromEnv();
@@ -159,5 +160,41 @@ test.describe('webhook delivery journeys (emulator)', () => {
     expect(response.status()).toBe(200);
     expect(await receiptOf(response)).toEqual({ received: true, duplicate: false });
     if (databaseUrl) expect(await countOrdersForSession('cus_qa_unknown')).toBe(0);
+  });
+
+  test('Stripe unreachable when the shopper returns: "confirming", never "no payment was taken"; then the order', async ({
+    page,
+  }) => {
+    // No webhook may fulfil it behind the page's back: the return page alone has to get there.
+    await control().configureWebhooks({ paused: true });
+    await addProductToCart(page, 'terracotta-planter');
+    const created = page.waitForResponse(
+      (response) => response.url().endsWith('/api/checkout/sessions') && response.request().method() === 'POST',
+    );
+    const checkout = await checkoutReadyForCard(page);
+    const { sessionId } = z.object({ sessionId: z.string() }).parse(await (await created).json());
+    await checkout.fillCard(CARDS.visa);
+    await control().injectFault({
+      kind: 'error',
+      status: 500,
+      method: 'GET',
+      path: `/v1/checkout/sessions/${sessionId}`,
+      count: 1000,
+    });
+    try {
+      await checkout.pay();
+      await new OrderPage(page).waitForArrival();
+      const confirming = page.getByRole('status').filter({ hasText: /confirming your (payment|order)/i });
+      await expect(confirming).toBeVisible();
+      await expect(page.getByText(/no payment was taken/i)).toHaveCount(0);
+      await expect(page.getByText(/nothing (has been|was) charged/i)).toHaveCount(0);
+      await expect(page.getByTestId('order-status')).toHaveCount(0);
+    } finally {
+      await control().clearFaults();
+    }
+    // The page checks again by itself (backoff): the order appears without a reload.
+    const order = new OrderPage(page);
+    await expect(order.status).toHaveAttribute('data-value', 'paid', { timeout: 45_000 });
+    await expectOneStoredOrder(sessionId);
   });
 });

@@ -85,6 +85,16 @@ export const orders = pgTable('orders', {
   email: text('email'),
   shippingAddress: jsonb('shipping_address').$type<ShippingAddress>(),
   paymentIntentId: text('payment_intent_id'),
+  /** The store's method id of the shipping rate Stripe had selected when the shopper paid (its `metadata.method_id`). */
+  shippingMethodId: text('shipping_method_id'),
+  /** That rate's `display_name`, as Stripe showed it. */
+  shippingMethodName: text('shipping_method_name'),
+  /**
+   * Stripe's final session differed from our checkout record (total, shipping method or discount): the order was
+   * fulfilled at what Stripe charged, and this flags it for the merchant; `mismatchReason` says what differed.
+   */
+  recordMismatch: boolean('record_mismatch').notNull().default(false),
+  mismatchReason: text('mismatch_reason'),
   createdAt: createdAt(),
 });
 
@@ -147,6 +157,8 @@ export const discountRedemptions = pgTable(
     amount: integer('amount').notNull(),
     /** The order was paid with this discount although the rule's limit was already reached: for the merchant. */
     overRedeemed: boolean('over_redeemed').notNull().default(false),
+    /** Why it was flagged (a limit reached, the code's customer condition not met by Stripe's collected email, …). */
+    overRedeemedReason: text('over_redeemed_reason'),
     createdAt: createdAt(),
   },
   (t) => [

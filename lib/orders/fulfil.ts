@@ -1,11 +1,12 @@
 import type Stripe from 'stripe';
 import { recordSales } from '@/lib/cart/inventory';
 import { removePurchasedUnits } from '@/lib/cart/service';
-import { findCheckout, markCheckoutStatus } from '@/lib/checkout/repository';
+import { findCheckout, lockCheckout, markCheckoutStatus } from '@/lib/checkout/repository';
 import type { Db } from '@/lib/db/client';
 import { orderLines, orders } from '@/lib/db/schema';
 import { type DiscountRule, demoRules } from '@/lib/discounts';
-import { releaseCheckoutHolds } from '@/lib/holds';
+import { lockScarce, releaseCheckoutHolds } from '@/lib/holds';
+import { finalSessionFacts, recordMismatches } from '@/lib/orders/final-session';
 import { findOrderBySession, type OrderView } from '@/lib/orders/order-view';
 import { recordRedemptions } from '@/lib/orders/redemptions';
 import {
@@ -32,10 +33,13 @@ type OrderLineInput = {
   addOnKey: string | null;
 };
 
+/** Stripe's final session as fulfilment reads it: its lines, the rate it selected, the coupons it applied. */
+const SESSION_EXPAND = ['line_items', 'shipping_cost.shipping_rate', 'discounts.coupon'];
+
 async function retrieveSession(stripe: Stripe, sessionId: string): Promise<FulfilmentSession | null> {
   let raw: unknown;
   try {
-    raw = await stripe.checkout.sessions.retrieve(sessionId, { expand: ['line_items'] });
+    raw = await stripe.checkout.sessions.retrieve(sessionId, { expand: SESSION_EXPAND });
   } catch (error) {
     if (isResourceMissing(error)) return null;
     throw toAppError(error);
@@ -88,14 +92,22 @@ function shippingAddressOf(session: FulfilmentSession): ShippingAddress | null {
 
 /**
  * Records the order for a paid Checkout Session exactly once, however often and concurrently it is called (webhook
- * deliveries, duplicates, the return page): the order insert is `ON CONFLICT (stripe_session_id) DO NOTHING`, and only
- * the call that inserted it writes lines, sold counters, discount redemptions, the checkout's status and the cart.
+ * deliveries, duplicates, the return page, the reconcile cron): the order insert is `ON CONFLICT (stripe_session_id)
+ * DO NOTHING`, and only the call that inserted it writes lines, sold counters, discount redemptions, the checkout's
+ * status, its holds and the cart.
+ *
+ * The order is Stripe's FINAL session — what the shopper paid: its lines and amounts, the shipping rate Stripe had
+ * selected, the discount rules its coupons stand for (redemptions come from those, never from our record). When that
+ * differs from our checkout record the order is flagged (`record_mismatch`, `mismatch_reason`) and one line is logged
+ * for the merchant. An unpaid session that Stripe says expired closes our record and releases its holds.
  */
 export async function fulfillCheckout(input: {
   db: Db;
   stripe: Stripe;
   sessionId: string;
   discountRules?: ReadonlyArray<DiscountRule>;
+  /** Told what Stripe said about the session as soon as it is read (before the order is written). */
+  onSessionRead?: (session: Pick<FulfilmentSession, 'status' | 'payment_status'>) => void;
 }): Promise<FulfilResult> {
   const { db, stripe, sessionId } = input;
   const existing = await findOrderBySession(db, sessionId);
@@ -103,38 +115,59 @@ export async function fulfillCheckout(input: {
 
   const session = await retrieveSession(stripe, sessionId);
   if (!session) return { state: 'not_found' };
+  input.onSessionRead?.(session);
   const checkout = await findCheckout(db, sessionId);
   const shopperId = checkout?.shopperId ?? session.metadata?.shopper_id;
   if (!shopperId) return { state: 'not_found' };
   if (session.payment_status === 'unpaid') {
-    if (session.status === 'expired' || session.status === 'complete') {
-      await markCheckoutStatus(db, sessionId, session.status);
+    if (session.status === 'expired') {
+      await db.transaction(async (tx) => {
+        await markCheckoutStatus(tx, sessionId, 'expired');
+        await releaseCheckoutHolds(tx, sessionId);
+      });
+    } else if (session.status === 'complete') {
+      await markCheckoutStatus(db, sessionId, 'complete');
     }
     return { state: 'unpaid', sessionStatus: session.status };
   }
 
-  const lines = toOrderLines(session.line_items?.data ?? [], checkout?.quote ?? null);
+  const quote = checkout?.quote ?? null;
+  const lines = toOrderLines(session.line_items?.data ?? [], quote);
+  const facts = finalSessionFacts(session, quote);
+  const mismatches = recordMismatches(session, facts, quote);
+  const email = session.customer_details?.email ?? session.customer_email ?? null;
   const created = await db.transaction(async (tx) => {
+    // The locks every checkout update takes, in the same order (the checkout row, then the scarce things), so an
+    // update counting stock or code uses sees the sale and the released hold together, never one without the other.
+    await lockCheckout(tx, session.id);
+    await lockScarce(tx, [
+      ...lines.flatMap((line) => (line.productId ? [{ kind: 'stock' as const, key: line.productId }] : [])),
+      ...facts.appliedRules.map((rule) => ({ kind: 'code' as const, key: rule.ruleId })),
+    ]);
     const [order] = await tx
       .insert(orders)
       .values({
         stripeSessionId: session.id,
         shopperId,
         status: session.payment_status === 'paid' ? 'paid' : 'no_payment_required',
-        currency: session.currency ?? checkout?.quote.currency ?? 'usd',
+        currency: session.currency ?? quote?.currency ?? 'usd',
         amountSubtotal: session.amount_subtotal ?? 0,
-        amountDiscount: session.total_details?.amount_discount ?? 0,
-        amountShipping: session.total_details?.amount_shipping ?? 0,
+        amountDiscount: facts.discountAmount,
+        amountShipping: facts.shippingAmount,
         amountTax: session.total_details?.amount_tax ?? 0,
         amountTotal: session.amount_total ?? 0,
-        email: session.customer_details?.email ?? session.customer_email ?? null,
+        email,
         shippingAddress: shippingAddressOf(session),
         paymentIntentId:
           typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null),
+        shippingMethodId: facts.shippingMethodId,
+        shippingMethodName: facts.shippingMethodName,
+        recordMismatch: mismatches.length > 0,
+        mismatchReason: mismatches.length > 0 ? mismatches.join('; ') : null,
       })
       .onConflictDoNothing({ target: orders.stripeSessionId })
       .returning({ id: orders.id });
-    if (!order) return false;
+    if (!order) return null;
     if (lines.length > 0) {
       await tx.insert(orderLines).values(lines.map((line, position) => ({ ...line, orderId: order.id, position })));
     }
@@ -142,21 +175,27 @@ export async function fulfillCheckout(input: {
       line.productId ? [{ productId: line.productId, quantity: line.quantity }] : [],
     );
     await recordSales(tx, purchased);
-    if ((session.total_details?.amount_discount ?? 0) > 0 && checkout?.quote.discount) {
+    if (facts.discountAmount > 0 && facts.appliedRules.length > 0) {
       await recordRedemptions(tx, {
         orderId: order.id,
         sessionId: session.id,
-        email: session.customer_details?.email ?? session.customer_email ?? null,
-        applied: checkout.quote.discount.applied,
+        email,
+        applied: facts.appliedRules,
         rules: input.discountRules ?? demoRules,
       });
     }
-    await releaseCheckoutHolds(tx, session.id);
     await removePurchasedUnits(tx, shopperId, purchased);
     await markCheckoutStatus(tx, session.id, 'complete', session.payment_status);
-    return true;
+    // The holds became the sales and redemptions above, in the same transaction.
+    await releaseCheckoutHolds(tx, session.id);
+    return order.id;
   });
+  if (created !== null && mismatches.length > 0) {
+    console.warn(
+      `[orders] order ${created} (${session.id}) differs from its checkout record — ${mismatches.join('; ')}; fulfilled at what Stripe charged (${session.amount_total ?? 0} ${session.currency ?? ''}), flagged for review.`,
+    );
+  }
   const order = await findOrderBySession(db, sessionId);
   if (!order) throw new Error(`order for ${sessionId} missing right after fulfilment`);
-  return { state: 'fulfilled', order, created };
+  return { state: 'fulfilled', order, created: created !== null };
 }

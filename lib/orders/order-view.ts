@@ -24,6 +24,9 @@ export type OrderView = {
   amountTotal: number;
   email: string | null;
   shippingAddress: ShippingAddress | null;
+  /** The shipping method Stripe had selected when the shopper paid (store method id and Stripe's display name). */
+  shippingMethodId: string | null;
+  shippingMethodName: string | null;
   lines: OrderLineView[];
   createdAt: string;
 };
@@ -48,6 +51,8 @@ export async function findOrderBySession(db: Db, sessionId: string): Promise<Ord
     amountTotal: order.amountTotal,
     email: order.email,
     shippingAddress: order.shippingAddress,
+    shippingMethodId: order.shippingMethodId,
+    shippingMethodName: order.shippingMethodName,
     lines: lines.map((line) => ({
       name: line.name,
       quantity: line.quantity,

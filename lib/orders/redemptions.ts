@@ -2,20 +2,21 @@
  * Records the discount rules an order used, exactly once per (order, rule), at fulfilment. Limits are enforced again
  * here under a lock on the rule's usage row (`SELECT … FOR UPDATE`), so two orders racing for the last use are
  * serialised: the first counts normally, the second is still fulfilled at the price paid but flagged
- * (`over_redeemed`) and logged for the merchant. Per-email limits use Stripe's `customer_details.email`.
+ * (`over_redeemed`, with the reason) and logged for the merchant. Per-email limits and customer-specific codes
+ * (`conditions.customerEmails`, e.g. VIP20) are checked against Stripe's `customer_details.email`.
  */
 import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { discountRedemptions, discountUsage, orders } from '@/lib/db/schema';
 import { type DiscountRule, normalizeEmail } from '@/lib/discounts';
-import type { AppliedDiscount } from '@/lib/pricing/types';
 
 export type RedemptionInput = {
   orderId: number;
   sessionId: string;
   /** Stripe's `customer_details.email` (or `customer_email`). */
   email: string | null;
-  applied: ReadonlyArray<AppliedDiscount>;
+  /** The rules Stripe applied (from its coupons' metadata) and their amounts. */
+  applied: ReadonlyArray<{ ruleId: string; amount: number }>;
   rules: ReadonlyArray<DiscountRule>;
 };
 
@@ -37,6 +38,10 @@ async function overLimitReason(
   email: string | null,
 ): Promise<string | null> {
   if (!rule) return null;
+  const { customerEmails } = rule.conditions;
+  if (customerEmails && (email === null || !customerEmails.includes(email))) {
+    return `the code is for particular customers and Stripe's collected email (${email ?? 'none'}) is not one of them`;
+  }
   const { totalRedemptions, perEmail } = rule.limits;
   if (totalRedemptions !== undefined && redeemed >= totalRedemptions) return `total limit ${totalRedemptions} reached`;
   if (email === null) return perEmail !== undefined || rule.conditions.firstOrderOnly ? 'no email to check' : null;
@@ -67,7 +72,15 @@ export async function recordRedemptions(tx: Db, input: RedemptionInput): Promise
     const over = await overLimitReason(tx, rule, redeemed, input, email);
     const [inserted] = await tx
       .insert(discountRedemptions)
-      .values({ orderId: input.orderId, ruleId, code: rule?.code ?? null, email, amount, overRedeemed: over !== null })
+      .values({
+        orderId: input.orderId,
+        ruleId,
+        code: rule?.code ?? null,
+        email,
+        amount,
+        overRedeemed: over !== null,
+        overRedeemedReason: over,
+      })
       .onConflictDoNothing({ target: [discountRedemptions.orderId, discountRedemptions.ruleId] })
       .returning({ id: discountRedemptions.id });
     if (!inserted) continue;

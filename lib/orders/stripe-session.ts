@@ -20,8 +20,30 @@ export const stripeLineItemSchema = z.object({
 });
 export type StripeLineItem = z.infer<typeof stripeLineItemSchema>;
 
+const metadataSchema = z.record(z.string(), z.string());
+
+/** A shipping rate, expanded (`shipping_cost.shipping_rate`) or as its `shr_` id. */
+const shippingRateSchema = z.union([
+  z.string(),
+  z.object({ id: z.string(), display_name: z.string().nullish(), metadata: metadataSchema.nullish() }),
+]);
+
+/** A coupon, expanded (`discounts.coupon`) or as its id. */
+const couponSchema = z.union([
+  z.string(),
+  z.object({
+    id: z.string(),
+    name: z.string().nullish(),
+    amount_off: z.number().int().nullish(),
+    percent_off: z.number().nullish(),
+    metadata: metadataSchema.nullish(),
+  }),
+]);
+export type StripeCoupon = z.infer<typeof couponSchema>;
+
 export const fulfilmentSessionSchema = z.object({
   id: z.string(),
+  created: z.number().int().optional(),
   status: z.enum(['open', 'complete', 'expired']).nullable(),
   payment_status: z.enum(['paid', 'unpaid', 'no_payment_required']),
   currency: z.string().nullable(),
@@ -39,7 +61,20 @@ export const fulfilmentSessionSchema = z.object({
   collected_information: z
     .object({ shipping_details: z.object({ name: z.string().nullish(), address: addressSchema.nullish() }).nullish() })
     .nullish(),
-  metadata: z.record(z.string(), z.string()).nullish(),
+  metadata: metadataSchema.nullish(),
+  /** The option Stripe had selected when the shopper paid (whoever selected it: our update or Stripe.js). */
+  shipping_cost: z
+    .object({ amount_total: z.number().int().nullish(), shipping_rate: shippingRateSchema.nullish() })
+    .nullish(),
+  /** The discounts Stripe applied. */
+  discounts: z
+    .array(
+      z.object({
+        coupon: couponSchema.nullish(),
+        promotion_code: z.union([z.string(), z.object({ id: z.string() }).loose()]).nullish(),
+      }),
+    )
+    .nullish(),
   payment_intent: z.union([z.string(), z.object({ id: z.string() })]).nullish(),
   line_items: z.object({ data: z.array(stripeLineItemSchema), has_more: z.boolean() }).nullish(),
 });

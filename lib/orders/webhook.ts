@@ -16,8 +16,9 @@ function sessionIdOf(event: Stripe.Event): string {
 }
 
 /**
- * Acts on one verified Stripe event. Fulfilment re-reads the session from Stripe, so duplicate and out-of-order
- * deliveries converge on the same single order. Throws when handling fails (the route answers 500 so Stripe retries).
+ * Acts on one verified Stripe event. Every `checkout.session.*` event but `async_payment_failed` re-reads the session
+ * from Stripe (fulfilment), so duplicate, out-of-order, stale and replayed deliveries converge on Stripe's state and
+ * the same single order. Throws when handling fails (the route answers 500 so Stripe retries).
  */
 export async function handleStripeEvent(event: Stripe.Event, deps: EventDeps): Promise<EventOutcome> {
   switch (event.type) {
@@ -32,9 +33,20 @@ export async function handleStripeEvent(event: Stripe.Event, deps: EventDeps): P
       await markPaymentStatus(deps.db, sessionId, 'failed');
       return 'payment_failed';
     }
-    case 'checkout.session.expired':
-      await markCheckoutStatus(deps.db, sessionIdOf(event), 'expired');
-      return 'expired';
+    case 'checkout.session.expired': {
+      // The event is a hint, not the truth: a stale or forged (but signed) one must not close a session Stripe still
+      // has open. Stripe's own answer decides — expired closes the record and releases its holds, paid fulfils.
+      const sessionId = sessionIdOf(event);
+      const result = await fulfillCheckout({ ...deps, sessionId });
+      if (result.state === 'fulfilled') return 'fulfilled';
+      if (result.state === 'unpaid' && result.sessionStatus === 'expired') return 'expired';
+      if (result.state === 'unpaid' && result.sessionStatus === 'open') {
+        console.warn(
+          `[webhook] ${event.id}: checkout.session.expired for ${sessionId}, which Stripe has open; ignored.`,
+        );
+      }
+      return result.state === 'unpaid' ? 'awaiting_payment' : 'ignored';
+    }
     default:
       return 'ignored';
   }

@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { CheckoutSelections, Quote } from '@/lib/pricing/types';
 import {
   absoluteImageUrl,
+  couponMetadataOf,
   lineKeyOfLineItem,
   methodIdOfShippingRate,
   methodIdsByShippingRateId,
+  rulesOfCouponMetadata,
   SERVER_UPDATE_API_VERSION,
   selectedMethodIdOfSession,
   toSessionCreateParams,
@@ -227,7 +229,15 @@ describe('toSessionUpdateParams', () => {
     expect(apiVersion).toBe(SERVER_UPDATE_API_VERSION);
     expect(apiVersion).toBe('2026-10-28.endive; checkout_server_update_beta=v1');
     expect(params.discounts).toEqual([
-      { coupon_data: { amount_off: 2_580, currency: 'usd', name: 'WELCOME10', duration: 'once' } },
+      {
+        coupon_data: {
+          amount_off: 2_580,
+          currency: 'usd',
+          name: 'WELCOME10',
+          duration: 'once',
+          metadata: { rule_ids: 'welcome', rule_amounts: '2580' },
+        },
+      },
     ]);
   });
 
@@ -290,5 +300,41 @@ describe('mapping Stripe objects back to store ids', () => {
     expect(absoluteImageUrl('/products/a.svg', 'https://shop.example')).toBe('https://shop.example/products/a.svg');
     expect(absoluteImageUrl('/products/a.svg', 'not a url')).toBeNull();
     expect(absoluteImageUrl(null, 'https://shop.example')).toBeNull();
+  });
+});
+
+describe('coupon metadata: the rules a coupon stands for', () => {
+  const label = 'x';
+  it('round-trips rule ids and amounts within Stripe’s metadata limits', () => {
+    const applied = [
+      { ruleId: 'launch-50', label, amount: 2_400 },
+      { ruleId: 'cart-10-off-100', label, amount: 1_000 },
+    ];
+    const metadata = couponMetadataOf(applied);
+    expect(metadata).toEqual({ rule_ids: 'launch-50,cart-10-off-100', rule_amounts: '2400,1000' });
+    expect(Object.keys(metadata).every((key) => key.length <= 40)).toBe(true);
+    expect(rulesOfCouponMetadata(metadata)).toEqual({
+      applied: [
+        { ruleId: 'launch-50', amount: 2_400 },
+        { ruleId: 'cart-10-off-100', amount: 1_000 },
+      ],
+      complete: true,
+    });
+  });
+
+  it('leaves out what does not fit 500 characters, and says the list is incomplete', () => {
+    const applied = Array.from({ length: 60 }, (_, i) => ({ ruleId: `rule-number-${i}`, label, amount: 100 }));
+    const metadata = couponMetadataOf(applied);
+    expect(Object.values(metadata).every((value) => value.length <= 500)).toBe(true);
+    expect(metadata.rules_truncated).toBe('true');
+    expect(rulesOfCouponMetadata(metadata)?.complete).toBe(false);
+  });
+
+  it('does not read rules from a coupon that is not ours or is malformed', () => {
+    expect(rulesOfCouponMetadata({})).toBeNull();
+    expect(rulesOfCouponMetadata(null)).toBeNull();
+    expect(rulesOfCouponMetadata({ rule_ids: 'a,b', rule_amounts: '1' })).toBeNull();
+    expect(rulesOfCouponMetadata({ rule_ids: 'a', rule_amounts: '-1' })).toBeNull();
+    expect(rulesOfCouponMetadata({ rule_ids: 'a', rule_amounts: 'x' })).toBeNull();
   });
 });

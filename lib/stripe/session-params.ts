@@ -4,7 +4,14 @@
  * lists on update rather than merging them.
  */
 import type Stripe from 'stripe';
-import type { CheckoutSelections, Quote, QuoteLine, QuoteShippingOption, ShippingAddress } from '@/lib/pricing/types';
+import type {
+  AppliedDiscount,
+  CheckoutSelections,
+  Quote,
+  QuoteLine,
+  QuoteShippingOption,
+  ShippingAddress,
+} from '@/lib/pricing/types';
 
 /** Stripe-Version for updates that carry `discounts`, a private-preview parameter. */
 export const SERVER_UPDATE_API_VERSION = '2026-10-28.endive; checkout_server_update_beta=v1';
@@ -24,7 +31,14 @@ export type PreviewPermissions = NonNullable<GaCreateParams['permissions']> & { 
 export type SessionCreateParamsWithPreview = Omit<GaCreateParams, 'permissions'> & { permissions?: PreviewPermissions };
 
 /** `coupon_data` accepted by the preview `discounts` update parameter. */
-export type PreviewCouponData = { amount_off: number; currency: string; name: string; duration: 'once' };
+export type PreviewCouponData = {
+  amount_off: number;
+  currency: string;
+  name: string;
+  duration: 'once';
+  /** Which discount rules the coupon stands for (`couponMetadataOf`), so fulfilment can read what Stripe applied. */
+  metadata?: Record<string, string>;
+};
 export type PreviewDiscountParam = { coupon: string } | { coupon_data: PreviewCouponData };
 
 /** GA update params plus the private-preview `discounts` (`''` clears). */
@@ -220,6 +234,60 @@ function toShippingDetails(
   return details;
 }
 
+/** Coupon metadata keys: the applied rule ids, and their amounts in the same order (comma-separated). */
+export const COUPON_RULE_IDS_METADATA = 'rule_ids';
+export const COUPON_RULE_AMOUNTS_METADATA = 'rule_amounts';
+/** Present (`'true'`) when the rules did not fit Stripe's 500-character metadata values: the list is incomplete. */
+export const COUPON_RULES_TRUNCATED_METADATA = 'rules_truncated';
+const METADATA_VALUE_MAX = 500;
+
+/**
+ * The metadata of the one coupon standing for `applied`: `rule_ids=a,b` and `rule_amounts=100,250` (3 keys at most,
+ * each value within Stripe's 500 characters; rules that do not fit are left out and `rules_truncated` says so).
+ */
+export function couponMetadataOf(applied: ReadonlyArray<AppliedDiscount>): Record<string, string> {
+  const ids: string[] = [];
+  const amounts: string[] = [];
+  let truncated = false;
+  for (const { ruleId, amount } of applied) {
+    const nextIds = [...ids, ruleId].join(',');
+    const nextAmounts = [...amounts, String(amount)].join(',');
+    if (ruleId.includes(',') || nextIds.length > METADATA_VALUE_MAX || nextAmounts.length > METADATA_VALUE_MAX) {
+      truncated = true;
+      continue;
+    }
+    ids.push(ruleId);
+    amounts.push(String(amount));
+  }
+  const metadata: Record<string, string> = {
+    [COUPON_RULE_IDS_METADATA]: ids.join(','),
+    [COUPON_RULE_AMOUNTS_METADATA]: amounts.join(','),
+  };
+  if (truncated) metadata[COUPON_RULES_TRUNCATED_METADATA] = 'true';
+  return metadata;
+}
+
+export type CouponRules = { applied: Array<{ ruleId: string; amount: number }>; complete: boolean };
+
+/** The rules a coupon made by `couponMetadataOf` stands for, or null when its metadata does not name any (not ours). */
+export function rulesOfCouponMetadata(
+  metadata: Readonly<Record<string, string>> | null | undefined,
+): CouponRules | null {
+  const ids = metadata?.[COUPON_RULE_IDS_METADATA];
+  const amounts = metadata?.[COUPON_RULE_AMOUNTS_METADATA];
+  if (ids === undefined || amounts === undefined) return null;
+  const idList = ids === '' ? [] : ids.split(',');
+  const amountList = amounts === '' ? [] : amounts.split(',');
+  if (idList.length !== amountList.length) return null;
+  const applied: CouponRules['applied'] = [];
+  for (const [index, ruleId] of idList.entries()) {
+    const amount = Number(amountList[index]);
+    if (!ruleId || !Number.isSafeInteger(amount) || amount < 0) return null;
+    applied.push({ ruleId, amount });
+  }
+  return { applied, complete: metadata?.[COUPON_RULES_TRUNCATED_METADATA] !== 'true' };
+}
+
 /** One amount-off coupon for the whole discount, or `''` to clear (Stripe rejects a zero `amount_off`). */
 function toDiscounts(quote: Quote): '' | PreviewDiscountParam[] {
   if (!quote.discount || quote.discountAmount <= 0) return '';
@@ -230,6 +298,7 @@ function toDiscounts(quote: Quote): '' | PreviewDiscountParam[] {
         currency: quote.currency,
         name: quote.discount.name,
         duration: 'once',
+        metadata: couponMetadataOf(quote.discount.applied),
       },
     },
   ];

@@ -14,6 +14,8 @@ export type FuzzFixture = {
   webhookSecret: string;
   /** The shopper cookie's name (`SHOPPER_COOKIE`; passed in because lib/shopper is server-only). */
   shopperCookie: string;
+  /** The CRON_SECRET configured for the run (cron routes are fuzzed configured: hostile callers get 401, not 503). */
+  cronSecret: string;
 };
 
 /** What the attacker's cart holds (the route registry relies on it). */

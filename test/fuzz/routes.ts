@@ -488,7 +488,60 @@ export const ROUTES: ReadonlyArray<RouteEntry> = [
     load: () => import('@/app/api/webhooks/stripe/route'),
     cases: (f) => [{ method: 'POST', calls: webhookCalls(f) }],
   }),
+  route({
+    file: 'app/api/cron/reconcile/route.ts',
+    samplePath: '/api/cron/reconcile',
+    methods: ['GET'],
+    load: () => import('@/app/api/cron/reconcile/route'),
+    cases: (f) => [{ method: 'GET', calls: cronCalls(f) }],
+  }),
 ];
+
+/** Header-safe junk (printable ASCII, no line breaks). */
+const headerJunk = fc.stringMatching(/^[!-~][ -~]{0,60}$/);
+
+/** Calls to a cron route without the exact `Authorization: Bearer <CRON_SECRET>`: each must be a 401 doing nothing. */
+function cronCalls(f: FuzzFixture): fc.Arbitrary<HostileCall> {
+  const secret = f.cronSecret;
+  const nearMisses = [
+    secret,
+    `bearer ${secret}`,
+    `BEARER ${secret}`,
+    `Bearer  ${secret}`,
+    `Bearer ${secret}x`,
+    `Bearer ${secret.slice(0, -1)}`,
+    `Bearer ${secret.toUpperCase()}`,
+    `Bearer ${secret}${secret}`,
+    `Basic ${Buffer.from(`user:${secret}`).toString('base64')}`,
+    `Token ${secret}`,
+    'Bearer ',
+    'Bearer',
+    '',
+  ];
+  const authorization = fc.oneof(
+    fc.constant(null),
+    fc.constantFrom(...nearMisses),
+    headerJunk,
+    headerJunk.map((junk) => `Bearer ${junk}`).filter((value) => value !== `Bearer ${secret}`),
+  );
+  const query = fc.constantFrom(
+    '',
+    `?secret=${secret}`,
+    `?token=${secret}`,
+    `?authorization=Bearer%20${secret}`,
+    '?windowSeconds=999999999',
+    '?limit=-1',
+  );
+  return fc.tuple(authorization, query, fc.boolean()).map(([auth, q, withCookie]) => ({
+    kind: auth === null ? 'cron-without-secret' : 'cron-wrong-secret',
+    method: 'GET',
+    url: `/api/cron/reconcile${q}`,
+    cookie: withCookie ? `${f.shopperCookie}=${f.attacker.shopperId}; cron_secret=${secret}` : null,
+    contentType: null,
+    body: null,
+    ...(auth === null ? {} : { headers: { authorization: auth } }),
+  }));
+}
 
 const MAX_EVENT_BYTES = 512 * 1024;
 

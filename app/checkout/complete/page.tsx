@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ConfirmingOrder } from '@/app/checkout/complete/confirming-order';
 import { OrderReceipt } from '@/components/checkout/order-receipt';
 import { RefreshAfterFulfilment } from '@/components/checkout/refresh-after-fulfilment';
 import { ReturnStatusMessage } from '@/components/checkout/return-status-message';
@@ -30,6 +31,15 @@ export default async function CheckoutCompletePage({ searchParams }: Props) {
   });
 
   if (view.kind === 'not_found') notFound();
+
+  if (view.kind === 'confirming') {
+    return (
+      <div>
+        <PageHeading title="Order status" />
+        <ConfirmingOrder paymentReceived={view.paymentReceived} sessionId={sessionId} />
+      </div>
+    );
+  }
 
   if (view.kind !== 'paid') {
     return (

@@ -305,6 +305,46 @@ describe('checkout sessions through stripe-node', () => {
     expect(all).toEqual([third.id, second.id, first.id]);
   });
 
+  it('filters the list by created, as Stripe does (exact, or gt/gte/lt/lte bounds together)', async () => {
+    const old = await h.stripe.checkout.sessions.create(sessionParams());
+    await h.control('POST', '/clock/advance', { seconds: 3600 });
+    const recent = await h.stripe.checkout.sessions.create(sessionParams());
+    const ids = async (params: Stripe.Checkout.SessionListParams) => {
+      const listed: string[] = [];
+      for await (const session of h.stripe.checkout.sessions.list({ limit: 1, ...params })) listed.push(session.id);
+      return listed;
+    };
+    expect(await ids({ created: { gte: recent.created } })).toEqual([recent.id]);
+    expect(await ids({ created: { gt: old.created } })).toEqual([recent.id]);
+    expect(await ids({ created: { lt: recent.created } })).toEqual([old.id]);
+    expect(await ids({ created: { gte: old.created, lte: recent.created } })).toEqual([recent.id, old.id]);
+    expect(await ids({ created: old.created })).toEqual([old.id]);
+    expect(await ids({ created: { gt: recent.created } })).toEqual([]);
+    const error = await stripeError(
+      h.stripe.checkout.sessions.list({ created: { gte: 'soon' } as unknown as Stripe.RangeQueryParam }),
+    );
+    expect(error).toMatchObject({ statusCode: 400, type: 'StripeInvalidRequestError' });
+  });
+
+  it('keeps coupon_data metadata on the coupon an update creates', async () => {
+    const session = await h.stripe.checkout.sessions.create({
+      ...sessionParams(),
+      permissions: { update_discounts: 'server_only' } as Stripe.Checkout.SessionCreateParams.Permissions,
+    });
+    const metadata = { rule_ids: 'launch-50', rule_amounts: '1000' };
+    const updated = await h.stripe.checkout.sessions.update(
+      session.id,
+      betaUpdate({
+        discounts: [{ coupon_data: { amount_off: 1000, currency: 'usd', name: 'Launch', duration: 'once', metadata } }],
+        expand: ['discounts.coupon'],
+      }),
+      { apiVersion: BETA_VERSION },
+    );
+    const coupon = updated.discounts?.[0]?.coupon as Stripe.Coupon;
+    expect(coupon.metadata).toEqual(metadata);
+    expect((await h.stripe.coupons.retrieve(coupon.id)).metadata).toEqual(metadata);
+  });
+
   it('retrieves with every supported expand, and refuses an unknown one', async () => {
     const session = await h.stripe.checkout.sessions.create({
       ...sessionParams(),

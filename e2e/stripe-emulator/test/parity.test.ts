@@ -233,6 +233,88 @@ const scenarios: Record<string, { run: Scenario; expected: unknown }> = {
       missing: expect.objectContaining({ refused: true, statusCode: 404, code: 'resource_missing' }),
     },
   },
+  // ——— Fulfilment (docs/stripe-assumptions.md) ———
+  'list filters by created and status': {
+    run: async (stripe) => {
+      const session = await stripe.checkout.sessions.create(base());
+      const listed = async (params: Stripe.Checkout.SessionListParams) => {
+        const ids: string[] = [];
+        const created: number[] = [];
+        for await (const found of stripe.checkout.sessions.list({ limit: 100, ...params })) {
+          ids.push(found.id);
+          created.push(found.created);
+          if (ids.length >= 300) break;
+        }
+        return { ids, created };
+      };
+      const since = await listed({ status: 'open', created: { gte: session.created } });
+      const before = await listed({ created: { lt: session.created } });
+      const exact = await listed({ created: session.created });
+      const complete = await listed({ status: 'complete', created: { gte: session.created } });
+      return {
+        sinceHasIt: since.ids.includes(session.id),
+        sinceAllInRange: since.created.every((at) => at >= session.created),
+        beforeLacksIt: !before.ids.includes(session.id),
+        beforeAllInRange: before.created.every((at) => at < session.created),
+        exactHasIt: exact.ids.includes(session.id),
+        completeLacksIt: !complete.ids.includes(session.id),
+      };
+    },
+    expected: {
+      sinceHasIt: true,
+      sinceAllInRange: true,
+      beforeLacksIt: true,
+      beforeAllInRange: true,
+      exactHasIt: true,
+      completeLacksIt: true,
+    },
+  },
+  'selected shipping rate expands with its metadata': {
+    run: async (stripe) => {
+      const session = await stripe.checkout.sessions.create({
+        ...base(),
+        shipping_options: [
+          { shipping_rate_data: { ...rateData('Overnight', 2999), metadata: { method_id: 'overnight' } } },
+          { shipping_rate_data: { ...rateData('Standard', 599), metadata: { method_id: 'standard' } } },
+        ],
+      });
+      const read = await stripe.checkout.sessions.retrieve(session.id, {
+        expand: ['shipping_cost.shipping_rate', 'shipping_options.shipping_rate'],
+      });
+      const rate = read.shipping_cost?.shipping_rate;
+      const selected = rate && typeof rate !== 'string' ? rate : null;
+      return {
+        selected: selected && {
+          display_name: selected.display_name,
+          metadata: selected.metadata,
+          amount: selected.fixed_amount?.amount,
+        },
+        amount_shipping: read.total_details?.amount_shipping,
+        offered: read.shipping_options.map((option) =>
+          typeof option.shipping_rate === 'string' ? null : option.shipping_rate.metadata,
+        ),
+      };
+    },
+    expected: {
+      selected: { display_name: 'Overnight', metadata: { method_id: 'overnight' }, amount: 2999 },
+      amount_shipping: 2999,
+      offered: [{ method_id: 'overnight' }, { method_id: 'standard' }],
+    },
+  },
+  'applied coupon expands with its metadata': {
+    run: async (stripe) => {
+      const metadata = { rule_ids: 'launch-50,cart-10-off-100', rule_amounts: '2400,1000' };
+      const coupon = await stripe.coupons.create({ amount_off: 3400, currency: 'usd', duration: 'once', metadata });
+      const session = await stripe.checkout.sessions.create({ ...base(), discounts: [{ coupon: coupon.id }] });
+      const read = await stripe.checkout.sessions.retrieve(session.id, { expand: ['discounts.coupon'] });
+      const applied = read.discounts?.[0]?.coupon;
+      return {
+        metadata: applied && typeof applied !== 'string' ? applied.metadata : null,
+        amount_discount: read.total_details?.amount_discount,
+      };
+    },
+    expected: { metadata: { rule_ids: 'launch-50,cart-10-off-100', rule_amounts: '2400,1000' }, amount_discount: 3400 },
+  },
   'expire, then update is refused': {
     run: async (stripe) => {
       const session = await stripe.checkout.sessions.create(base());
@@ -244,6 +326,37 @@ const scenarios: Record<string, { run: Scenario; expected: unknown }> = {
       };
     },
     expected: { status: 'expired', update: { refused: true, type: 'StripeInvalidRequestError', statusCode: 400 } },
+  },
+};
+
+/** Private-preview behaviour: compared with real Stripe only on accounts with the preview (STRIPE_PREVIEW_SERVER_UPDATES=1). */
+const preview = key !== undefined && process.env.STRIPE_PREVIEW_SERVER_UPDATES === '1';
+const PREVIEW_VERSION = '2026-10-28.endive; checkout_server_update_beta=v1';
+const previewScenarios: Record<string, { run: Scenario; expected: unknown }> = {
+  'preview: coupon_data metadata kept': {
+    run: async (stripe) => {
+      const session = await stripe.checkout.sessions.create({
+        ...base(),
+        permissions: { update_discounts: 'server_only' } as Stripe.Checkout.SessionCreateParams.Permissions,
+      });
+      const metadata = { rule_ids: 'launch-50', rule_amounts: '2400' };
+      const updated = await stripe.checkout.sessions.update(
+        session.id,
+        {
+          discounts: [
+            { coupon_data: { amount_off: 2400, currency: 'usd', name: 'LAUNCH50', duration: 'once', metadata } },
+          ],
+          expand: ['discounts.coupon'],
+        } as Stripe.Checkout.SessionUpdateParams,
+        { apiVersion: PREVIEW_VERSION },
+      );
+      const coupon = updated.discounts?.[0]?.coupon;
+      return {
+        metadata: coupon && typeof coupon !== 'string' ? coupon.metadata : null,
+        amount_discount: updated.total_details?.amount_discount,
+      };
+    },
+    expected: { metadata: { rule_ids: 'launch-50', rule_amounts: '2400' }, amount_discount: 2400 },
   },
 };
 
@@ -272,6 +385,23 @@ describe('parity scenarios', () => {
       for (const [name, scenario] of Object.entries(scenarios)) {
         const emulated = emulatorResults.get(name) ?? normalise(await scenario.run(emulatorStripe));
         expect({ name, result: normalise(await scenario.run(real)) }).toEqual({ name, result: emulated });
+      }
+    },
+    120_000,
+  );
+
+  for (const [name, scenario] of Object.entries(previewScenarios)) {
+    it(`${name}: emulator gives Stripe's answer`, async () => {
+      expect(normalise(await scenario.run(emulatorStripe))).toEqual(scenario.expected);
+    });
+  }
+
+  it.skipIf(!preview)(
+    'real Stripe (private preview) gives the same normalised answers',
+    async () => {
+      const real = new Stripe(key ?? '', { maxNetworkRetries: 1 });
+      for (const [name, scenario] of Object.entries(previewScenarios)) {
+        expect({ name, result: normalise(await scenario.run(real)) }).toEqual({ name, result: scenario.expected });
       }
     },
     120_000,

@@ -7,6 +7,7 @@ import type { CheckoutDeps } from '@/lib/checkout/deps';
 import { findCheckout } from '@/lib/checkout/repository';
 import { inventorySales, orderLines, orders, webhookEvents } from '@/lib/db/schema';
 import { getReturnPageView } from '@/lib/orders/return-page';
+import { EmulatorControl, injectFault } from '@/test/emulator-control';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 import { checkoutDeps, openCheckout, pay } from '@/test/support/checkout-flow';
 import { apiRequest, errorOf } from '@/test/support/http';
@@ -123,12 +124,30 @@ describe('Stripe webhook', () => {
     expect(await ordersFor(sessionId)).toHaveLength(0);
   });
 
-  it('creates no order for an unpaid session, and records expiry', async () => {
+  it('creates no order for an unpaid session, and records expiry once Stripe says expired', async () => {
     const open = await openCheckout(deps, [{ productId: 'lumen-desk-lamp', quantity: 1 }]);
     expect((await deliver(event('checkout.session.completed', open.sessionId))).status).toBe(200);
     expect(await ordersFor(open.sessionId)).toHaveLength(0);
+    await env.stripe.checkout.sessions.expire(open.sessionId);
     expect((await deliver(event('checkout.session.expired', open.sessionId))).status).toBe(200);
     expect((await findCheckout(env.db, open.sessionId))?.status).toBe('expired');
+  });
+
+  it('a signed checkout.session.expired for a session Stripe still has open does not close it', async () => {
+    const open = await openCheckout(deps, [{ productId: 'lumen-desk-lamp', quantity: 1 }], { withAddress: true });
+    expect((await deliver(event('checkout.session.expired', open.sessionId))).status).toBe(200);
+    expect((await findCheckout(env.db, open.sessionId))?.status).toBe('open');
+    // Stripe kept it open and took the payment: the order is recorded as usual.
+    await pay(env.emulatorUrl, open);
+    expect((await deliver(event('checkout.session.completed', open.sessionId))).status).toBe(200);
+    expect(await ordersFor(open.sessionId)).toHaveLength(1);
+  });
+
+  it('a stale checkout.session.expired for a session Stripe completed and paid fulfils it', async () => {
+    const paid = await paidCheckout();
+    expect((await deliver(event('checkout.session.expired', paid.sessionId))).status).toBe(200);
+    expect(await ordersFor(paid.sessionId)).toHaveLength(1);
+    expect((await findCheckout(env.db, paid.sessionId))?.status).toBe('complete');
   });
 
   it('marks a failed delayed payment without creating an order', async () => {
@@ -157,6 +176,26 @@ describe('return page', () => {
     const [order] = await ordersFor(sessionId);
     if (view.kind === 'paid') expect(view.order.amountTotal).toBe(order?.amountTotal);
     expect(await ordersFor(sessionId)).toHaveLength(1);
+  });
+
+  it('during a Stripe outage a paid session is "confirming", never an error inviting a second payment', async () => {
+    const { sessionId, shopperId } = await paidCheckout();
+    await injectFault(env.emulatorUrl, {
+      kind: 'error',
+      status: 500,
+      method: 'GET',
+      path: `/v1/checkout/sessions/${sessionId}`,
+      count: 50,
+    });
+    try {
+      const view = await getReturnPageView({ db: env.db, stripe: env.stripe, sessionId, shopperId });
+      expect(view).toEqual({ kind: 'confirming', paymentReceived: false });
+    } finally {
+      await new EmulatorControl(env.emulatorUrl).clearFaults();
+    }
+    expect(await ordersFor(sessionId)).toHaveLength(0);
+    const after = await getReturnPageView({ db: env.db, stripe: env.stripe, sessionId, shopperId });
+    expect(after.kind).toBe('paid');
   });
 
   it('shows an unpaid session as open and someone else’s as not found', async () => {

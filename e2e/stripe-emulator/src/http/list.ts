@@ -45,3 +45,30 @@ export function paginate<T extends { id: string }>(
   const hasMore = pagination.ending_before ? end - limit > start : start + limit < end;
   return { object: 'list', data: window, has_more: hasMore, url };
 }
+
+/**
+ * Stripe's `created` list filter: an exact unix timestamp (`created=…`) or a range (`created[gt|gte|lt|lte]=…`),
+ * every bound inclusive or exclusive as named, all given bounds applying together.
+ */
+export const createdFilter = () =>
+  z.union([
+    int({ min: 0 }),
+    z.strictObject({
+      gt: int({ min: 0 }).optional(),
+      gte: int({ min: 0 }).optional(),
+      lt: int({ min: 0 }).optional(),
+      lte: int({ min: 0 }).optional(),
+    }),
+  ]);
+export type CreatedFilter = z.output<ReturnType<typeof createdFilter>>;
+
+export function matchesCreated(created: number, filter: CreatedFilter | undefined): boolean {
+  if (filter === undefined) return true;
+  if (typeof filter === 'number') return created === filter;
+  return (
+    (filter.gt === undefined || created > filter.gt) &&
+    (filter.gte === undefined || created >= filter.gte) &&
+    (filter.lt === undefined || created < filter.lt) &&
+    (filter.lte === undefined || created <= filter.lte)
+  );
+}

@@ -14,7 +14,7 @@ import { renderLineItems, renderSession, sessionTotals } from '../checkout/rende
 import { resolveShippingOptions } from '../checkout/shipping';
 import { invalidParam, invalidRequest, missingParam, notEmulated, resourceMissing, unknownParam } from '../http/errors';
 import { resolveExpand } from '../http/expand';
-import { paginate, paginationShape } from '../http/list';
+import { createdFilter, matchesCreated, paginate, paginationShape } from '../http/list';
 import { expandList, oneOf, parseParams, str } from '../http/params';
 import type { ApiRequest, Router } from '../http/router';
 import { newId } from '../ids';
@@ -254,6 +254,7 @@ const listSchema = z.strictObject({
   ...paginationShape,
   payment_intent: str(200).optional(),
   status: oneOf(['open', 'complete', 'expired']).optional(),
+  created: createdFilter().optional(),
   expand: expandList(),
 });
 
@@ -308,6 +309,7 @@ export function registerCheckoutSessionRoutes(router: Router<ApiRequest>): void 
       })
       .filter((record) => params.status === undefined || record.status === params.status)
       .filter((record) => params.payment_intent === undefined || record.paymentIntentId === params.payment_intent)
+      .filter((record) => matchesCreated(record.created, params.created))
       .reverse()
       .map((record) => renderSession(store, record, expand));
     return paginate(items, params, '/v1/checkout/sessions', 'checkout.session');
