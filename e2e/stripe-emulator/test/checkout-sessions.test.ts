@@ -327,10 +327,13 @@ describe('checkout sessions through stripe-node', () => {
   });
 
   it('keeps coupon_data metadata on the coupon an update creates', async () => {
-    const session = await h.stripe.checkout.sessions.create({
-      ...sessionParams(),
-      permissions: { update_discounts: 'server_only' } as Stripe.Checkout.SessionCreateParams.Permissions,
-    });
+    const session = await h.stripe.checkout.sessions.create(
+      {
+        ...sessionParams(),
+        permissions: { update_discounts: 'server_only' } as Stripe.Checkout.SessionCreateParams.Permissions,
+      },
+      { apiVersion: BETA_VERSION },
+    );
     const metadata = { rule_ids: 'launch-50', rule_amounts: '1000' };
     const updated = await h.stripe.checkout.sessions.update(
       session.id,

@@ -335,10 +335,13 @@ const PREVIEW_VERSION = '2026-10-28.endive; checkout_server_update_beta=v1';
 const previewScenarios: Record<string, { run: Scenario; expected: unknown }> = {
   'preview: coupon_data metadata kept': {
     run: async (stripe) => {
-      const session = await stripe.checkout.sessions.create({
-        ...base(),
-        permissions: { update_discounts: 'server_only' } as Stripe.Checkout.SessionCreateParams.Permissions,
-      });
+      const session = await stripe.checkout.sessions.create(
+        {
+          ...base(),
+          permissions: { update_discounts: 'server_only' } as Stripe.Checkout.SessionCreateParams.Permissions,
+        },
+        { apiVersion: PREVIEW_VERSION },
+      );
       const metadata = { rule_ids: 'launch-50', rule_amounts: '2400' };
       const updated = await stripe.checkout.sessions.update(
         session.id,
