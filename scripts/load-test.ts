@@ -76,14 +76,21 @@ async function waitForOrder(pool: Pool, sessionId: string): Promise<void> {
   throw new Error(`no order for ${sessionId} within ${SETTLE_TIMEOUT_MS} ms`);
 }
 
+/**
+ * Products the journeys buy, spread so that every shopper's units stay within stock even while all their checkouts hold
+ * them at once (an open checkout holds its units): at 50 shoppers each product below is taken at most 30 times.
+ */
+const FIRST_ITEMS = ['aurora-headphones', 'pulse-speaker', 'lumen-desk-lamp', 'leather-journal', 'soy-candle'];
+const SECOND_ITEMS = ['ceramic-pour-over', 'terracotta-planter', 'tea-sampler', 'puzzle-1000', 'leather-journal'];
+
 async function shopperJourney(store: RunningStore, pool: Pool, journey: Journey): Promise<void> {
   const api = (path: string) => `${store.storeUrl}/api/${path}`;
-  const first = await call('add to cart', () =>
-    postJson(api('cart/items'), { productId: 'aurora-headphones', quantity: 1 }),
-  );
+  const firstItem = FIRST_ITEMS[journey.index % FIRST_ITEMS.length] ?? 'aurora-headphones';
+  const secondItem = SECOND_ITEMS[journey.index % SECOND_ITEMS.length] ?? 'ceramic-pour-over';
+  const first = await call('add to cart', () => postJson(api('cart/items'), { productId: firstItem, quantity: 1 }));
   const cookie = shopperCookieOf(first);
   if (!cookie) throw new Error('the cart API set no shopper cookie');
-  await call('add to cart', () => postJson(api('cart/items'), { productId: 'ceramic-pour-over', quantity: 1 }, cookie));
+  await call('add to cart', () => postJson(api('cart/items'), { productId: secondItem, quantity: 1 }, cookie));
   const started = startedSchema.parse(
     await (await call('start session', () => postJson(api('checkout/sessions'), {}, cookie))).json(),
   );
@@ -97,7 +104,7 @@ async function shopperJourney(store: RunningStore, pool: Pool, journey: Journey)
   };
   await update('shipping address', 'shipping-address', { address: { ...ADDRESS, country: 'US' } });
   await update('add-on', 'add-ons', { addOnId: 'gift-wrap', selected: true });
-  await update('quantity', 'quantity', { productId: 'ceramic-pour-over', quantity: 2 });
+  await update('quantity', 'quantity', { productId: secondItem, quantity: 2 });
   await update('shipping option', 'shipping-option', { methodId: journey.index % 2 === 0 ? 'express' : 'standard' });
   await call('pay (confirm)', () =>
     new EmulatorControl(store.emulatorUrl).confirmPayment(started, { email: `load-${journey.index}@example.com` }),
