@@ -5,6 +5,7 @@ import { NO_DISCOUNTS, toStoredQuote } from '@/lib/checkout/price';
 import { toCheckoutStateView } from '@/lib/checkout/view';
 import { buildQuote } from '@/lib/pricing/quote';
 import type { CheckoutSelections } from '@/lib/pricing/types';
+import { usAddress } from '@/test/fixtures/addresses';
 import { testCatalog as catalog } from '@/test/fixtures/catalog';
 
 const now = new Date('2026-11-20T12:00:00Z');
@@ -47,15 +48,7 @@ describe('checkoutStateViewSchema', () => {
         { addOnId: 'gift-message', productId: null },
       ],
       giftMessage: 'Happy birthday',
-      shippingAddress: {
-        name: 'Ada',
-        line1: '1 Main St',
-        line2: null,
-        city: 'Springfield',
-        state: 'IL',
-        postalCode: '62701',
-        country: 'US',
-      },
+      shippingAddress: { ...usAddress, name: 'Ada' },
     });
     const parsed = checkoutStateViewSchema.parse(after);
     expect(parsed.giftMessage).toBe('Happy birthday');

@@ -18,7 +18,7 @@ import { fulfillCheckout } from '@/lib/orders/fulfil';
 import { advanceEmulatorClock, emulatorRequests } from '@/test/emulator-control';
 import { usAddress } from '@/test/fixtures/addresses';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
-import { checkoutDeps, openCheckout, pay, testSettings } from '@/test/support/checkout-flow';
+import { discountCheckoutDeps, openCheckout, pay } from '@/test/support/checkout-flow';
 
 const POUR_OVER = { productId: 'ceramic-pour-over', quantity: 1 }; // $48, home
 const LINEN_THROW = { productId: 'linen-throw', quantity: 1 }; // $89, home, weekend sale
@@ -32,11 +32,8 @@ beforeAll(async () => {
 });
 afterAll(() => env.tearDown());
 
-/** Deps with discounts on and `now` read from the emulator's clock (as APP_CLOCK_URL does in the app). */
-async function deps(): Promise<CheckoutDeps> {
-  const now = await remoteClock(`${env.emulatorUrl}/_emulator/clock`)();
-  const settings = { ...testSettings, serverSideDiscounts: true, sessionTtlSeconds: 6 * 3600 };
-  return { ...checkoutDeps(env, getCatalog(), now), settings };
+function deps(): Promise<CheckoutDeps> {
+  return discountCheckoutDeps(env, getCatalog());
 }
 
 /** Runs `change` and returns its view plus the Stripe calls it made (method, path, Stripe-Version). */

@@ -12,14 +12,13 @@ import type { CheckoutDeps } from '@/lib/checkout/deps';
 import { startCheckout } from '@/lib/checkout/start';
 import { updateCheckout } from '@/lib/checkout/update';
 import { getCheckoutState } from '@/lib/checkout/view';
-import { remoteClock } from '@/lib/clock';
 import { discountRedemptions, holds, inventorySales } from '@/lib/db/schema';
 import { isAppError } from '@/lib/http/app-error';
 import { fulfillCheckout } from '@/lib/orders/fulfil';
 import { EmulatorControl } from '@/test/emulator-control';
 import { usAddress } from '@/test/fixtures/addresses';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
-import { checkoutDeps, openCheckout, pay, testSettings } from '@/test/support/checkout-flow';
+import { discountCheckoutDeps, openCheckout, pay } from '@/test/support/checkout-flow';
 
 const WATCH = 'tempo-smartwatch'; // 3 in stock, at most 2 per order
 const HEADPHONES = { productId: 'aurora-headphones', quantity: 1 };
@@ -30,9 +29,8 @@ beforeAll(async () => {
 });
 afterAll(() => env.tearDown());
 
-async function deps(): Promise<CheckoutDeps> {
-  const now = await remoteClock(`${env.emulatorUrl}/_emulator/clock`)();
-  return { ...checkoutDeps(env, getCatalog(), now), settings: { ...testSettings, serverSideDiscounts: true } };
+function deps(): Promise<CheckoutDeps> {
+  return discountCheckoutDeps(env, getCatalog());
 }
 
 async function outcome<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; code: string }> {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from '@/lib/catalog/schema';
 import { allowedShippingCountries } from '@/lib/checkout/deps';
 import { applyIntent, emptySelections, sameItems } from '@/lib/checkout/intents';
+import { usAddress } from '@/test/fixtures/addresses';
 import { testCatalog } from '@/test/fixtures/catalog';
 
 const catalog: Catalog = testCatalog;
@@ -12,15 +13,7 @@ const context = {
   discounts: null,
   now: new Date('2026-11-18T12:00:00Z'),
 };
-const address = {
-  name: 'Ada Lovelace',
-  line1: '1 Main St',
-  line2: null,
-  city: 'Springfield',
-  state: 'IL',
-  postalCode: '62701',
-  country: 'US',
-};
+const address = usAddress;
 
 describe('applyIntent', () => {
   it('sets the shipping address, keeping everything else', () => {

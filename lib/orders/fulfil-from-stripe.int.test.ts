@@ -10,14 +10,13 @@ import { getCatalog } from '@/lib/catalog';
 import type { CheckoutDeps } from '@/lib/checkout/deps';
 import { findCheckout } from '@/lib/checkout/repository';
 import { updateCheckout } from '@/lib/checkout/update';
-import { remoteClock } from '@/lib/clock';
 import { discountRedemptions, holds, orders } from '@/lib/db/schema';
 import { isAppError } from '@/lib/http/app-error';
 import { fulfillCheckout } from '@/lib/orders/fulfil';
 import { couponMetadataOf, SERVER_UPDATE_API_VERSION } from '@/lib/stripe/session-params';
 import { EmulatorControl } from '@/test/emulator-control';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
-import { checkoutDeps, openCheckout, pay, testSettings } from '@/test/support/checkout-flow';
+import { discountCheckoutDeps, openCheckout, pay } from '@/test/support/checkout-flow';
 
 const JOURNAL = { productId: 'leather-journal', quantity: 1 }; // $36: overnight $65.99, standard $41.99 (US)
 const POUR_OVER = { productId: 'ceramic-pour-over', quantity: 1 }; // $48
@@ -30,10 +29,8 @@ beforeAll(async () => {
 });
 afterAll(() => env.tearDown());
 
-async function deps(): Promise<CheckoutDeps> {
-  const now = await remoteClock(`${env.emulatorUrl}/_emulator/clock`)();
-  const settings = { ...testSettings, serverSideDiscounts: true, sessionTtlSeconds: 6 * 3600 };
-  return { ...checkoutDeps(env, getCatalog(), now), settings };
+function deps(): Promise<CheckoutDeps> {
+  return discountCheckoutDeps(env, getCatalog());
 }
 
 async function orderOf(sessionId: string) {

@@ -13,6 +13,7 @@ import {
   toSessionCreateParams,
   toSessionUpdateParams,
 } from '@/lib/stripe/session-params';
+import { usAddress } from '@/test/fixtures/addresses';
 
 const quote: Quote = {
   currency: 'usd',
@@ -68,15 +69,7 @@ const selections: CheckoutSelections = {
   items: [{ productId: 'studio-headphones', quantity: 2 }],
   addOns: [{ addOnId: 'extended-warranty', productId: 'studio-headphones' }],
   giftMessage: null,
-  shippingAddress: {
-    name: 'Ada Lovelace',
-    line1: '1 Main St',
-    line2: null,
-    city: 'Springfield',
-    state: 'IL',
-    postalCode: '62701',
-    country: 'US',
-  },
+  shippingAddress: usAddress,
   shippingMethodId: 'express',
   discountCodes: ['WELCOME10'],
 };

@@ -4,6 +4,7 @@ import type { Catalog } from '@/lib/catalog/schema';
 import type { CheckoutDeps, CheckoutSettings } from '@/lib/checkout/deps';
 import { startCheckout } from '@/lib/checkout/start';
 import { updateCheckout } from '@/lib/checkout/update';
+import { remoteClock } from '@/lib/clock';
 import type { Db } from '@/lib/db/client';
 import { payCheckoutSession } from '@/test/emulator-control';
 import { usAddress } from '@/test/fixtures/addresses';
@@ -18,6 +19,19 @@ export const testSettings: CheckoutSettings = {
 
 export function checkoutDeps(env: { db: Db; stripe: Stripe }, catalog: Catalog, now = new Date()): CheckoutDeps {
   return { db: env.db, stripe: env.stripe, catalog, settings: testSettings, now, origin: TEST_ORIGIN };
+}
+
+/**
+ * Deps with server-side discounts on and `now` read from the emulator's clock (as APP_CLOCK_URL does in the app), for
+ * suites whose checkouts take codes.
+ */
+export async function discountCheckoutDeps(
+  env: { db: Db; stripe: Stripe; emulatorUrl: string },
+  catalog: Catalog,
+): Promise<CheckoutDeps> {
+  const now = await remoteClock(`${env.emulatorUrl}/_emulator/clock`)();
+  const settings = { ...testSettings, serverSideDiscounts: true, sessionTtlSeconds: 6 * 3600 };
+  return { ...checkoutDeps(env, catalog, now), settings };
 }
 
 /** A shopper with `items` in the cart and an open Checkout Session for it (optionally with a US address). */
