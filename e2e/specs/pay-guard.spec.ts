@@ -164,9 +164,7 @@ test.describe('a tab pays only for the order it shows', () => {
 });
 
 test.describe('Pay sends the address being typed, and waits for a complete one', () => {
-  test('an address changed just before Pay is the one the order ships to, at its shipping price', async ({
-    page,
-  }) => {
+  test('an address changed just before Pay is the one the order ships to, at its shipping price', async ({ page }) => {
     test.skip(!emulator, NEEDS_EMULATOR);
     await addProductToCart(page, 'leather-journal', 1);
     const checkout = await openCheckoutFromCart(page);

@@ -13,7 +13,7 @@ import { useControlUpdate } from '@/components/checkout/use-control-update';
  * is the one the whole page shows.
  */
 export function DiscountsSection() {
-  const { checkout, view, run, closedMessage } = useCheckoutUpdates();
+  const { view, run, closedMessage } = useCheckoutUpdates();
   const applying = useControlUpdate<string>();
   const removing = useControlUpdate<string>();
   const removeErrorId = `${useId()}-remove-error`;
@@ -23,8 +23,8 @@ export function DiscountsSection() {
 
   async function apply(code: string): Promise<boolean> {
     removing.clearFailure();
-    const email = checkout.email ?? undefined;
-    const outcome = await applying.submit(code, () => run('applyCode', { code, ...(email ? { email } : {}) }));
+    // No email: the server checks email-bound codes against the email Stripe collected.
+    const outcome = await applying.submit(code, () => run('applyCode', { code }));
     return outcome?.ok === true;
   }
 
