@@ -100,6 +100,11 @@ export class CheckoutPage {
     await this.addressFrame.locator(`[name="${field}"]`).fill(value);
   }
 
+  /** Picks another country in the Shipping Address Element, leaving the other fields as they are. */
+  async selectAddressCountry(country: string): Promise<void> {
+    await this.addressFrame.locator('select[name="country"]').selectOption(country);
+  }
+
   /** Waits for the server's shipping price to reach Stripe's session (shipping line shows an amount). */
   async waitForShippingPriced(): Promise<void> {
     await expect(this.shipping).not.toHaveText(/Enter your address/, { timeout: 20_000 });

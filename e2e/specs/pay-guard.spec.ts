@@ -178,8 +178,15 @@ test.describe('Pay sends the address being typed, and waits for a complete one',
     expect(austin.city).toBe('Austin');
     const usShipping = austin.shipping ?? 0;
 
+    const addressPosts: number[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/checkout/shipping-address') {
+        addressPosts.push(Date.now());
+      }
+    });
     // Within the address debounce: nothing has been sent for London yet.
     await checkout.fillAddress(LONDON);
+    const typed = Date.now();
     await checkout.payButton.click();
 
     const order = new OrderPage(page);
@@ -191,6 +198,47 @@ test.describe('Pay sends the address being typed, and waits for a complete one',
     expect(paid).toMatchObject({ city: 'London', country: 'GB' });
     expect(paid.shipping ?? 0).toBeGreaterThan(usShipping);
     expect(await order.totalAmount()).toBe(paid.total);
+    // Sent once; sooner than the 450 ms debounce when Pay sent it (the element had not reported the edit yet).
+    expect(addressPosts).toHaveLength(1);
+    test
+      .info()
+      .annotations.push({ type: 'address sent after typing', description: `${(addressPosts[0] ?? 0) - typed} ms` });
+  });
+
+  test('a country changed right before Pay, before the form even reported it, is sent by Pay itself', async ({
+    page,
+  }) => {
+    test.skip(!emulator, NEEDS_EMULATOR);
+    await addProductToCart(page, 'leather-journal', 1);
+    const checkout = await openCheckoutFromCart(page);
+    const sessionId = await checkout.sessionId();
+    await checkout.fillEmail('country@example.com');
+    await checkout.fillAddress(AUSTIN_PO_BOX);
+    await checkout.waitForShippingPriced();
+    await checkout.fillCard(CARDS.visa);
+    await checkout.options.waitForSettled();
+    const usShipping = (await stripeShipping(sessionId)).shipping ?? 0;
+
+    const addressPosts: number[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/checkout/shipping-address') {
+        addressPosts.push(Date.now());
+      }
+    });
+    await checkout.selectAddressCountry('GB');
+    const changed = Date.now();
+    await checkout.payButton.click();
+
+    const order = new OrderPage(page);
+    await order.waitForArrival();
+    await expect(order.status).toHaveAttribute('data-value', 'paid');
+    const paid = await stripeShipping(sessionId);
+    expect(paid.country).toBe('GB');
+    expect(paid.shipping ?? 0).toBeGreaterThan(usShipping);
+    expect(await order.totalAmount()).toBe(paid.total);
+    expect(addressPosts).toHaveLength(1);
+    // Pay read the element's value and sent it at once: well before the form's own report + the 450 ms debounce.
+    expect((addressPosts[0] ?? Number.POSITIVE_INFINITY) - changed).toBeLessThan(450);
   });
 
   test('an address with no city keeps Pay disabled, says why, and the old address is not paid for', async ({
