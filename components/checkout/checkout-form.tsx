@@ -84,7 +84,7 @@ type BodyProps = {
 
 /** The open checkout: every section reads the runner, the view and Stripe's session from `useCheckoutUpdates()`. */
 function CheckoutFormBody({ sessionId, showTestCards, submitting, confirming, setSubmitting }: BodyProps) {
-  const { checkout, payBlock } = useCheckoutUpdates();
+  const { checkout, view, payBlock, run, prepareToPay } = useCheckoutUpdates();
   const [paymentError, setPaymentError] = useState<string | null>(null);
   const payDisabled = payBlock !== null;
 
@@ -92,32 +92,40 @@ function CheckoutFormBody({ sessionId, showTestCards, submitting, confirming, se
     event.preventDefault();
     const form = event.currentTarget;
     if (confirming.current || payDisabled) return;
+    // The order this tab showed when Pay was pressed: only it (plus this tab's own pending edits) may be paid.
+    const seenVersion = view?.version ?? null;
     confirming.current = true;
     setSubmitting(true);
     setPaymentError(null);
+    const stop = (message: string | null) => {
+      confirming.current = false;
+      setSubmitting(false);
+      setPaymentError(message);
+    };
     try {
       // The email is saved on blur; make sure a value typed just before pressing Pay reaches the session too.
       const typedEmail = new FormData(form).get('email');
       if (typeof typedEmail === 'string' && typedEmail.trim() !== '' && typedEmail.trim() !== checkout.email) {
         const saved = await checkout.updateEmail(typedEmail.trim());
         if (saved.type === 'error') {
-          confirming.current = false;
-          setSubmitting(false);
-          setPaymentError(saved.error.message);
+          stop(saved.error.message);
           return;
         }
+        // Codes bound to an email are re-checked by the server against the email Stripe now has.
+        await run('emailChanged', {});
+      }
+      // Every pending edit is sent, and the server confirms this tab shows the order as it is, before paying.
+      const readiness = await prepareToPay(seenVersion);
+      if (readiness.type !== 'ready') {
+        // `changed`, a blocked edit or a closed session are explained beside Pay already.
+        stop(readiness.type === 'failed' ? readiness.message : null);
+        return;
       }
       const outcome = await checkout.confirm();
-      if (outcome.type === 'error') {
-        confirming.current = false;
-        setSubmitting(false);
-        setPaymentError(outcome.error.message);
-      }
+      if (outcome.type === 'error') stop(outcome.error.message);
       // On success Stripe redirects to the return page; keep the button busy until it does.
     } catch {
-      confirming.current = false;
-      setSubmitting(false);
-      setPaymentError('Your payment could not be processed. Please try again.');
+      stop('Your payment could not be processed. Please try again.');
     }
   }
 

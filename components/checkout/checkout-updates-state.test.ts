@@ -142,6 +142,51 @@ describe('updatesReducer', () => {
   });
 });
 
+describe('news from another tab and the check before paying', () => {
+  it('a reload for another tab’s update counts as pending, takes the newer view and says so', () => {
+    const syncing = play({ type: 'loaded', view: view(3) }, { type: 'sync-started' });
+    expect(syncing.pendingCount).toBe(1);
+    const synced = updatesReducer(syncing, { type: 'sync-settled', view: view(5) });
+    expect(synced).toMatchObject({ pendingCount: 0, notice: 'synced' });
+    expect(synced.view?.version).toBe(5);
+  });
+
+  it('a reload that brings nothing new, or fails, says nothing and unblocks nothing', () => {
+    const same = play(
+      { type: 'loaded', view: view(5) },
+      { type: 'sync-started' },
+      { type: 'sync-settled', view: view(5) },
+    );
+    expect(same.notice).toBeNull();
+    const failed = play(
+      { type: 'update-started', ticket: 1 },
+      { type: 'update-settled', ticket: 1, view: null, failure: uncertain },
+      { type: 'sync-started' },
+      { type: 'sync-settled', view: view(9) },
+    );
+    expect(failed.blockedUpTo).toBe(1);
+    expect(play({ type: 'sync-started' }, { type: 'sync-settled', view: null })).toMatchObject({
+      pendingCount: 0,
+      notice: null,
+    });
+  });
+
+  it('Pay finding another tab’s change takes the server’s view and keeps the alert until the next attempt or change', () => {
+    const changed = play({ type: 'loaded', view: view(3) }, { type: 'order-changed', view: view(6) });
+    expect(changed.notice).toBe('changed-elsewhere');
+    expect(changed.view?.version).toBe(6);
+    // A later reload does not turn the alert into the polite notice.
+    expect(
+      [{ type: 'sync-started' } as const, { type: 'sync-settled', view: view(7) } as const].reduce(
+        updatesReducer,
+        changed,
+      ).notice,
+    ).toBe('changed-elsewhere');
+    expect(updatesReducer(changed, { type: 'pay-started' }).notice).toBeNull();
+    expect(updatesReducer(changed, { type: 'update-started', ticket: 1 }).notice).toBeNull();
+  });
+});
+
 describe('payBlock', () => {
   const ready = { canConfirm: true, hasAddress: true };
 
@@ -152,6 +197,16 @@ describe('payBlock', () => {
     expect(payBlock({ ...initialUpdatesState, closedMessage: 'Expired.' }, ready)).toBe('closed');
     expect(payBlock(initialUpdatesState, { canConfirm: true, hasAddress: false })).toBe('address');
     expect(payBlock(initialUpdatesState, { canConfirm: false, hasAddress: true })).toBe('stripe');
+  });
+
+  it('the address form holds Pay after pending and blocked, before the missing-address and Stripe reasons', () => {
+    expect(payBlock(initialUpdatesState, ready, 'address-saving')).toBe('address-saving');
+    expect(payBlock(initialUpdatesState, { canConfirm: false, hasAddress: false }, 'address-incomplete')).toBe(
+      'address-incomplete',
+    );
+    expect(payBlock({ ...initialUpdatesState, pendingCount: 1 }, ready, 'address-refused')).toBe('pending');
+    expect(payBlock({ ...initialUpdatesState, blockedUpTo: 1 }, ready, 'address-refused')).toBe('blocked');
+    expect(payBlock(initialUpdatesState, ready, null)).toBeNull();
   });
 
   it('says pending before blocked, so a retry in flight reads as "updating"', () => {

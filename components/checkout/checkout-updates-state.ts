@@ -3,6 +3,7 @@
  * flight, whether an uncertain failure blocks paying, whether the session is closed, and what Pay waits for. The React
  * side (checkout-updates.tsx) only dispatches these events and sends the requests.
  */
+import type { AddressBlock } from '@/components/checkout/pay-guard';
 import type { UpdateFailure } from '@/components/checkout/update-failure';
 import {
   CHECKOUT_CLOSED,
@@ -29,7 +30,14 @@ export type UpdatesState = {
   blockedUpTo: number | null;
   /** The server answered 409 `checkout_closed`: the session is completed or expired. */
   closedMessage: string | null;
+  /**
+   * What the shopper should hear about another tab: `synced` — this tab took in another tab's update by itself;
+   * `changed-elsewhere` — Pay found the order changed in another tab, charged nothing and took the new view in.
+   */
+  notice: CheckoutNotice | null;
 };
+
+export type CheckoutNotice = 'synced' | 'changed-elsewhere';
 
 export const initialUpdatesState: UpdatesState = {
   view: null,
@@ -38,6 +46,7 @@ export const initialUpdatesState: UpdatesState = {
   lastTicket: 0,
   blockedUpTo: null,
   closedMessage: null,
+  notice: null,
 };
 
 export type UpdatesEvent =
@@ -47,7 +56,15 @@ export type UpdatesEvent =
   | { type: 'load-failed'; code: string | null; message: string }
   | { type: 'update-started'; ticket: number }
   /** `view` is the server's answer when there was one (also when Stripe.js then failed to refresh). */
-  | { type: 'update-settled'; ticket: number; view: CheckoutStateView | null; failure: UpdateFailure | null };
+  | { type: 'update-settled'; ticket: number; view: CheckoutStateView | null; failure: UpdateFailure | null }
+  /** Another tab saved a newer version: this tab reloads the view (inside `runServerUpdate`), Pay waits meanwhile. */
+  | { type: 'sync-started' }
+  /** `view` is the reloaded one (null when the reload failed: the check at Pay still protects the shopper). */
+  | { type: 'sync-settled'; view: CheckoutStateView | null }
+  /** Pay was pressed: earlier notices are answered by this attempt. */
+  | { type: 'pay-started' }
+  /** The check before paying found another tab's change: the server's view replaces ours, nothing is charged. */
+  | { type: 'order-changed'; view: CheckoutStateView };
 
 /** Keeps the newer of two views: answers can arrive out of order (the initial load racing a first update). */
 export function newerView(current: CheckoutStateView | null, next: CheckoutStateView): CheckoutStateView {
@@ -71,6 +88,8 @@ export function updatesReducer(state: UpdatesState, event: UpdatesEvent): Update
         ...state,
         pendingCount: state.pendingCount + 1,
         lastTicket: Math.max(state.lastTicket, event.ticket),
+        // The shopper is changing the order again: what was said about another tab is history.
+        notice: null,
       };
     case 'update-settled': {
       const view = event.view ? newerView(state.view, event.view) : state.view;
@@ -88,23 +107,43 @@ export function updatesReducer(state: UpdatesState, event: UpdatesEvent): Update
         closedMessage: failure.code === CHECKOUT_CLOSED ? failure.message : state.closedMessage,
       };
     }
+    case 'sync-started':
+      return { ...state, pendingCount: state.pendingCount + 1 };
+    case 'sync-settled': {
+      const pendingCount = Math.max(0, state.pendingCount - 1);
+      if (!event.view) return { ...state, pendingCount };
+      const advanced = state.view === null || event.view.version > state.view.version;
+      return {
+        ...state,
+        pendingCount,
+        view: newerView(state.view, event.view),
+        notice: advanced && state.notice !== 'changed-elsewhere' ? 'synced' : state.notice,
+      };
+    }
+    case 'pay-started':
+      return { ...state, notice: null };
+    case 'order-changed':
+      return { ...state, view: newerView(state.view, event.view), notice: 'changed-elsewhere' };
   }
 }
 
-export type PayBlock = 'pending' | 'blocked' | 'closed' | 'address' | 'stripe';
+export type PayBlock = 'pending' | 'blocked' | 'closed' | AddressBlock | 'address' | 'stripe';
 
 /**
  * Why Pay is disabled now, or null when the shopper may pay. In order of what the shopper should hear first: the
- * session is closed, an update is running, the last change did not go through, the address is missing, Stripe.js
- * itself cannot confirm (`canConfirm`).
+ * session is closed, an update is running, the last change did not go through, the address form holds an edit not
+ * yet saved / an incomplete one / a refused one (`address`, from the form), the address is missing, Stripe.js itself
+ * cannot confirm (`canConfirm`).
  */
 export function payBlock(
   state: Pick<UpdatesState, 'pendingCount' | 'blockedUpTo' | 'closedMessage'>,
   stripe: { canConfirm: boolean; hasAddress: boolean },
+  address: AddressBlock | null = null,
 ): PayBlock | null {
   if (state.closedMessage !== null) return 'closed';
   if (state.pendingCount > 0) return 'pending';
   if (state.blockedUpTo !== null) return 'blocked';
+  if (address !== null) return address;
   if (!stripe.hasAddress) return 'address';
   if (!stripe.canConfirm) return 'stripe';
   return null;

@@ -1,19 +1,33 @@
 'use client';
 
 import type { StripeCheckoutElementsValue } from '@stripe/react-stripe-js/checkout';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useReducer, useRef } from 'react';
 import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
+import {
+  type CheckoutNotice,
   initialUpdatesState,
   type PayBlock,
   payBlock,
   type UpdateOutcome,
+  type UpdatesEvent,
   type UpdatesState,
   updateRequest,
   updatesReducer,
 } from '@/components/checkout/checkout-updates-state';
+import { type AddressBlock, checkoutChannelName, payCheck, shouldTakeNews } from '@/components/checkout/pay-guard';
 import { refreshFailure, toUpdateFailure } from '@/components/checkout/update-failure';
 import { isApiError, requestJson } from '@/lib/api-client';
 import {
+  CHECKOUT_CLOSED,
   type CheckoutStateView,
   type CheckoutUpdateBody,
   type CheckoutUpdateName,
@@ -22,17 +36,47 @@ import {
 
 export type RunUpdate = <N extends CheckoutUpdateName>(name: N, body: CheckoutUpdateBody<N>) => Promise<UpdateOutcome>;
 
+/** A control's pending edit, sent before paying: `blocked` when it cannot be (or was not) saved. */
+export type Flush = () => Promise<'ok' | 'blocked'>;
+
+/** What Pay may do after `prepareToPay()`: confirm, or not (the page already says why). */
+export type PayReadiness =
+  | { type: 'ready' }
+  | { type: 'not-ready' }
+  | { type: 'changed' }
+  | { type: 'failed'; message: string };
+
 /** The store CheckoutForm owns: it starts loading the view before Stripe.js is ready. */
 export type CheckoutUpdatesStore = {
   state: UpdatesState;
   reload: () => void;
   run: RunUpdate;
+  /** Registers a control's flush (address debounce, gift message draft); returns the unregister function. */
+  registerFlush: (flush: Flush) => () => void;
+  /**
+   * Before `checkout.confirm()`: sends every pending edit, waits until no update is pending, then asks the server
+   * (inside `runServerUpdate`, so Stripe.js refreshes its session too) whether the checkout is still the one this tab
+   * showed when Pay was pressed. Only `ready` may confirm.
+   */
+  prepareToPay: (seenVersion: number | null) => Promise<PayReadiness>;
 };
 
 const NOT_READY: UpdateOutcome = {
   ok: false,
   failure: { code: 'not_ready', message: 'Checkout is still loading.', uncertain: false },
 };
+
+const CHECK_FAILED = 'We could not check your order before paying. Please try again.';
+
+function statePath(sessionId: string): string {
+  return `/api/checkout/state?sessionId=${encodeURIComponent(sessionId)}`;
+}
+
+function loadFailed(error: unknown): UpdatesEvent {
+  return isApiError(error)
+    ? { type: 'load-failed', code: error.code, message: error.message }
+    : { type: 'load-failed', code: null, message: 'Your order options could not be loaded.' };
+}
 
 /**
  * The checkout's one update runner. Loads `GET /api/checkout/state`, then sends every control's update (`run(name,
@@ -44,40 +88,98 @@ export function useCheckoutUpdatesStore(
   checkout: StripeCheckoutElementsValue | null,
   sessionId: string,
 ): CheckoutUpdatesStore {
-  const [state, dispatch] = useReducer(updatesReducer, initialUpdatesState);
+  const [state, dispatchToReact] = useReducer(updatesReducer, initialUpdatesState);
   const [loadAttempt, nextLoadAttempt] = useReducer((n: number) => n + 1, 0);
   const checkoutRef = useRef(checkout);
   const tickets = useRef(0);
+  // The same reducer, applied at once: the pay flow reads the state between awaits, before React renders it.
+  const latest = useRef<UpdatesState>(initialUpdatesState);
+  const inFlight = useRef(new Set<Promise<unknown>>());
+  const flushes = useRef(new Set<Flush>());
+  /** Versions the answers to this tab's own updates carried (the check before paying allows exactly these). */
+  const ownVersions = useRef(new Set<number>());
+  const channel = useRef<BroadcastChannel | null>(null);
+  const syncing = useRef<{ again: boolean } | null>(null);
   useEffect(() => {
     checkoutRef.current = checkout;
   });
+
+  const dispatch = useCallback((event: UpdatesEvent) => {
+    latest.current = updatesReducer(latest.current, event);
+    dispatchToReact(event);
+  }, []);
+
+  const track = useCallback(<T,>(promise: Promise<T>): Promise<T> => {
+    inFlight.current.add(promise);
+    void promise.finally(() => inFlight.current.delete(promise)).catch(() => undefined);
+    return promise;
+  }, []);
 
   useEffect(() => {
     let current = true;
     void loadAttempt; // a new attempt (reload) loads again
     dispatch({ type: 'load-started' });
-    requestJson(
-      'GET',
-      `/api/checkout/state?sessionId=${encodeURIComponent(sessionId)}`,
-      undefined,
-      checkoutStateViewSchema,
-    ).then(
+    requestJson('GET', statePath(sessionId), undefined, checkoutStateViewSchema).then(
       (view) => {
         if (current) dispatch({ type: 'loaded', view });
       },
       (error: unknown) => {
-        if (!current) return;
-        dispatch(
-          isApiError(error)
-            ? { type: 'load-failed', code: error.code, message: error.message }
-            : { type: 'load-failed', code: null, message: 'Your order options could not be loaded.' },
-        );
+        if (current) dispatch(loadFailed(error));
       },
     );
     return () => {
       current = false;
     };
-  }, [sessionId, loadAttempt]);
+  }, [sessionId, loadAttempt, dispatch]);
+
+  /** Another tab saved a newer version: reload the view inside runServerUpdate, so Stripe.js refreshes too. */
+  const sync = useCallback(async () => {
+    if (syncing.current) {
+      syncing.current.again = true;
+      return;
+    }
+    const sdk = checkoutRef.current;
+    if (!sdk) return;
+    syncing.current = { again: false };
+    try {
+      do {
+        syncing.current.again = false;
+        dispatch({ type: 'sync-started' });
+        const fetched: { view: CheckoutStateView | null } = { view: null };
+        try {
+          await track(
+            sdk.runServerUpdate(async () => {
+              fetched.view = await requestJson('GET', statePath(sessionId), undefined, checkoutStateViewSchema);
+            }),
+          );
+        } catch (error) {
+          // Only a closed session is news here; any other failure leaves the check at Pay to protect the shopper.
+          if (isApiError(error) && error.code === CHECKOUT_CLOSED) dispatch(loadFailed(error));
+        }
+        dispatch({ type: 'sync-settled', view: fetched.view });
+      } while (syncing.current.again);
+    } finally {
+      syncing.current = null;
+    }
+  }, [sessionId, dispatch, track]);
+
+  useEffect(() => {
+    if (typeof BroadcastChannel === 'undefined') return;
+    let opened: BroadcastChannel;
+    try {
+      opened = new BroadcastChannel(checkoutChannelName(sessionId));
+    } catch {
+      return;
+    }
+    opened.onmessage = (event: MessageEvent<unknown>) => {
+      if (shouldTakeNews(event.data, sessionId, latest.current.view?.version ?? null)) void sync();
+    };
+    channel.current = opened;
+    return () => {
+      if (channel.current === opened) channel.current = null;
+      opened.close();
+    };
+  }, [sessionId, sync]);
 
   const run = useCallback<RunUpdate>(
     async (name, body) => {
@@ -86,12 +188,24 @@ export function useCheckoutUpdatesStore(
       const ticket = ++tickets.current;
       const request = updateRequest(name, body, sessionId);
       dispatch({ type: 'update-started', ticket });
-      let answered: CheckoutStateView | null = null;
+      // Filled in by the callback (a holder, so the type checker does not take it for always null).
+      const answer: { view: CheckoutStateView | null } = { view: null };
       try {
-        const result = await sdk.runServerUpdate(async () => {
-          answered = await requestJson(request.method, request.path, request.body, checkoutStateViewSchema);
-        });
-        const saved: CheckoutStateView | null = answered;
+        const result = await track(
+          sdk.runServerUpdate(async () => {
+            const view = await requestJson(request.method, request.path, request.body, checkoutStateViewSchema);
+            ownVersions.current.add(view.version);
+            answer.view = view;
+          }),
+        );
+        const saved = answer.view;
+        if (saved) {
+          try {
+            channel.current?.postMessage({ sessionId, version: saved.version });
+          } catch {
+            // A closed channel: the other tabs still check at Pay.
+          }
+        }
         if (result.type === 'error' || !saved) {
           const failure = refreshFailure(result.type === 'error' ? result.error.message : 'no answer');
           dispatch({ type: 'update-settled', ticket, view: saved, failure });
@@ -101,14 +215,69 @@ export function useCheckoutUpdatesStore(
         return { ok: true, view: saved };
       } catch (error) {
         const failure = toUpdateFailure(error);
-        dispatch({ type: 'update-settled', ticket, view: answered, failure });
+        dispatch({ type: 'update-settled', ticket, view: answer.view, failure });
         return { ok: false, failure };
       }
     },
-    [sessionId],
+    [sessionId, dispatch, track],
   );
 
-  return useMemo(() => ({ state, reload: nextLoadAttempt, run }), [state, run]);
+  const registerFlush = useCallback((flush: Flush) => {
+    flushes.current.add(flush);
+    return () => {
+      flushes.current.delete(flush);
+    };
+  }, []);
+
+  const whenIdle = useCallback(async () => {
+    while (inFlight.current.size > 0) await Promise.allSettled([...inFlight.current]);
+  }, []);
+
+  const prepareToPay = useCallback(
+    async (seenVersion: number | null): Promise<PayReadiness> => {
+      const sdk = checkoutRef.current;
+      if (!sdk) return { type: 'not-ready' };
+      dispatch({ type: 'pay-started' });
+      const flushed = await Promise.all([...flushes.current].map((flush) => flush()));
+      await whenIdle();
+      const settled = latest.current;
+      if (flushed.includes('blocked') || settled.closedMessage !== null || settled.blockedUpTo !== null) {
+        return { type: 'not-ready' };
+      }
+      const fetched: { view: CheckoutStateView | null } = { view: null };
+      try {
+        const result = await track(
+          sdk.runServerUpdate(async () => {
+            fetched.view = await requestJson('GET', statePath(sessionId), undefined, checkoutStateViewSchema);
+          }),
+        );
+        const server = fetched.view;
+        if (!server) return { type: 'failed', message: CHECK_FAILED };
+        const check = payCheck({ seenVersion, ownVersions: ownVersions.current, server });
+        if (check === 'changed') {
+          dispatch({ type: 'order-changed', view: server });
+          return { type: 'changed' };
+        }
+        dispatch({ type: 'loaded', view: server });
+        if (check === 'closed') return { type: 'not-ready' };
+        // Stripe.js could not refresh its session: what it would confirm is not known to be what is shown.
+        if (result.type === 'error') return { type: 'failed', message: CHECK_FAILED };
+        return { type: 'ready' };
+      } catch (error) {
+        if (isApiError(error) && error.code === CHECKOUT_CLOSED) {
+          dispatch(loadFailed(error));
+          return { type: 'not-ready' };
+        }
+        return { type: 'failed', message: isApiError(error) ? error.message : CHECK_FAILED };
+      }
+    },
+    [sessionId, dispatch, track, whenIdle],
+  );
+
+  return useMemo(
+    () => ({ state, reload: nextLoadAttempt, run, registerFlush, prepareToPay }),
+    [state, run, registerFlush, prepareToPay],
+  );
 }
 
 export type CheckoutUpdates = {
@@ -127,6 +296,13 @@ export type CheckoutUpdates = {
   closedMessage: string | null;
   /** Why Pay is disabled, or null. */
   payBlock: PayBlock | null;
+  /** What to tell the shopper about another tab (see `UpdatesState.notice`). */
+  notice: CheckoutNotice | null;
+  /** The address form reports why it holds Pay (an edit not yet saved, incomplete, refused), or null. */
+  setAddressBlock: (block: AddressBlock | null) => void;
+  registerFlush: (flush: Flush) => () => void;
+  /** `seenVersion`: the view's version when Pay was pressed (see `CheckoutUpdatesStore.prepareToPay`). */
+  prepareToPay: (seenVersion: number | null) => Promise<PayReadiness>;
   /** Replaces a closed session with a fresh one (the island does this once per visit). */
   startFreshCheckout: () => void;
 };
@@ -142,7 +318,8 @@ type ProviderProps = {
 
 /** Gives every checkout section the one runner, the one view and Stripe's session. */
 export function CheckoutUpdatesProvider({ store, checkout, startFreshCheckout, children }: ProviderProps) {
-  const { state, reload, run } = store;
+  const { state, reload, run, registerFlush, prepareToPay } = store;
+  const [addressBlock, setAddressBlock] = useState<AddressBlock | null>(null);
   const value = useMemo<CheckoutUpdates>(
     () => ({
       checkout,
@@ -153,10 +330,18 @@ export function CheckoutUpdatesProvider({ store, checkout, startFreshCheckout, c
       pending: state.pendingCount > 0,
       blockedByFailure: state.blockedUpTo !== null,
       closedMessage: state.closedMessage,
-      payBlock: payBlock(state, { canConfirm: checkout.canConfirm, hasAddress: checkout.shipping !== null }),
+      payBlock: payBlock(
+        state,
+        { canConfirm: checkout.canConfirm, hasAddress: checkout.shipping !== null },
+        addressBlock,
+      ),
+      notice: state.notice,
+      setAddressBlock,
+      registerFlush,
+      prepareToPay,
       startFreshCheckout,
     }),
-    [checkout, state, run, reload, startFreshCheckout],
+    [checkout, state, run, reload, startFreshCheckout, addressBlock, registerFlush, prepareToPay],
   );
   return <CheckoutUpdatesContext.Provider value={value}>{children}</CheckoutUpdatesContext.Provider>;
 }

@@ -2,12 +2,20 @@
 
 import { useId, useState } from 'react';
 import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
+import { UpdateError } from '@/components/checkout/update-error';
+import { useControlUpdate } from '@/components/checkout/use-control-update';
 
-/** Contact email, saved to the Checkout Session when the field loses focus. Stripe's own validation message is shown. */
+/**
+ * Contact email, saved to the Checkout Session when the field loses focus. Stripe's own validation message is shown.
+ * Once Stripe has it, the runner's `emailChanged` update lets the server re-read it and re-price (codes bound to an
+ * email are checked against the email Stripe collected).
+ */
 export function ContactEmailField() {
-  const { checkout } = useCheckoutUpdates();
+  const { checkout, run } = useCheckoutUpdates();
+  const repricing = useControlUpdate<true>();
   const inputId = useId();
   const errorId = `${inputId}-error`;
+  const repriceErrorId = `${inputId}-reprice-error`;
   const [email, setEmail] = useState(checkout.email ?? '');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -19,6 +27,7 @@ export function ContactEmailField() {
     try {
       const result = await checkout.updateEmail(value);
       setError(result.type === 'error' ? result.error.message : null);
+      if (result.type === 'success') await repricing.submit(true, () => run('emailChanged', {}));
     } catch {
       setError('Your email could not be saved. Please try again.');
     } finally {
@@ -54,6 +63,9 @@ export function ContactEmailField() {
           <p id={errorId} role="alert" data-testid="email-error" className="text-sm text-red-700">
             {error}
           </p>
+        ) : null}
+        {repricing.failure ? (
+          <UpdateError id={repriceErrorId} failure={repricing.failure} onRetry={() => void repricing.retry()} />
         ) : null}
         <p className="text-xs text-stone-500">We send your receipt and shipping updates here.</p>
       </div>

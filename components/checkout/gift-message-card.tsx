@@ -3,6 +3,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { AddOnCheckbox, isUnavailable } from '@/components/checkout/add-on-checkbox';
 import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
+import type { UpdateOutcome } from '@/components/checkout/checkout-updates-state';
+import { giftMessageAction } from '@/components/checkout/pay-guard';
 import { UpdateError } from '@/components/checkout/update-error';
 import type { UpdateFailure } from '@/components/checkout/update-failure';
 import { useControlUpdate } from '@/components/checkout/use-control-update';
@@ -22,12 +24,14 @@ const EMPTY_MESSAGE: UpdateFailure = {
  * message is saved (on blur or with "Save message"), because the server needs the text with the selection.
  */
 export function GiftMessageCard({ addOn, currency, savedMessage }: Props) {
-  const { run, closedMessage } = useCheckoutUpdates();
+  const { run, closedMessage, registerFlush } = useCheckoutUpdates();
   const { pendingValue, busy, failure, submit, retry, clearFailure } = useControlUpdate<boolean>();
   const [composing, setComposing] = useState(false);
   const [draft, setDraft] = useState(savedMessage ?? '');
   const [localError, setLocalError] = useState<UpdateFailure | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
+  const saving = useRef<Promise<UpdateOutcome | null> | null>(null);
+  const flushRef = useRef<() => Promise<'ok' | 'blocked'>>(async () => 'ok');
   const baseId = useId();
   const fieldId = `${baseId}-message`;
   const hintId = `${baseId}-hint`;
@@ -48,15 +52,40 @@ export function GiftMessageCard({ addOn, currency, savedMessage }: Props) {
   const unsaved = trimmed !== (addOn.selected ? (savedMessage ?? '') : '');
   const shownError = localError ?? failure;
 
+  function sendMessage(): Promise<UpdateOutcome | null> {
+    setLocalError(null);
+    const attempt = submit(true, () => run('addOn', { addOnId: addOn.addOnId, selected: true, giftMessage: trimmed }));
+    saving.current = attempt;
+    void attempt.finally(() => {
+      if (saving.current === attempt) saving.current = null;
+    });
+    return attempt;
+  }
+
   function save() {
     if (busy || !unsaved) return;
     if (trimmed === '') {
       setLocalError(EMPTY_MESSAGE);
       return;
     }
-    setLocalError(null);
-    void submit(true, () => run('addOn', { addOnId: addOn.addOnId, selected: true, giftMessage: trimmed }));
+    void sendMessage();
   }
+
+  // Pay sends a ticked card's unsaved message first (it may not have lost focus yet), and waits for a save under way.
+  useEffect(() => {
+    flushRef.current = async () => {
+      const action = giftMessageAction({ checked, draft, selected: addOn.selected, savedMessage });
+      if (action === 'empty') {
+        setLocalError(EMPTY_MESSAGE);
+        return 'blocked';
+      }
+      if (action === 'send' && !busy) void sendMessage();
+      let outcome: UpdateOutcome | null = null;
+      while (saving.current) outcome = (await saving.current) ?? outcome;
+      return outcome && !outcome.ok ? 'blocked' : 'ok';
+    };
+  });
+  useEffect(() => registerFlush(() => flushRef.current()), [registerFlush]);
 
   function toggle(next: boolean) {
     setLocalError(null);

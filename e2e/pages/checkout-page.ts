@@ -25,6 +25,14 @@ export class CheckoutPage {
   readonly shipping: Locator;
   readonly discount: Locator;
   readonly total: Locator;
+  /** The alert shown when Pay found that another tab changed the order (nothing was charged). */
+  readonly orderChanged: Locator;
+  /** The polite notice that this tab took in another tab's update. */
+  readonly syncedFromOtherTab: Locator;
+  /** Why Pay is disabled because of the shipping address (unsent, incomplete or refused). */
+  readonly addressPayBlock: Locator;
+  /** "Shipping: Standard — $5.99" under the address form, for the address the order is priced with. */
+  readonly addressShippingLine: Locator;
   /** Add-ons, quantities, gift message and shipping method. */
   readonly options: CheckoutOptions;
   private readonly paymentFrame: FrameLocator;
@@ -41,6 +49,10 @@ export class CheckoutPage {
     this.shipping = page.getByTestId('summary-shipping');
     this.discount = page.getByTestId('summary-discount');
     this.total = page.getByTestId('summary-total');
+    this.orderChanged = page.getByTestId('order-changed');
+    this.syncedFromOtherTab = page.getByTestId('synced-from-other-tab');
+    this.addressPayBlock = page.getByTestId('pay-blocked-address');
+    this.addressShippingLine = page.getByTestId('shipping-address-section').getByText(/^Shipping: /);
     this.options = new CheckoutOptions(page);
     this.paymentFrame = page.frameLocator('iframe[title="Secure payment input frame"]').first();
     this.addressFrame = page.frameLocator('iframe[title="Secure address input frame"]').first();
@@ -78,6 +90,19 @@ export class CheckoutPage {
     if ((await state.evaluate((el) => el.tagName)) === 'SELECT') await state.selectOption(address.state);
     else await state.fill(address.state);
     await frame.locator('[name="postalCode"]').fill(address.postalCode);
+  }
+
+  /** Sets one field of the Shipping Address Element (`locality` is the city), as a shopper retyping it would. */
+  async fillAddressField(
+    field: 'name' | 'addressLine1' | 'locality' | 'administrativeArea' | 'postalCode',
+    value: string,
+  ): Promise<void> {
+    await this.addressFrame.locator(`[name="${field}"]`).fill(value);
+  }
+
+  /** Picks another country in the Shipping Address Element, leaving the other fields as they are. */
+  async selectAddressCountry(country: string): Promise<void> {
+    await this.addressFrame.locator('select[name="country"]').selectOption(country);
   }
 
   /** Waits for the server's shipping price to reach Stripe's session (shipping line shows an amount). */

@@ -229,6 +229,11 @@ test.describe('a Checkout Session through expiry, reloads, navigation, two tabs 
     await addProductToCart(tabA, 'soy-candle', 1);
     const checkoutA = await openCheckout(tabA);
     const tabB = await context.newPage();
+    // Tab B must stay stale for this test (a browser without BroadcastChannel): it checks the server's merge, not
+    // the tabs' news (e2e/specs/pay-guard.spec.ts covers that).
+    await tabB.addInitScript(() => {
+      Reflect.deleteProperty(window, 'BroadcastChannel');
+    });
     const checkoutB = await openCheckout(tabB);
     const sessionId = await checkoutA.sessionId();
     expect(await checkoutB.sessionId()).toBe(sessionId);

@@ -23,6 +23,7 @@ export function DiscountsSection() {
 
   async function apply(code: string): Promise<boolean> {
     removing.clearFailure();
+    // No email: the server checks email-bound codes against the email Stripe collected.
     const outcome = await applying.submit(code, () => run('applyCode', { code }));
     return outcome?.ok === true;
   }

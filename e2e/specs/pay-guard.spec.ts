@@ -1,0 +1,281 @@
+import { expect, type Page, test } from '@playwright/test';
+import { z } from 'zod';
+import { EmulatorControl } from '../../test/emulator-control';
+import { TEST_ADDRESS, type TestAddress } from '../../test/fixtures/addresses';
+import { CARDS, CheckoutPage } from '../pages/checkout-page';
+import { OrderPage } from '../pages/order-page';
+import { countOrdersForSession, databaseUrl } from '../support/orders-db';
+import { addProductToCart, openCheckoutFromCart } from '../support/shopper';
+
+/**
+ * A tab can only pay for the state it displays, and only after the server priced it: Pay first sends every pending
+ * edit, then asks the server whether the order is still the one this tab shows; another tab's change is taken in
+ * (and announced) instead of being charged unseen.
+ */
+
+const emulator = EmulatorControl.fromEnv();
+const NEEDS_EMULATOR = 'reads the Checkout Session from the local Stripe emulator';
+
+const AUSTIN_PO_BOX: TestAddress = {
+  name: 'Grace Hopper',
+  line1: 'PO Box 1234',
+  city: 'Austin',
+  state: 'TX',
+  postalCode: '78701',
+  country: 'US',
+};
+
+const LONDON: TestAddress = {
+  name: 'Ada Lovelace',
+  line1: '10 Downing Street',
+  city: 'London',
+  state: '',
+  postalCode: 'SW1A 2AA',
+  country: 'GB',
+};
+
+const shippingSchema = z
+  .object({
+    status: z.string(),
+    amount_total: z.number().int(),
+    collected_information: z
+      .object({
+        shipping_details: z
+          .object({
+            name: z.string().nullable().optional(),
+            address: z.object({ city: z.string().nullable(), country: z.string().nullable() }).loose(),
+          })
+          .loose()
+          .nullable(),
+      })
+      .loose()
+      .nullable(),
+    shipping_cost: z.object({ amount_total: z.number().int() }).loose().nullable(),
+  })
+  .loose();
+
+/** What Stripe holds for the session: status, total, the collected shipping address and its shipping amount. */
+async function stripeShipping(sessionId: string) {
+  const session = shippingSchema.parse(await EmulatorControl.requireEnv().session(sessionId));
+  return {
+    status: session.status,
+    total: session.amount_total,
+    city: session.collected_information?.shipping_details?.address.city ?? null,
+    country: session.collected_information?.shipping_details?.address.country ?? null,
+    shipping: session.shipping_cost?.amount_total ?? null,
+  };
+}
+
+/** This tab's scripts see no BroadcastChannel (older browsers): only the check at Pay protects it. */
+async function withoutBroadcastChannel(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    Reflect.deleteProperty(window, 'BroadcastChannel');
+  });
+}
+
+async function openSecondTab(page: Page): Promise<CheckoutPage> {
+  const checkout = new CheckoutPage(page);
+  await checkout.goto();
+  await checkout.waitUntilReady();
+  await checkout.options.waitUntilLoaded();
+  await checkout.options.waitForSettled();
+  return checkout;
+}
+
+test.describe('a tab pays only for the order it shows', () => {
+  test('a stale tab does not pay: it shows the new total, says why, and pays that on the next click', async ({
+    page,
+    context,
+  }) => {
+    test.skip(!emulator, NEEDS_EMULATOR);
+    const tabA = page;
+    await withoutBroadcastChannel(tabA);
+    await addProductToCart(tabA, 'aurora-headphones', 1);
+    await addProductToCart(tabA, 'soy-candle', 1);
+    const checkoutA = await openCheckoutFromCart(tabA);
+    const sessionId = await checkoutA.sessionId();
+    await checkoutA.fillEmail('stale@example.com');
+    await checkoutA.fillAddress(TEST_ADDRESS);
+    await checkoutA.waitForShippingPriced();
+    await checkoutA.fillCard(CARDS.visa);
+    await checkoutA.options.waitForSettled();
+    const shownInA = await checkoutA.totalAmount();
+
+    const tabB = await context.newPage();
+    const checkoutB = await openSecondTab(tabB);
+    expect(await checkoutB.sessionId()).toBe(sessionId);
+    await checkoutB.options.setAddOn(true, 'extended-warranty', 'aurora-headphones');
+    await checkoutB.options.increase('soy-candle');
+    const newTotal = await checkoutB.totalAmount();
+    expect(newTotal).toBeGreaterThan(shownInA);
+    await expect.poll(() => EmulatorControl.requireEnv().amountTotal(sessionId)).toBe(newTotal);
+    // Tab A has not heard of it.
+    await expect(checkoutA.total).toHaveAttribute('data-value', String(shownInA));
+
+    await test.step('Pay in the stale tab charges nothing and shows the order as it is now', async () => {
+      await checkoutA.pay();
+      await expect(checkoutA.orderChanged).toBeVisible({ timeout: 20_000 });
+      await expect(checkoutA.orderChanged).toHaveAttribute('role', 'alert');
+      await expect(checkoutA.orderChanged).toContainText('Your order changed in another tab');
+      await expect(checkoutA.total).toHaveAttribute('data-value', String(newTotal));
+      await expect(checkoutA.payButton).toContainText((await checkoutA.total.textContent()) ?? '');
+      await expect(tabA.getByTestId('quantity-soy-candle-value')).toHaveAttribute('data-value', '2');
+      await expect(checkoutA.options.addOn('extended-warranty', 'aurora-headphones')).toBeChecked();
+      expect(tabA.url()).toMatch(/\/checkout$/);
+      const stripe = await stripeShipping(sessionId);
+      expect(stripe.status).toBe('open');
+      expect(stripe.total).toBe(newTotal);
+      // With PostgreSQL (DATABASE_URL) the store's own record is checked too: no order.
+      if (databaseUrl) expect(await countOrdersForSession(sessionId)).toBe(0);
+    });
+
+    await test.step('Pay again pays the total now shown', async () => {
+      await checkoutA.pay();
+      const order = new OrderPage(tabA);
+      await order.waitForArrival();
+      await expect(order.status).toHaveAttribute('data-value', 'paid');
+      expect(await order.totalAmount()).toBe(newTotal);
+      const stripe = await stripeShipping(sessionId);
+      expect(stripe.status).toBe('complete');
+      expect(stripe.total).toBe(newTotal);
+    });
+  });
+
+  test('another tab’s update reaches this tab by itself', async ({ page, context }) => {
+    const tabA = page;
+    await addProductToCart(tabA, 'aurora-headphones', 1);
+    await addProductToCart(tabA, 'soy-candle', 1);
+    const checkoutA = await openCheckoutFromCart(tabA);
+    const sessionId = await checkoutA.sessionId();
+    const before = await checkoutA.totalAmount();
+
+    const tabB = await context.newPage();
+    const checkoutB = await openSecondTab(tabB);
+    await checkoutB.options.setAddOn(true, 'gift-wrap');
+    await checkoutB.options.increase('soy-candle');
+    const newTotal = await checkoutB.totalAmount();
+    expect(newTotal).toBeGreaterThan(before);
+
+    // No click, no reload in tab A.
+    await expect(checkoutA.total).toHaveAttribute('data-value', String(newTotal), { timeout: 20_000 });
+    await expect(checkoutA.syncedFromOtherTab).toBeVisible();
+    await expect(checkoutA.syncedFromOtherTab).toContainText('Updated from another tab');
+    await expect(checkoutA.options.addOn('gift-wrap')).toBeChecked();
+    await expect(tabA.getByTestId('quantity-soy-candle-value')).toHaveAttribute('data-value', '2');
+    if (emulator) expect(await emulator.amountTotal(sessionId)).toBe(newTotal);
+  });
+});
+
+test.describe('Pay sends the address being typed, and waits for a complete one', () => {
+  test('an address changed just before Pay is the one the order ships to, at its shipping price', async ({ page }) => {
+    test.skip(!emulator, NEEDS_EMULATOR);
+    await addProductToCart(page, 'leather-journal', 1);
+    const checkout = await openCheckoutFromCart(page);
+    const sessionId = await checkout.sessionId();
+    await checkout.fillEmail('flush@example.com');
+    await checkout.fillAddress(AUSTIN_PO_BOX);
+    await checkout.waitForShippingPriced();
+    await checkout.fillCard(CARDS.visa);
+    await checkout.options.waitForSettled();
+    const austin = await stripeShipping(sessionId);
+    expect(austin.city).toBe('Austin');
+    const usShipping = austin.shipping ?? 0;
+
+    const addressPosts: number[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/checkout/shipping-address') {
+        addressPosts.push(Date.now());
+      }
+    });
+    // Within the address debounce: nothing has been sent for London yet.
+    await checkout.fillAddress(LONDON);
+    const typed = Date.now();
+    await checkout.payButton.click();
+
+    const order = new OrderPage(page);
+    await order.waitForArrival();
+    await expect(order.status).toHaveAttribute('data-value', 'paid');
+    await expect(order.address).toContainText('London');
+    const paid = await stripeShipping(sessionId);
+    expect(paid.status).toBe('complete');
+    expect(paid).toMatchObject({ city: 'London', country: 'GB' });
+    expect(paid.shipping ?? 0).toBeGreaterThan(usShipping);
+    expect(await order.totalAmount()).toBe(paid.total);
+    // Sent once; sooner than the 450 ms debounce when Pay sent it (the element had not reported the edit yet).
+    expect(addressPosts).toHaveLength(1);
+    test
+      .info()
+      .annotations.push({ type: 'address sent after typing', description: `${(addressPosts[0] ?? 0) - typed} ms` });
+  });
+
+  test('a country changed right before Pay, before the form even reported it, is sent by Pay itself', async ({
+    page,
+  }) => {
+    test.skip(!emulator, NEEDS_EMULATOR);
+    await addProductToCart(page, 'leather-journal', 1);
+    const checkout = await openCheckoutFromCart(page);
+    const sessionId = await checkout.sessionId();
+    await checkout.fillEmail('country@example.com');
+    await checkout.fillAddress(AUSTIN_PO_BOX);
+    await checkout.waitForShippingPriced();
+    await checkout.fillCard(CARDS.visa);
+    await checkout.options.waitForSettled();
+    const usShipping = (await stripeShipping(sessionId)).shipping ?? 0;
+
+    const addressPosts: number[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/checkout/shipping-address') {
+        addressPosts.push(Date.now());
+      }
+    });
+    await checkout.selectAddressCountry('GB');
+    const changed = Date.now();
+    await checkout.payButton.click();
+
+    const order = new OrderPage(page);
+    await order.waitForArrival();
+    await expect(order.status).toHaveAttribute('data-value', 'paid');
+    const paid = await stripeShipping(sessionId);
+    expect(paid.country).toBe('GB');
+    expect(paid.shipping ?? 0).toBeGreaterThan(usShipping);
+    expect(await order.totalAmount()).toBe(paid.total);
+    expect(addressPosts).toHaveLength(1);
+    // Pay read the element's value and sent it at once: well before the form's own report + the 450 ms debounce.
+    expect((addressPosts[0] ?? Number.POSITIVE_INFINITY) - changed).toBeLessThan(450);
+  });
+
+  test('an address with no city keeps Pay disabled, says why, and the old address is not paid for', async ({
+    page,
+  }) => {
+    test.skip(!emulator, NEEDS_EMULATOR);
+    await addProductToCart(page, 'leather-journal', 1);
+    const checkout = await openCheckoutFromCart(page);
+    const sessionId = await checkout.sessionId();
+    await checkout.fillEmail('nocity@example.com');
+    await checkout.fillAddress(AUSTIN_PO_BOX);
+    await checkout.waitForShippingPriced();
+    await checkout.fillCard(CARDS.visa);
+    await checkout.options.waitForSettled();
+    await expect(checkout.addressShippingLine).toBeVisible();
+
+    await checkout.fillAddress({ ...LONDON, city: '' });
+    await expect(checkout.payButton).toBeDisabled();
+    await expect(checkout.addressPayBlock).toContainText('Finish your shipping address');
+    // The shipping line of the old address is not shown as if it applied to the one on screen.
+    await expect(checkout.addressShippingLine).toHaveCount(0);
+    await checkout.payButton.click({ force: true });
+    await page.waitForTimeout(1_500);
+    expect(page.url()).toMatch(/\/checkout$/);
+    const stripe = await stripeShipping(sessionId);
+    expect(stripe.status).toBe('open');
+    expect(stripe.city).toBe('Austin');
+
+    await test.step('with the city filled in, the new address is priced and Pay is enabled again', async () => {
+      await checkout.fillAddressField('locality', 'London');
+      await expect(checkout.addressPayBlock).toHaveCount(0, { timeout: 20_000 });
+      await checkout.options.waitForSettled();
+      await expect(checkout.payButton).toBeEnabled();
+      await expect.poll(async () => (await stripeShipping(sessionId)).city).toBe('London');
+    });
+  });
+});
