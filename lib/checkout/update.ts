@@ -1,6 +1,6 @@
 /**
- * One dynamic update, as a straight line: parse → authorise → apply the intent → price → send to Stripe → verify →
- * save → view. Every checkout update route is `checkoutUpdateRoute(schema, toIntent)`; every change to an open
+ * One dynamic update, as a straight line: parse → authorise → take what is scarce → apply the intent → price → send to
+ * Stripe → verify Stripe's answer → save → view. Every checkout update route is `checkoutUpdateRoute(schema, toIntent)`; every change to an open
  * checkout (the routes, and `startCheckout` resuming one) goes through `syncCheckout`.
  */
 import type { NextRequest } from 'next/server';
