@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { z } from 'zod';
 import { CartPage } from '../pages/cart-page';
 import { ProductPage } from '../pages/product-page';
+import { expectNoSeriousViolations } from '../support/axe';
 
 /**
  * Progressive enhancement of the cart: adding, changing and removing work as plain HTML forms (Server Actions) before
@@ -138,7 +139,7 @@ test.describe('with JavaScript on', () => {
 
   test('after hydration, adding stays on the page, and an over-limit quantity shows the server’s message', async ({
     page,
-  }) => {
+  }, testInfo) => {
     const product = new ProductPage(page);
     await product.goto(SPEAKER.id);
     await page.evaluate(() => Reflect.set(window, '__samePage', true));
@@ -146,6 +147,7 @@ test.describe('with JavaScript on', () => {
     await product.submitAdd(2);
     await expect(product.error).toHaveText(PER_ORDER_LIMIT);
     await expect(product.cartBadge).toHaveAttribute('data-value', '4');
+    await expectNoSeriousViolations(page, 'product (refused quantity)', testInfo);
     expect(await page.evaluate(() => Reflect.get(window, '__samePage'))).toBe(true);
     expect(page.url()).toMatch(new RegExp(`/products/${SPEAKER.id}$`));
   });
@@ -174,7 +176,9 @@ test.describe('with JavaScript on', () => {
     expect(await page.evaluate(() => Reflect.get(window, '__samePage'))).toBe(true);
   });
 
-  test('Remove then Undo puts the same quantity back', async ({ page }) => {
+  test('Remove then Undo puts the same quantity back; the notice takes the focus the removed line had', async ({
+    page,
+  }, testInfo) => {
     const product = new ProductPage(page);
     await product.goto(SPEAKER.id);
     await product.addToCart(3);
@@ -182,6 +186,8 @@ test.describe('with JavaScript on', () => {
     await cart.goto();
     await cart.remove(SPEAKER.id);
     await expect(cart.notice).toContainText(`Removed ${SPEAKER.name}`);
+    await expect(cart.notice).toBeFocused();
+    await expectNoSeriousViolations(page, 'cart (removed, Undo)', testInfo);
     await cart.undoRemove(SPEAKER.id);
     expect(await cart.quantityOf(SPEAKER.id)).toBe(3);
     expect(await cartLines(page)).toEqual([{ productId: SPEAKER.id, quantity: 3 }]);
