@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CartPage } from '../pages/cart-page';
 import { ProductPage } from '../pages/product-page';
 import { expectNoSeriousViolations } from '../support/axe';
+import { watchCspViolations } from '../support/csp-violations';
 
 /**
  * Progressive enhancement of the cart: adding, changing and removing work as plain HTML forms (Server Actions) before
@@ -152,7 +153,11 @@ test.describe('with JavaScript on', () => {
     expect(page.url()).toMatch(new RegExp(`/products/${SPEAKER.id}$`));
   });
 
-  test('− at quantity 1 removes the line, and Undo restores it, without reloading the page', async ({ page }) => {
+  test('− at quantity 1 removes the line, and Undo restores it, without reloading the page or a CSP violation', async ({
+    page,
+  }) => {
+    // Server Actions post with fetch and render with the page's nonce: nothing needs 'unsafe-inline' or eval.
+    const violations = await watchCspViolations(page);
     const product = new ProductPage(page);
     await product.goto(SPEAKER.id);
     await product.addToCart(1);
@@ -174,6 +179,7 @@ test.describe('with JavaScript on', () => {
     expect(await cart.quantityOf(SPEAKER.id)).toBe(1);
     await expect(product.cartBadge).toHaveAttribute('data-value', '1');
     expect(await page.evaluate(() => Reflect.get(window, '__samePage'))).toBe(true);
+    expect(violations).toEqual([]);
   });
 
   test('Remove then Undo puts the same quantity back; the notice takes the focus the removed line had', async ({
