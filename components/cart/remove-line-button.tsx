@@ -1,29 +1,32 @@
 'use client';
 
-import { useCartMutation } from '@/components/cart/use-cart-mutation';
-import { deleteJson } from '@/lib/api-client';
+import { useActionState } from 'react';
+import { updateCartLineAction } from '@/app/cart/actions';
+import { type CartLineState, IDLE } from '@/lib/cart/forms';
 
 type Props = { productId: string; productName: string };
 
+/** Remove as a Server Action form (quantity 0): works before hydration and with JavaScript off, and offers an Undo. */
 export function RemoveLineButton({ productId, productName }: Props) {
-  const { pending, error, run } = useCartMutation();
+  const [state, formAction, pending] = useActionState<CartLineState, FormData>(updateCartLineAction, IDLE);
 
   return (
-    <div className="flex flex-col items-end gap-1">
+    <form action={formAction} className="flex flex-col items-end gap-1">
+      <input type="hidden" name="productId" value={productId} />
+      <input type="hidden" name="quantity" value="0" />
       <button
-        type="button"
+        type="submit"
         disabled={pending}
         aria-label={`Remove ${productName} from cart`}
-        onClick={() => void run(() => deleteJson(`/api/cart/items/${encodeURIComponent(productId)}`))}
         className="rounded-md px-2 py-1 text-sm font-medium text-stone-600 underline-offset-4 hover:text-red-700 hover:underline disabled:opacity-50"
       >
         {pending ? 'Removing…' : 'Remove'}
       </button>
-      {error ? (
+      {state.status === 'error' && !pending ? (
         <p role="alert" className="text-sm text-red-700">
-          {error}
+          {state.message}
         </p>
       ) : null}
-    </div>
+    </form>
   );
 }

@@ -1,22 +1,24 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { type FormEvent, useId, useState } from 'react';
+import { useActionState, useId, useState } from 'react';
+import { addToCartAction } from '@/app/cart/actions';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button-styles';
-import { isApiError, postJson } from '@/lib/api-client';
+import { type AddToCartState, IDLE } from '@/lib/cart/forms';
 
 type Props = { productId: string; productName: string; maxQuantity: number };
 
-type Feedback = { kind: 'idle' } | { kind: 'added'; quantity: number } | { kind: 'error'; message: string };
-
+/**
+ * Add to cart as a Server Action form: before hydration and with JavaScript off the browser posts it (and lands on the
+ * cart); once hydrated it shows a pending state and the outcome inline, and the header badge follows without a reload.
+ * A refusal (over the per-order limit, out of stock) shows the server's message either way.
+ */
 export function AddToCartForm({ productId, productName, maxQuantity }: Props) {
-  const router = useRouter();
   const inputId = useId();
-  const [quantity, setQuantity] = useState('1');
-  const [pending, setPending] = useState(false);
-  const [feedback, setFeedback] = useState<Feedback>({ kind: 'idle' });
+  const [state, formAction, pending] = useActionState<AddToCartState, FormData>(addToCartAction, IDLE);
+  // After a refusal rendered without JavaScript, the field keeps what the shopper typed.
+  const [quantity, setQuantity] = useState(state.status === 'error' ? state.quantity : '1');
 
   if (maxQuantity < 1) {
     return (
@@ -29,31 +31,9 @@ export function AddToCartForm({ productId, productName, maxQuantity }: Props) {
     );
   }
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = Number(quantity);
-    if (!Number.isInteger(parsed) || parsed < 1 || parsed > maxQuantity) {
-      setFeedback({ kind: 'error', message: `Choose a quantity from 1 to ${maxQuantity}.` });
-      return;
-    }
-    setPending(true);
-    setFeedback({ kind: 'idle' });
-    try {
-      await postJson('/api/cart/items', { productId, quantity: parsed });
-      setFeedback({ kind: 'added', quantity: parsed });
-      router.refresh();
-    } catch (error) {
-      setFeedback({
-        kind: 'error',
-        message: isApiError(error) ? error.message : 'We could not add this to your cart. Please try again.',
-      });
-    } finally {
-      setPending(false);
-    }
-  }
-
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label={`Add ${productName} to cart`}>
+    <form action={formAction} className="flex flex-col gap-4" aria-label={`Add ${productName} to cart`}>
+      <input type="hidden" name="productId" value={productId} />
       <div className="flex items-end gap-3">
         <div className="flex flex-col gap-1">
           <label htmlFor={inputId} className="text-sm font-medium text-stone-800">
@@ -77,10 +57,10 @@ export function AddToCartForm({ productId, productName, maxQuantity }: Props) {
           {pending ? 'Adding…' : 'Add to cart'}
         </button>
       </div>
-      {feedback.kind === 'error' ? <Alert tone="error">{feedback.message}</Alert> : null}
-      {feedback.kind === 'added' ? (
+      {!pending && state.status === 'error' ? <Alert tone="error">{state.message}</Alert> : null}
+      {!pending && state.status === 'added' ? (
         <Alert tone="success" testId="add-to-cart-success">
-          Added {feedback.quantity} × {productName} to your cart.{' '}
+          Added {state.quantity} × {productName} to your cart.{' '}
           <Link href="/cart" className="font-semibold underline">
             View cart
           </Link>

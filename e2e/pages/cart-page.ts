@@ -6,12 +6,17 @@ export class CartPage {
   readonly subtotal: Locator;
   readonly checkoutButton: Locator;
   readonly emptyState: Locator;
+  /** "Added …" / "Removed … — Undo" above the lines. */
+  readonly notice: Locator;
+  readonly undoButton: Locator;
 
   constructor(readonly page: Page) {
     this.lines = page.getByTestId('cart-line');
     this.subtotal = page.getByTestId('cart-subtotal');
     this.checkoutButton = page.getByRole('link', { name: 'Checkout' });
     this.emptyState = page.getByTestId('empty-cart');
+    this.notice = page.getByTestId('cart-notice');
+    this.undoButton = this.notice.getByRole('button', { name: /^Undo/ });
   }
 
   async goto(): Promise<void> {
@@ -48,6 +53,20 @@ export class CartPage {
       .getByRole('button', { name: /^Decrease quantity/ })
       .click();
     await expect(this.line(productId).getByTestId('line-quantity')).toHaveAttribute('data-value', String(before - 1));
+  }
+
+  /** Types a quantity into the line's field and presses its Update button. */
+  async setQuantity(productId: string, quantity: number): Promise<void> {
+    const line = this.line(productId);
+    await line.getByRole('spinbutton', { name: /^Quantity of / }).fill(String(quantity));
+    await line.getByRole('button', { name: /^Update quantity/ }).click();
+    await expect(line.getByTestId('line-quantity')).toHaveAttribute('data-value', String(quantity));
+  }
+
+  /** Presses Undo on the "Removed …" notice and waits until the line is back. */
+  async undoRemove(productId: string): Promise<void> {
+    await this.undoButton.click();
+    await expect(this.line(productId)).toHaveCount(1);
   }
 
   async remove(productId: string): Promise<void> {

@@ -28,6 +28,12 @@ export class ProductPage {
     return minorUnits(this.price);
   }
 
+  /** Fills the quantity and presses Add to cart, without waiting for any outcome (with JavaScript off the browser posts the form). */
+  async submitAdd(quantity = 1): Promise<void> {
+    await this.quantity.fill(String(quantity));
+    await this.addButton.click();
+  }
+
   /** Adds to the cart and waits until the header badge shows the new count (read by the server after refresh). */
   async addToCart(quantity = 1): Promise<void> {
     const before = Number(await this.cartBadge.getAttribute('data-value'));

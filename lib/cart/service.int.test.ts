@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordSales } from '@/lib/cart/inventory';
-import { addToCart, getCartView, removeFromCart, removePurchasedUnits, setCartQuantity } from '@/lib/cart/service';
+import {
+  addToCart,
+  getCartView,
+  removeFromCart,
+  removePurchasedUnits,
+  setCartQuantity,
+  takeOutOfCart,
+} from '@/lib/cart/service';
 import type { Db } from '@/lib/db/client';
 import { testCatalog as catalog } from '@/test/fixtures/catalog';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
@@ -85,6 +92,20 @@ describe('cart', () => {
     await addToCart(db, { shopperId, productId: 'test-mug', quantity: 1 }, catalog);
     expect((await removeFromCart(db, { shopperId, productId: 'test-mug' }, catalog)).items).toEqual([]);
     expect((await removeFromCart(db, { shopperId, productId: 'test-mug' }, catalog)).items).toEqual([]);
+  });
+
+  it('takes an item out and answers how many units it held, for an Undo that adds them back', async () => {
+    const shopperId = newShopper();
+    await addToCart(db, { shopperId, productId: 'test-mug', quantity: 3 }, catalog);
+    await addToCart(db, { shopperId, productId: 'test-headphones', quantity: 1 }, catalog);
+    expect(await takeOutOfCart(db, { shopperId, productId: 'test-mug' }, catalog)).toBe(3);
+    expect((await getCartView(db, shopperId, catalog)).items.map((i) => i.productId)).toEqual(['test-headphones']);
+    expect(await takeOutOfCart(db, { shopperId, productId: 'test-mug' }, catalog)).toBe(0);
+    await addToCart(db, { shopperId, productId: 'test-mug', quantity: 3 }, catalog);
+    expect((await getCartView(db, shopperId, catalog)).itemCount).toBe(4);
+    await expect(takeOutOfCart(db, { shopperId, productId: 'no-such-thing' }, catalog)).rejects.toMatchObject({
+      code: 'product_not_found',
+    });
   });
 
   it('keeps carts of different shoppers apart', async () => {

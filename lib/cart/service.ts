@@ -153,6 +153,26 @@ export async function removeFromCart(
   return setCartQuantity(db, { ...item, quantity: 0 }, catalog);
 }
 
+/**
+ * Removes an item and answers how many units it held (0 when it was not in the cart), so that the shopper can be
+ * offered an Undo that adds the same quantity back. Like `setCartQuantity`, removing what is not there writes nothing.
+ */
+export async function takeOutOfCart(
+  db: Db,
+  item: { shopperId: string; productId: string },
+  catalog: Catalog,
+): Promise<number> {
+  const product = findProduct(catalog, item.productId);
+  if ((await currentQuantity(db, item.shopperId, product.id)) === null) return 0;
+  return db.transaction(async (tx) => {
+    await lockCart(tx, item.shopperId);
+    const current = await currentQuantity(tx, item.shopperId, product.id);
+    if (current === null) return 0;
+    await writeQuantity(tx, item.shopperId, product.id, 0);
+    return current;
+  });
+}
+
 /** Takes purchased units out of the cart (inside the fulfilment transaction); items added since stay. */
 export async function removePurchasedUnits(
   tx: Db,

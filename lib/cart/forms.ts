@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { productIdSchema } from '@/lib/cart/requests';
+
+/**
+ * The cart's HTML forms (Server Actions, which also work with JavaScript off): what their fields may hold, the states
+ * the actions answer with, and the cart page's notices (`/cart?added=…` / `?removed=…`). Pure, so it is unit-tested.
+ * The JSON API keeps its own schemas (`requests.ts`); the limits are the same.
+ */
+
+export const MAX_FORM_QUANTITY = 99;
+
+/** A whole number of units as a form sends it ("2"); blank, fractional, signed or exponent forms are refused. */
+function quantityField(min: number) {
+  return z
+    .string()
+    .trim()
+    .regex(/^\d{1,4}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(MAX_FORM_QUANTITY));
+}
+
+const addFormSchema = z.object({ productId: productIdSchema, quantity: quantityField(1) });
+const lineFormSchema = z.object({ productId: productIdSchema, quantity: quantityField(0) });
+
+export type CartItemInput = { productId: string; quantity: number };
+export type FormParse = { ok: true; data: CartItemInput } | { ok: false; message: string };
+
+export const NO_SUCH_PRODUCT = 'There is no such product.';
+
+/** Only the fields a form is meant to carry; anything else it posts (React's own `$ACTION_…` fields) is ignored. */
+function fieldsOf(form: FormData): { productId: unknown; quantity: unknown } {
+  return { productId: form.get('productId'), quantity: form.get('quantity') };
+}
+
+function parseWith(schema: typeof addFormSchema, form: FormData, quantityMessage: string): FormParse {
+  const result = schema.safeParse(fieldsOf(form));
+  if (result.success) return { ok: true, data: result.data };
+  const productIdFailed = result.error.issues.some((issue) => issue.path[0] === 'productId');
+  return { ok: false, message: productIdFailed ? NO_SUCH_PRODUCT : quantityMessage };
+}
+
+/** "Add to cart" (and Undo, which adds back what was removed): a product and 1–99 units. */
+export function parseAddToCartForm(form: FormData): FormParse {
+  return parseWith(addFormSchema, form, `Choose a quantity from 1 to ${MAX_FORM_QUANTITY}.`);
+}
+
+/** A cart line's − / + / typed quantity and Remove: a product and 0–99 units, 0 removing it. */
+export function parseCartLineForm(form: FormData): FormParse {
+  return parseWith(lineFormSchema, form, `Choose a quantity from 0 to ${MAX_FORM_QUANTITY}.`);
+}
+
+/** What the add-to-cart form shows after its action: nothing yet, what was added, or why nothing was. */
+export type AddToCartState =
+  | { status: 'idle' }
+  | { status: 'added'; quantity: number }
+  | { status: 'error'; message: string; quantity: string };
+
+/** What a cart line's controls (and the Undo notice) show after their action: nothing, or why nothing changed. */
+export type CartLineState = { status: 'idle' } | { status: 'error'; message: string };
+
+export const IDLE = { status: 'idle' } as const;
+
+/** A notice on the cart page, carried in its URL so that it works after a plain form post and its redirect. */
+export type CartNotice = { kind: 'added' | 'removed'; productId: string; quantity: number };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const noticeSchema = z.union([
+  z.object({ added: productIdSchema, removed: z.undefined(), quantity: quantityField(1) }).transform((n) => ({
+    kind: 'added' as const,
+    productId: n.added,
+    quantity: n.quantity,
+  })),
+  z.object({ removed: productIdSchema, added: z.undefined(), quantity: quantityField(1) }).transform((n) => ({
+    kind: 'removed' as const,
+    productId: n.removed,
+    quantity: n.quantity,
+  })),
+]);
+
+/** The notice a cart URL asks for, or null (a repeated, malformed or missing parameter shows none). */
+export function parseCartNotice(params: SearchParams): CartNotice | null {
+  const result = noticeSchema.safeParse({ added: params.added, removed: params.removed, quantity: params.quantity });
+  return result.success ? result.data : null;
+}
+
+export function cartNoticeHref(notice: CartNotice): string {
+  const query = new URLSearchParams({ [notice.kind]: notice.productId, quantity: String(notice.quantity) });
+  return `/cart?${query.toString()}`;
+}
