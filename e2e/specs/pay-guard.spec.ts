@@ -249,12 +249,10 @@ test.describe('Pay sends the address being typed, and waits for a complete one',
     // Pay read the element's value and sent it before confirming (whether or not the form had reported the change).
     expect(addressPosts.length).toBeGreaterThanOrEqual(1);
     expect(addressPosts[0] ?? Number.POSITIVE_INFINITY).toBeLessThan(confirmedAt ?? 0);
-    test
-      .info()
-      .annotations.push({
-        type: 'address sent after the change',
-        description: `${(addressPosts[0] ?? 0) - changed} ms`,
-      });
+    test.info().annotations.push({
+      type: 'address sent after the change',
+      description: `${(addressPosts[0] ?? 0) - changed} ms`,
+    });
   });
 
   test('an address with no city keeps Pay disabled, says why, and the old address is not paid for', async ({
