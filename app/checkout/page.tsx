@@ -6,13 +6,13 @@ import { getPublicStripeConfig } from '@/lib/config';
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
 export default function CheckoutPage() {
-  const { publishableKey, mode } = getPublicStripeConfig();
+  const { publishableKey, mode, stripeJsUrl } = getPublicStripeConfig();
   return (
     <div>
       <PageHeading title="Checkout">
         Prices, shipping and totals are confirmed by our server before you pay.
       </PageHeading>
-      <CheckoutIsland publishableKey={publishableKey} mode={mode} />
+      <CheckoutIsland publishableKey={publishableKey} mode={mode} stripeJsUrl={stripeJsUrl} />
     </div>
   );
 }
