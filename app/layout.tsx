@@ -35,7 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const cartItemCount = await readCartItemCount();
 
   return (
-    <html lang="en">
+    <html lang="en" data-scroll-behavior="smooth">
       <body className="flex min-h-screen flex-col">
         <SkipLink />
         <TestModeBanner mode={stripe.mode} />
