@@ -4,7 +4,8 @@ import { getPublicStripeConfig } from '@/lib/config';
 /**
  * Per-request Content-Security-Policy with a fresh nonce (Next 16's proxy, the renamed middleware). Next reads the
  * nonce from the request's CSP header and puts it on its own scripts; `'strict-dynamic'` then trusts the scripts those
- * load (Stripe.js via `@stripe/stripe-js`, the emulator's stand-in via `next/script`). The other security headers,
+ * load (Stripe.js via `@stripe/stripe-js`, the emulator's stand-in via the checkout's
+ * `components/checkout/stripe-loader.ts`; only the checkout page loads either). The other security headers,
  * which do not change per request, are in next.config.ts.
  */
 

@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from 'next';
-import Script from 'next/script';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { readCartItemCount } from '@/app/_lib/shopper-cart';
@@ -36,9 +35,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const cartItemCount = await readCartItemCount();
 
   return (
-    <html lang="en">
+    <html lang="en" data-scroll-behavior="smooth">
       <body className="flex min-h-screen flex-col">
-        {stripe.stripeJsUrl ? <Script src={stripe.stripeJsUrl} strategy="beforeInteractive" /> : null}
         <SkipLink />
         <TestModeBanner mode={stripe.mode} />
         <SiteHeader categories={getCatalog().categories} cartItemCount={cartItemCount} />

@@ -1,18 +1,27 @@
 import type { Metadata } from 'next';
+import { readCartItemCount } from '@/app/_lib/shopper-cart';
+import { CheckoutEmptyState } from '@/components/checkout/checkout-empty-state';
 import { CheckoutIsland } from '@/components/checkout/checkout-island';
 import { PageHeading } from '@/components/ui/page-heading';
 import { getPublicStripeConfig } from '@/lib/config';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
-export default function CheckoutPage() {
-  const { publishableKey, mode } = getPublicStripeConfig();
+export default async function CheckoutPage() {
+  const { publishableKey, mode, stripeJsUrl } = getPublicStripeConfig();
+  // An empty cart is known now: show it at once, without the skeleton, a session request or Stripe.js. (Unknown,
+  // null, falls through to the island, which also handles a cart emptied meanwhile.)
+  const empty = (await readCartItemCount()) === 0;
   return (
     <div>
       <PageHeading title="Checkout">
         Prices, shipping and totals are confirmed by our server before you pay.
       </PageHeading>
-      <CheckoutIsland publishableKey={publishableKey} mode={mode} />
+      {empty ? (
+        <CheckoutEmptyState />
+      ) : (
+        <CheckoutIsland publishableKey={publishableKey} mode={mode} stripeJsUrl={stripeJsUrl} />
+      )}
     </div>
   );
 }

@@ -12,7 +12,15 @@ export function CartLine({ line, currency }: Props) {
     <li data-testid="cart-line" data-product-id={line.productId} className="flex gap-4 py-6">
       <div className="h-24 w-24 shrink-0 overflow-hidden rounded-xl border border-stone-200 bg-stone-100 sm:h-28 sm:w-28">
         {line.image ? (
-          <Image src={line.image} alt="" width={112} height={112} unoptimized className="h-full w-full object-cover" />
+          <Image
+            src={line.image}
+            alt=""
+            width={112}
+            height={112}
+            unoptimized
+            loading="eager"
+            className="h-full w-full object-cover"
+          />
         ) : null}
       </div>
       <div className="flex flex-1 flex-col gap-3 sm:grid sm:grid-cols-[1fr_auto_7rem] sm:items-start sm:gap-6">

@@ -2,7 +2,7 @@
 
 import { CheckoutElementsProvider } from '@stripe/react-stripe-js/checkout';
 import type { Appearance } from '@stripe/stripe-js';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { CheckoutEmptyState } from '@/components/checkout/checkout-empty-state';
 import { CheckoutEndedState } from '@/components/checkout/checkout-ended-state';
 import { CheckoutErrorState } from '@/components/checkout/checkout-error-state';
@@ -11,7 +11,12 @@ import { CheckoutSkeleton } from '@/components/checkout/checkout-skeleton';
 import { getStripePromise } from '@/components/checkout/stripe-loader';
 import { useCheckoutSession } from '@/components/checkout/use-checkout-session';
 
-type Props = { publishableKey: string; mode: 'emulator' | 'test' | 'live' };
+type Props = {
+  publishableKey: string;
+  mode: 'emulator' | 'test' | 'live';
+  /** The emulator's stand-in Stripe.js; null with real Stripe (then `loadStripe` loads js.stripe.com). */
+  stripeJsUrl: string | null;
+};
 
 const appearance: Appearance = {
   theme: 'stripe',
@@ -25,8 +30,12 @@ const appearance: Appearance = {
 };
 
 /** Creates the Checkout Session, then mounts Stripe's checkout with it. A replacement session remounts via `key`. */
-export function CheckoutIsland({ publishableKey, mode }: Props) {
+export function CheckoutIsland({ publishableKey, mode, stripeJsUrl }: Props) {
   const { state, retry, replaceEndedSession } = useCheckoutSession();
+  // Stripe.js downloads while the session is created; a failure shows when the provider awaits the same promise.
+  useEffect(() => {
+    getStripePromise(publishableKey, stripeJsUrl).catch(() => undefined);
+  }, [publishableKey, stripeJsUrl]);
   const clientSecret = state.status === 'ready' ? state.clientSecret : null;
   const options = useMemo(
     () => (clientSecret ? { clientSecret, elementsOptions: { appearance } } : null),
@@ -45,7 +54,11 @@ export function CheckoutIsland({ publishableKey, mode }: Props) {
     case 'ready':
       if (!options) return <CheckoutSkeleton />;
       return (
-        <CheckoutElementsProvider key={state.sessionId} stripe={getStripePromise(publishableKey)} options={options}>
+        <CheckoutElementsProvider
+          key={state.sessionId}
+          stripe={getStripePromise(publishableKey, stripeJsUrl)}
+          options={options}
+        >
           <CheckoutForm
             sessionId={state.sessionId}
             showTestCards={mode !== 'live'}

@@ -34,6 +34,34 @@ function parseJsonBody(raw: string): unknown {
   }
 }
 
+/** How long a browser may reuse the stand-in Stripe.js before revalidating it (then a 304 while it is unchanged). */
+export const STRIPE_JS_CACHE_CONTROL = 'public, max-age=300';
+
+/** The encoding to answer for an `Accept-Encoding` header: brotli, else gzip, else none (q=0 refuses one). */
+export function acceptedEncoding(acceptEncoding: string | null): 'br' | 'gzip' | null {
+  const accepted = new Map<string, number>();
+  for (const part of (acceptEncoding ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const quality = q ? Number(q.slice(2)) : 1;
+    accepted.set(name, Number.isFinite(quality) ? quality : 0);
+  }
+  const quality = (name: string) => accepted.get(name) ?? accepted.get('*') ?? 0;
+  const br = quality('br');
+  const gz = Math.max(quality('gzip'), quality('x-gzip'));
+  if (br > 0 && br >= gz) return 'br';
+  if (gz > 0) return 'gzip';
+  return null;
+}
+
+/** Whether an `If-None-Match` header names `etag` (weak comparison, as for GET; `*` matches). */
+export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
+}
+
 /** All emulator state and the HTTP dispatch for the REST API, the browser API, the control API and /stripe.js. */
 export class Emulator {
   readonly store = new Store();
@@ -99,7 +127,7 @@ export class Emulator {
     try {
       if (path === '/stripe.js' || path.startsWith('/v1/elements/')) {
         if (req.method === 'OPTIONS') return send(res, 204, '', CORS_HEADERS);
-        if (path === '/stripe.js') return await this.serveStripeJs(res);
+        if (path === '/stripe.js') return await this.serveStripeJs(req, res);
         return await this.handleBrowser(req, res, url);
       }
       if (path.startsWith('/_emulator/')) return await this.handleControl(req, res, url);
@@ -114,15 +142,38 @@ export class Emulator {
     }
   }
 
-  private async serveStripeJs(res: ServerResponse): Promise<void> {
+  /**
+   * The stand-in Stripe.js: brotli or gzip when the client accepts it, cacheable for 5 minutes and revalidated with
+   * its ETag (a 304 when unchanged). A script that failed to build is never cached.
+   */
+  private async serveStripeJs(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const script = await this.bundle.get();
-    send(
-      res,
-      script.status,
-      script.body,
-      { ...CORS_HEADERS, 'Cache-Control': 'no-store' },
-      'application/javascript; charset=utf-8',
-    );
+    const type = 'application/javascript; charset=utf-8';
+    if (!script.etag || !script.encoded) {
+      return send(res, script.status, script.body, { ...CORS_HEADERS, 'Cache-Control': 'no-store' }, type);
+    }
+    const headers: Record<string, string> = {
+      ...CORS_HEADERS,
+      'Cache-Control': STRIPE_JS_CACHE_CONTROL,
+      ETag: script.etag,
+      Vary: 'Accept-Encoding',
+    };
+    if (etagMatches(header(req, 'if-none-match'), script.etag)) {
+      if (res.headersSent || res.destroyed) return;
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    const encoding = acceptedEncoding(header(req, 'accept-encoding'));
+    const body = encoding ? script.encoded[encoding] : Buffer.from(script.body);
+    if (res.headersSent || res.destroyed) return;
+    res.writeHead(script.status, {
+      ...headers,
+      'Content-Type': type,
+      'Content-Length': body.length,
+      ...(encoding ? { 'Content-Encoding': encoding } : {}),
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   private async handleBrowser(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

@@ -1,7 +1,13 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, gzip, constants as zlib } from 'node:zlib';
 import { build } from 'esbuild';
+
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
 
 const STRIPEJS_DIR = fileURLToPath(new URL('./stripejs/', import.meta.url));
 const ENTRY = join(STRIPEJS_DIR, 'index.ts');
@@ -12,6 +18,10 @@ const MISSING_SCRIPT =
 export interface Script {
   status: number;
   body: string;
+  /** A strong validator of `body` (quoted content hash); only on a built bundle. */
+  etag?: string;
+  /** `body` compressed, for clients that accept it; only on a built bundle. */
+  encoded?: { br: Buffer; gzip: Buffer };
 }
 
 function newestChange(dir: string): number {
@@ -24,11 +34,12 @@ function newestChange(dir: string): number {
 }
 
 /**
- * Bundles `src/stripejs/index.ts` into one browser IIFE with esbuild, rebuilt only when a file under `stripejs/`
- * changes. Without the entry file it answers a script that only warns.
+ * Bundles `src/stripejs/index.ts` into one minified browser IIFE with esbuild, rebuilt only when a file under
+ * `stripejs/` changes, with its brotli and gzip forms and an ETag. Without the entry file it answers a script that only
+ * warns.
  */
 export class StripeJsBundle {
-  private cache: { signature: number; code: string } | null = null;
+  private cache: { signature: number; script: Script } | null = null;
   private building: Promise<Script> | null = null;
 
   constructor(private readonly entry: string = ENTRY) {}
@@ -36,7 +47,7 @@ export class StripeJsBundle {
   async get(): Promise<Script> {
     if (!existsSync(this.entry)) return { status: 200, body: MISSING_SCRIPT };
     const signature = newestChange(join(this.entry, '..'));
-    if (this.cache?.signature === signature) return { status: 200, body: this.cache.code };
+    if (this.cache?.signature === signature) return this.cache.script;
     this.building ??= this.bundle(signature).finally(() => {
       this.building = null;
     });
@@ -57,8 +68,16 @@ export class StripeJsBundle {
         logLevel: 'silent',
       });
       const code = result.outputFiles[0]?.text ?? MISSING_SCRIPT;
-      this.cache = { signature, code };
-      return { status: 200, body: code };
+      const [br, gz] = await Promise.all([
+        brotli(code, {
+          params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT },
+        }),
+        gzipped(code, { level: 9 }),
+      ]);
+      const etag = `"${createHash('sha256').update(code).digest('base64url').slice(0, 27)}"`;
+      const script: Script = { status: 200, body: code, etag, encoded: { br, gzip: gz } };
+      this.cache = { signature, script };
+      return script;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   confirmResponseSchema,
   type EmulatorSession,
@@ -80,7 +80,7 @@ export function createBrowserApi(options: {
   const base = `${origin}/v1/elements/sessions/${encodeURIComponent(sessionId)}`;
   const headers = { Authorization: `Bearer ${publishableKey}` };
 
-  async function call<T extends z.ZodType>(url: string, schema: T, body?: object): Promise<z.output<T>> {
+  async function call<T extends z.ZodMiniType>(url: string, schema: T, body?: object): Promise<z.output<T>> {
     let response: Response;
     try {
       response = await doFetch(url, {

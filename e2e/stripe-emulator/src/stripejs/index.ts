@@ -1,6 +1,8 @@
 /**
  * Entry of the stand-in Stripe.js, bundled by the emulator as an IIFE and served at `GET <emulator>/stripe.js`.
- * Load it with a blocking `<script>` before `@stripe/stripe-js` so `loadStripe` reuses `window.Stripe`.
+ * Load it before calling `loadStripe` so that `loadStripe` reuses `window.Stripe`: a blocking `<script>` before
+ * `@stripe/stripe-js`, or (the store: components/checkout/stripe-loader.ts) an added `<script>` whose `load` event
+ * precedes `loadStripe` from `@stripe/stripe-js/pure`. Its origin is read from its own `src` (script-origin.ts).
  */
 import './zod-jitless';
 import type { StripeConstructor, StripeConstructorOptions } from '@stripe/stripe-js';
