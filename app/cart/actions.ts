@@ -3,13 +3,8 @@
 import { refresh } from 'next/cache';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import {
-  type AddToCartState,
-  type CartLineState,
-  cartNoticeHref,
-  parseAddToCartForm,
-  parseCartLineForm,
-} from '@/lib/cart/forms';
+import type { AddToCartState, CartLineState } from '@/lib/cart/form-state';
+import { cartNoticeHref, parseAddToCartForm, parseCartLineForm } from '@/lib/cart/forms';
 import { addToCart, setCartQuantity, takeOutOfCart } from '@/lib/cart/service';
 import { getCatalog } from '@/lib/catalog';
 import { getDb } from '@/lib/db';

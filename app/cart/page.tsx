@@ -5,7 +5,8 @@ import { CartNotice } from '@/components/cart/cart-notice';
 import { CartSummary } from '@/components/cart/cart-summary';
 import { EmptyCart } from '@/components/cart/empty-cart';
 import { PageHeading } from '@/components/ui/page-heading';
-import { type CartNotice as Notice, parseCartNotice } from '@/lib/cart/forms';
+import type { CartNotice as Notice } from '@/lib/cart/form-state';
+import { parseCartNotice } from '@/lib/cart/forms';
 import type { CartView } from '@/lib/cart/service';
 import { getProduct } from '@/lib/catalog';
 

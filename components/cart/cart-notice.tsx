@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useActionState, useEffect, useRef } from 'react';
 import { undoRemoveAction } from '@/app/cart/actions';
-import { type CartLineState, IDLE, type CartNotice as Notice } from '@/lib/cart/forms';
+import { type CartLineState, IDLE, type CartNotice as Notice } from '@/lib/cart/form-state';
 
 type Props = { notice: Notice; productName: string };
 

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { updateCartLineAction } from '@/app/cart/actions';
-import { type CartLineState, IDLE } from '@/lib/cart/forms';
+import { type CartLineState, IDLE } from '@/lib/cart/form-state';
 
 type Props = { productId: string; productName: string };
 

@@ -5,7 +5,7 @@ import { useActionState, useId, useState } from 'react';
 import { addToCartAction } from '@/app/cart/actions';
 import { Alert } from '@/components/ui/alert';
 import { buttonClass } from '@/components/ui/button-styles';
-import { type AddToCartState, IDLE } from '@/lib/cart/forms';
+import { type AddToCartState, IDLE } from '@/lib/cart/form-state';
 
 type Props = { productId: string; productName: string; maxQuantity: number };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CartNotice } from '@/lib/cart/form-state';
 import { productIdSchema } from '@/lib/cart/requests';
 
 /**
@@ -48,20 +49,6 @@ export function parseAddToCartForm(form: FormData): FormParse {
 export function parseCartLineForm(form: FormData): FormParse {
   return parseWith(lineFormSchema, form, `Choose a quantity from 0 to ${MAX_FORM_QUANTITY}.`);
 }
-
-/** What the add-to-cart form shows after its action: nothing yet, what was added, or why nothing was. */
-export type AddToCartState =
-  | { status: 'idle' }
-  | { status: 'added'; quantity: number }
-  | { status: 'error'; message: string; quantity: string };
-
-/** What a cart line's controls (and the Undo notice) show after their action: nothing, or why nothing changed. */
-export type CartLineState = { status: 'idle' } | { status: 'error'; message: string };
-
-export const IDLE = { status: 'idle' } as const;
-
-/** A notice on the cart page, carried in its URL so that it works after a plain form post and its redirect. */
-export type CartNotice = { kind: 'added' | 'removed'; productId: string; quantity: number };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
