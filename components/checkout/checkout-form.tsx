@@ -152,8 +152,8 @@ function CheckoutFormBody({ sessionId, showTestCards, submitting, confirming, se
           </h2>
           {showTestCards ? (
             <p className="text-xs text-stone-500">
-              Test mode: pay with 4242 4242 4242 4242 (succeeds) or 4000 0000 0000 0002 (declined), any future date and
-              any CVC.
+              Test mode: pay with 4242 4242 4242 4242 (succeeds), 4000 0000 0000 0002 (declined) or 4000 0000 0000 9995
+              (insufficient funds), any future date and any CVC.
             </p>
           ) : null}
           <PaymentElement />

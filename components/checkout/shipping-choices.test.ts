@@ -22,12 +22,13 @@ const methods = [
 ];
 
 describe('pairShippingChoices', () => {
-  it("shows Stripe's options in Stripe's order, each knowing the store's method id", () => {
+  it("shows Stripe's options in the store's method order (Stripe's puts the selected one first), each knowing the store's method id", () => {
     const choices = pairShippingChoices(
       [option('shr_exp', 'Express shipping', 1_499), option('shr_std', 'Standard shipping', 599)],
       methods,
     );
     expect(choices).toEqual([
+      expect.objectContaining({ methodId: 'standard', amount: '$5.99', minorUnitsAmount: 599 }),
       {
         methodId: 'express',
         shippingRateId: 'shr_exp',
@@ -36,8 +37,20 @@ describe('pairShippingChoices', () => {
         minorUnitsAmount: 1_499,
         estimate: '1–2 business days',
       },
-      expect.objectContaining({ methodId: 'standard', amount: '$5.99', minorUnitsAmount: 599 }),
     ]);
+  });
+
+  it('keeps its order when the selection moves, and says "Free" for free shipping', () => {
+    const before = pairShippingChoices(
+      [option('shr_std', 'Standard shipping', 0), option('shr_exp', 'Express shipping', 1_499)],
+      methods,
+    );
+    const after = pairShippingChoices(
+      [option('shr_exp', 'Express shipping', 1_499), option('shr_std', 'Standard shipping', 0)],
+      methods,
+    );
+    expect(after.map((c) => c.methodId)).toEqual(before.map((c) => c.methodId));
+    expect(before[0]).toMatchObject({ methodId: 'standard', amount: 'Free', minorUnitsAmount: 0 });
   });
 
   it('leaves out options the view does not know yet (a stale pairing never sends a wrong method)', () => {

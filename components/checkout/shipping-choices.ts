@@ -1,6 +1,8 @@
 /**
  * Pairs Stripe's shipping options (what the shopper sees: name, estimate, amount) with the store's shipping methods
- * (what the server accepts: `methodId`) by Stripe's `shr_` id. Options the view does not know yet are left out.
+ * (what the server accepts: `methodId`) by Stripe's `shr_` id, in the store's method order — not Stripe's, which puts
+ * the selected option first — so the list never reorders under the shopper's pointer or arrow keys. Options the view
+ * does not know yet are left out.
  */
 import type { StripeCheckoutDeliveryEstimate, StripeCheckoutShippingOption } from '@stripe/stripe-js';
 import type { ShippingMethodView } from '@/lib/checkout/contract';
@@ -9,7 +11,7 @@ export type ShippingChoice = {
   methodId: string;
   shippingRateId: string;
   displayName: string;
-  /** Stripe's formatted amount and its minor units. */
+  /** Stripe's formatted amount ("Free" for nothing) and its minor units. */
   amount: string;
   minorUnitsAmount: number;
   estimate: string | null;
@@ -19,15 +21,15 @@ export function pairShippingChoices(
   stripeOptions: ReadonlyArray<StripeCheckoutShippingOption>,
   methods: ReadonlyArray<ShippingMethodView>,
 ): ShippingChoice[] {
-  return stripeOptions.flatMap((option) => {
-    const method = methods.find((m) => m.shippingRateId === option.id);
-    if (!method) return [];
+  return methods.flatMap((method) => {
+    const option = stripeOptions.find((o) => o.id === method.shippingRateId);
+    if (!option) return [];
     return [
       {
         methodId: method.methodId,
         shippingRateId: option.id,
         displayName: option.displayName ?? method.displayName,
-        amount: option.amount,
+        amount: option.minorUnitsAmount === 0 ? 'Free' : option.amount,
         minorUnitsAmount: option.minorUnitsAmount,
         estimate: formatDeliveryEstimate(option.deliveryEstimate),
       },

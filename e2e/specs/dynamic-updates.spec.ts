@@ -204,4 +204,27 @@ test.describe('checkout updates go through the server and show Stripe’s totals
     await expect(checkout.payButton).toBeEnabled();
     expect(await expectTotalIsStripes(checkout)).toBeGreaterThan(before);
   });
+
+  test('the shipping methods keep their order as the choice moves: arrow keys walk Standard → Express → Overnight', async ({
+    page,
+  }) => {
+    await addProductToCart(page, 'soy-candle', 1);
+    const checkout = await openCheckoutFromCart(page);
+    const { options } = checkout;
+    await checkout.fillAddress(TEST_ADDRESS);
+    await checkout.waitForShippingPriced();
+    await options.waitForSettled();
+    await expect.poll(() => options.shippingMethodIds()).toEqual(['standard', 'express', 'overnight']);
+    await options.shippingOption('standard').focus();
+    for (const next of ['express', 'overnight']) {
+      await page.keyboard.press('ArrowDown');
+      await expect(options.shippingOption(next)).toBeChecked();
+      await options.waitForSettled();
+      // The list did not reorder under the keyboard, and the chosen method is Stripe's.
+      expect(await options.shippingMethodIds()).toEqual(['standard', 'express', 'overnight']);
+      await expect(options.shippingOption(next)).toBeChecked();
+      await expect(options.shippingOption(next)).toBeFocused();
+    }
+    await expectTotalIsStripes(checkout);
+  });
 });
