@@ -1,3 +1,4 @@
+import { countryName } from '@/lib/countries';
 import { formatMoney } from '@/lib/money';
 import type { OrderView } from '@/lib/orders/order-view';
 
@@ -59,7 +60,12 @@ export function OrderReceipt({ order }: Props) {
         </ul>
         <dl className="mt-4 space-y-2 border-t border-stone-200 pt-4 text-sm">
           <Row label="Subtotal" amount={order.amountSubtotal} currency={currency} testId="order-subtotal" />
-          <Row label="Shipping" amount={order.amountShipping} currency={currency} testId="order-shipping" />
+          <Row
+            label={order.shippingMethodName ? `Shipping (${order.shippingMethodName})` : 'Shipping'}
+            amount={order.amountShipping}
+            currency={currency}
+            testId="order-shipping"
+          />
           {order.amountDiscount > 0 ? (
             <div className="flex justify-between text-emerald-800">
               <dt>Discount</dt>
@@ -108,7 +114,7 @@ export function OrderReceipt({ order }: Props) {
               <br />
               {[address.city, address.state, address.postalCode].filter(Boolean).join(', ')}
               <br />
-              {address.country}
+              {countryName(address.country)}
             </address>
           </div>
         ) : null}

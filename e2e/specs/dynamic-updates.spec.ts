@@ -143,6 +143,9 @@ test.describe('checkout updates go through the server and show Stripe’s totals
         await expect(line.locator('[data-value]')).toHaveAttribute('data-value', String(lines.get(name)));
       }
       await expect(order.lines.filter({ hasText: /Soy/i })).toContainText('× 2');
+      // The receipt names the country and the shipping method Stripe charged.
+      await expect(order.address).toContainText('United Kingdom');
+      await expect(page.getByText(/Shipping \(Express/)).toBeVisible();
     });
   });
 

@@ -16,6 +16,7 @@ import { shippingConfig, shippingOptionsFor } from '@/lib/catalog/shipping';
 import { discountsUnavailable } from '@/lib/checkout/access';
 import { GIFT_MESSAGE_ADD_ON_ID } from '@/lib/checkout/contract';
 import { type DiscountRules, discountInputOf } from '@/lib/checkout/price';
+import { countryName } from '@/lib/countries';
 import { checkCode, normalizeCode, type RejectionReason } from '@/lib/discounts';
 import { AppError } from '@/lib/http/app-error';
 import { resolveCartItems } from '@/lib/pricing/cart';
@@ -83,14 +84,6 @@ export function sameItems(a: CheckoutSelections['items'], b: CheckoutSelections[
 }
 
 // ——— set-shipping-address ———
-
-function countryName(code: string): string {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /** Throws 400 `country_not_supported`, with the list of countries served, unless the store ships to `address.country`. */
 export function assertShippableAddress(address: ShippingAddress, allowedCountries: ReadonlyArray<string>): void {
