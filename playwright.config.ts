@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, systemChromiumPath } from './test/chromium';
 
 /**
  * Storefront journeys. Without BASE_URL, Playwright starts a production build of the store with the local Stripe
@@ -11,8 +11,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = process.env.BASE_URL ?? `http://127.0.0.1:${port}`;
 if (!external) process.env.E2E_EMULATOR_URL ??= `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 12112}`;
 
-// Debian's Chromium where it is installed (this network cannot download Playwright's own); Playwright's build elsewhere.
-const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+// Debian's Chromium where it is installed; Playwright's own build elsewhere.
+const systemChromium = systemChromiumPath();
 
 export default defineConfig({
   testDir: 'e2e/specs',
@@ -41,15 +41,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           executablePath: systemChromium,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-dev-shm-usage',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

@@ -15,6 +15,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { CHROMIUM_ARGS, systemChromiumPath } from '../test/chromium';
 import { expectOk, postJson, shopperCookieOf } from './lib/http-client';
 import { type RunningStore, startStore } from './lib/store-server';
 
@@ -22,19 +23,8 @@ const RUNS = Math.max(1, Number(process.env.BENCH_PAGES_RUNS ?? 1));
 const RUN_TIMEOUT_MS = Number(process.env.BENCH_PAGES_TIMEOUT_MS ?? 180_000);
 const SKIP_BUILD = process.env.BENCH_PAGES_SKIP_BUILD === '1';
 const STRICT = process.env.BENCH_PAGES_STRICT === '1';
-const CHROME =
-  process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
-/** The flags from ../shared/reference/toolchain.md: headless, as root, on a closed network. */
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-].join(' ');
+const CHROME = process.env.CHROME_PATH ?? systemChromiumPath() ?? '';
+const CHROME_FLAGS = ['--headless', ...CHROMIUM_ARGS].join(' ');
 const LIGHTHOUSE_CLI = require.resolve('lighthouse/cli/index.js');
 
 type PageSpec = { name: string; path: string; withCart: boolean };
