@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { EmulatorControl } from '../../test/emulator-control';
-import { TEST_ADDRESS, type TestAddress } from '../../test/fixtures/addresses';
+import { LONDON_ADDRESS, TEST_ADDRESS } from '../../test/fixtures/addresses';
 import { CARDS, type CheckoutPage } from '../pages/checkout-page';
 import { minorUnits } from '../pages/money';
 import { OrderPage } from '../pages/order-page';
@@ -10,15 +10,6 @@ import { addProductToCart, openCheckoutFromCart } from '../support/shopper';
  * The shopper changes add-ons, quantities, address and shipping method on the checkout page. Every change
  * goes through our server, which rewrites the whole Checkout Session; the page shows Stripe's totals only.
  */
-
-const GB_ADDRESS: TestAddress = {
-  name: 'Ada Lovelace',
-  line1: '10 Downing Street',
-  city: 'London',
-  state: '',
-  postalCode: 'SW1A 2AA',
-  country: 'GB',
-};
 
 const emulator = EmulatorControl.fromEnv();
 
@@ -111,7 +102,7 @@ test.describe('checkout updates go through the server and show Stripe’s totals
 
     await test.step('a UK address offers no overnight shipping and costs more to ship', async () => {
       const usShipping = await minorUnits(checkout.shipping);
-      await checkout.fillAddress(GB_ADDRESS);
+      await checkout.fillAddress(LONDON_ADDRESS);
       await expect.poll(() => options.shippingMethodIds(), { timeout: 20_000 }).toEqual(['standard', 'express']);
       await options.waitForSettled();
       expect(await minorUnits(checkout.shipping)).toBeGreaterThan(usShipping);

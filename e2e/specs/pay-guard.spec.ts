@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { z } from 'zod';
 import { EmulatorControl } from '../../test/emulator-control';
-import { TEST_ADDRESS, type TestAddress } from '../../test/fixtures/addresses';
+import { LONDON_ADDRESS, TEST_ADDRESS, type TestAddress } from '../../test/fixtures/addresses';
 import { CARDS, CheckoutPage } from '../pages/checkout-page';
 import { OrderPage } from '../pages/order-page';
 import { countOrdersForSession, databaseUrl } from '../support/orders-db';
@@ -23,15 +23,6 @@ const AUSTIN_PO_BOX: TestAddress = {
   state: 'TX',
   postalCode: '78701',
   country: 'US',
-};
-
-const LONDON: TestAddress = {
-  name: 'Ada Lovelace',
-  line1: '10 Downing Street',
-  city: 'London',
-  state: '',
-  postalCode: 'SW1A 2AA',
-  country: 'GB',
 };
 
 const shippingSchema = z
@@ -188,7 +179,7 @@ test.describe('Pay sends the address being typed, and waits for a complete one',
       }
     });
     // Within the address debounce: nothing has been sent for London yet.
-    await checkout.fillAddress(LONDON);
+    await checkout.fillAddress(LONDON_ADDRESS);
     const typed = Date.now();
     await checkout.payButton.click();
 
@@ -269,7 +260,7 @@ test.describe('Pay sends the address being typed, and waits for a complete one',
     await checkout.options.waitForSettled();
     await expect(checkout.addressShippingLine).toBeVisible();
 
-    await checkout.fillAddress({ ...LONDON, city: '' });
+    await checkout.fillAddress({ ...LONDON_ADDRESS, city: '' });
     await expect(checkout.payButton).toBeDisabled();
     await expect(checkout.addressPayBlock).toContainText('Finish your shipping address');
     // The shipping line of the old address is not shown as if it applied to the one on screen.

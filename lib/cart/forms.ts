@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import type { CartNotice } from '@/lib/cart/form-state';
 import { productIdSchema } from '@/lib/cart/requests';
+import { MAX_REQUEST_QUANTITY } from '@/lib/checkout/contract';
 
 /**
  * The cart's HTML forms (Server Actions, which also work with JavaScript off): what their fields may hold, the states
  * the actions answer with, and the cart page's notices (`/cart?added=…` / `?removed=…`). Pure, so it is unit-tested.
  * The JSON API keeps its own schemas (`requests.ts`); the limits are the same.
  */
-
-export const MAX_FORM_QUANTITY = 99;
 
 /** A whole number of units as a form sends it ("2"); blank, fractional, signed or exponent forms are refused. */
 function quantityField(min: number) {
@@ -17,7 +16,7 @@ function quantityField(min: number) {
     .trim()
     .regex(/^\d{1,4}$/)
     .transform(Number)
-    .pipe(z.number().int().min(min).max(MAX_FORM_QUANTITY));
+    .pipe(z.number().int().min(min).max(MAX_REQUEST_QUANTITY));
 }
 
 const addFormSchema = z.object({ productId: productIdSchema, quantity: quantityField(1) });
@@ -42,12 +41,12 @@ function parseWith(schema: typeof addFormSchema, form: FormData, quantityMessage
 
 /** "Add to cart" (and Undo, which adds back what was removed): a product and 1–99 units. */
 export function parseAddToCartForm(form: FormData): FormParse {
-  return parseWith(addFormSchema, form, `Choose a quantity from 1 to ${MAX_FORM_QUANTITY}.`);
+  return parseWith(addFormSchema, form, `Choose a quantity from 1 to ${MAX_REQUEST_QUANTITY}.`);
 }
 
 /** A cart line's − / + / typed quantity and Remove: a product and 0–99 units, 0 removing it. */
 export function parseCartLineForm(form: FormData): FormParse {
-  return parseWith(lineFormSchema, form, `Choose a quantity from 0 to ${MAX_FORM_QUANTITY}.`);
+  return parseWith(lineFormSchema, form, `Choose a quantity from 0 to ${MAX_REQUEST_QUANTITY}.`);
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_REQUEST_QUANTITY } from '@/lib/checkout/contract';
 
 export const productIdSchema = z
   .string()
@@ -7,11 +8,11 @@ export const productIdSchema = z
 
 /** POST /api/cart/items — ids and quantities only; any price field is rejected. */
 export const addCartItemSchema = z
-  .object({ productId: productIdSchema, quantity: z.number().int().min(1).max(99).default(1) })
+  .object({ productId: productIdSchema, quantity: z.number().int().min(1).max(MAX_REQUEST_QUANTITY).default(1) })
   .strict();
 
 /** PATCH /api/cart/items/[productId] — 0 removes the item. */
-export const setCartQuantitySchema = z.object({ quantity: z.number().int().min(0).max(99) }).strict();
+export const setCartQuantitySchema = z.object({ quantity: z.number().int().min(0).max(MAX_REQUEST_QUANTITY) }).strict();
 
 /** A product id from the URL; null when it cannot be one. */
 export function parseProductIdParam(value: string): string | null {

@@ -26,7 +26,7 @@ const CLOSED_SESSION_CODES = new Set([
 const CLOSED_SESSION_MESSAGE = /\b(expired|completed?|no longer (open|active)|not open|is not active)\b/i;
 
 /** Stripe refused an update because the session is complete or expired. */
-export function isClosedSessionError(error: StripeErrorLike): boolean {
+function isClosedSessionError(error: StripeErrorLike): boolean {
   if (error.type !== 'StripeInvalidRequestError') return false;
   if (error.code && CLOSED_SESSION_CODES.has(error.code)) return true;
   return error.code !== 'resource_missing' && CLOSED_SESSION_MESSAGE.test(error.message);
