@@ -18,12 +18,12 @@ export async function findCheckout(db: Db, sessionId: string): Promise<CheckoutR
 
 /** The shopper's newest open checkout that stays open for at least `minRemainingMs` more. */
 export async function findResumableCheckout(
-  tx: Db,
+  db: Db,
   shopperId: string,
   now: Date,
   minRemainingMs: number,
 ): Promise<CheckoutRow | null> {
-  const [row] = await tx
+  const [row] = await db
     .select()
     .from(checkouts)
     .where(
@@ -34,8 +34,7 @@ export async function findResumableCheckout(
       ),
     )
     .orderBy(desc(checkouts.createdAt))
-    .limit(1)
-    .for('update');
+    .limit(1);
   return row ?? null;
 }
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { unavailableUnits } from '@/lib/cart/inventory';
 import { assertQuantityAvailable } from '@/lib/cart/rules';
-import { type CartLine, lockCart, readCartLines } from '@/lib/cart/service';
-import { cartEmpty, checkoutClosed } from '@/lib/checkout/access';
+import { type CartLine, readCartLines } from '@/lib/cart/service';
+import { cartEmpty, checkoutClosed, effectiveStatus } from '@/lib/checkout/access';
+import { holdsOf, setCheckoutHolds } from '@/lib/checkout/checkout-holds';
 import { type CheckoutDeps, publicOrigin } from '@/lib/checkout/deps';
 import { loadDiscountRules } from '@/lib/checkout/discount-context';
 import { withDiscountPreview } from '@/lib/checkout/discount-preview';
@@ -10,16 +11,18 @@ import { emptySelections, sameItems } from '@/lib/checkout/intents';
 import { priceCheckout, shippingRatesOfSession, toStoredQuote } from '@/lib/checkout/price';
 import {
   type CheckoutRow,
+  findCheckout,
   findResumableCheckout,
   insertCheckout,
   lockCheckout,
   markCheckoutStatus,
 } from '@/lib/checkout/repository';
-import { holdWhatTheCheckoutTakes, syncCheckout, verifyStripeTotal } from '@/lib/checkout/update';
+import { syncCheckout, verifyStripeTotal, withCheckoutLease } from '@/lib/checkout/update';
 import type { Db } from '@/lib/db/client';
 import { demoRules } from '@/lib/discounts';
 import { lockScarce, releaseShopperHolds } from '@/lib/holds';
 import { isAppError } from '@/lib/http/app-error';
+import { withLease } from '@/lib/leases';
 import { callStripe } from '@/lib/stripe/errors';
 import { SERVER_UPDATE_API_VERSION, toSessionCreateParams } from '@/lib/stripe/session-params';
 
@@ -56,35 +59,43 @@ async function assertCartAvailable(
   }
 }
 
-/** Brings a resumable checkout up to date with the cart; null when Stripe says it has expired meanwhile. */
-async function resume(
-  tx: Db,
+/**
+ * Brings a resumable checkout up to date with the cart, under its lease; null when it closed meanwhile (Stripe says
+ * it has expired, or it lapsed while this request waited).
+ */
+function resume(
   deps: CheckoutDeps,
-  row: CheckoutRow,
+  sessionId: string,
   lines: ReadonlyArray<CartLine>,
 ): Promise<StartedCheckout | null> {
-  const started = { sessionId: row.stripeSessionId, clientSecret: row.clientSecret };
-  const itemsChanged = !sameItems(row.selections.items, lines);
-  if (!itemsChanged && !(await promotionsChanged(tx, deps, row))) return started;
-  try {
-    await syncCheckout(tx, deps, row, itemsChanged ? { type: 'replace-items', items: lines } : { type: 'refresh' });
-    return started;
-  } catch (error) {
-    if (!isAppError(error) || error.code !== 'checkout_closed') throw error;
-    const session = await callStripe(() => deps.stripe.checkout.sessions.retrieve(row.stripeSessionId));
-    const { status } = sessionStatusSchema.parse(session);
-    if (status === 'complete') {
-      await markCheckoutStatus(tx, row.stripeSessionId, 'complete');
-      throw checkoutClosed('Your previous checkout was just completed. Refresh to see your order.');
+  const { db } = deps;
+  return withCheckoutLease(db, sessionId, async (lease) => {
+    const row = await findCheckout(db, sessionId);
+    if (!row || effectiveStatus(row, deps.now) !== 'open') return null;
+    const started = { sessionId: row.stripeSessionId, clientSecret: row.clientSecret };
+    const itemsChanged = !sameItems(row.selections.items, lines);
+    if (!itemsChanged && !(await promotionsChanged(db, deps, row))) return started;
+    try {
+      const intent = itemsChanged ? ({ type: 'replace-items', items: lines } as const) : ({ type: 'refresh' } as const);
+      await syncCheckout(db, deps, row, intent, { lease });
+      return started;
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'checkout_closed') throw error;
+      const session = await callStripe(() => deps.stripe.checkout.sessions.retrieve(row.stripeSessionId));
+      const { status } = sessionStatusSchema.parse(session);
+      if (status === 'complete') {
+        await markCheckoutStatus(db, row.stripeSessionId, 'complete');
+        throw checkoutClosed('Your previous checkout was just completed. Refresh to see your order.');
+      }
+      await markCheckoutStatus(db, row.stripeSessionId, 'expired');
+      return null;
     }
-    await markCheckoutStatus(tx, row.stripeSessionId, 'expired');
-    return null;
-  }
+  });
 }
 
 /** Whether re-pricing now (automatic promotions, the clock, redemption limits) changes the saved total. */
-async function promotionsChanged(tx: Db, deps: CheckoutDeps, row: CheckoutRow): Promise<boolean> {
-  const discounts = await loadDiscountRules(tx, deps, {
+async function promotionsChanged(db: Db, deps: CheckoutDeps, row: CheckoutRow): Promise<boolean> {
+  const discounts = await loadDiscountRules(db, deps, {
     sessionId: row.stripeSessionId,
     takesDiscounts: row.serverDiscounts,
     email: row.email,
@@ -95,14 +106,11 @@ async function promotionsChanged(tx: Db, deps: CheckoutDeps, row: CheckoutRow): 
 
 /**
  * Creates the session at catalog prices (a new session takes only a coupon or promotion-code id, not the server's
- * computed amount), then — when automatic promotions apply — sends the discounted full state in one update.
+ * computed amount), saves it with its holds — checking again that the units are still there, since nothing was held
+ * while Stripe worked — then, when automatic promotions apply, sends the discounted full state in one update.
  */
-async function create(
-  tx: Db,
-  deps: CheckoutDeps,
-  shopperId: string,
-  lines: ReadonlyArray<CartLine>,
-): Promise<StartedCheckout> {
+async function create(deps: CheckoutDeps, shopperId: string, lines: ReadonlyArray<CartLine>): Promise<StartedCheckout> {
+  const { db } = deps;
   const selections = emptySelections(lines.map((line) => ({ ...line })));
   const priced = priceCheckout(selections, deps.catalog, deps.now, null);
   const origin = publicOrigin(deps);
@@ -123,47 +131,56 @@ async function create(
   );
   const session = createdSessionSchema.parse(created.result);
   verifyStripeTotal(session.id, session.amount_total, priced.quote);
-  await insertCheckout(tx, {
-    stripeSessionId: session.id,
-    shopperId,
-    expiresAt: new Date(session.expires_at * 1000),
-    selections,
-    quote: toStoredQuote(priced, shippingRatesOfSession(created.result, priced.quote)),
-    clientSecret: session.client_secret,
-    serverDiscounts: created.preview,
-  });
-  const row = await lockCheckout(tx, session.id);
-  if (!row) throw new Error(`checkout ${session.id} missing right after its insert`);
-  const discounts = await loadDiscountRules(tx, deps, {
+  const rules = deps.discountRules ?? demoRules;
+  const row = await db
+    .transaction(async (tx) => {
+      await assertCartAvailable(tx, lines, deps, shopperId);
+      await insertCheckout(tx, {
+        stripeSessionId: session.id,
+        shopperId,
+        expiresAt: new Date(session.expires_at * 1000),
+        selections,
+        quote: toStoredQuote(priced, shippingRatesOfSession(created.result, priced.quote)),
+        clientSecret: session.client_secret,
+        serverDiscounts: created.preview,
+      });
+      const row = await lockCheckout(tx, session.id);
+      if (!row) throw new Error(`checkout ${session.id} missing right after its insert`);
+      await setCheckoutHolds(tx, row, holdsOf(row, rules));
+      // The shopper's older checkouts (about to expire) stop holding what this one now holds.
+      await releaseShopperHolds(tx, shopperId, session.id);
+      return row;
+    })
+    .catch(async (error: unknown) => {
+      // Someone took the last units while Stripe created the session: nobody may pay it.
+      await deps.stripe.checkout.sessions.expire(session.id).catch(() => undefined);
+      throw error;
+    });
+  const discounts = await loadDiscountRules(db, deps, {
     sessionId: session.id,
     takesDiscounts: created.preview,
     email: null,
   });
   if (discounts && priceCheckout(selections, deps.catalog, deps.now, discounts).quote.discountAmount > 0) {
-    await syncCheckout(tx, deps, row, { type: 'refresh' });
-  } else {
-    await holdWhatTheCheckoutTakes(tx, row, deps.discountRules ?? demoRules);
+    await withCheckoutLease(db, session.id, (lease) => syncCheckout(db, deps, row, { type: 'refresh' }, { lease }));
   }
-  // The shopper's older checkouts (about to expire) stop holding what this one now holds.
-  await releaseShopperHolds(tx, shopperId, session.id);
   return { sessionId: session.id, clientSecret: session.client_secret };
 }
 
 /**
  * Opens checkout for the shopper's cart: resumes their open checkout (one full-state update if the cart changed since)
- * or creates a Checkout Session priced from the catalog. Serialised per shopper by the cart row lock, so a double
- * click cannot create two sessions.
+ * or creates a Checkout Session priced from the catalog. Serialised per shopper by a lease, so a double click cannot
+ * create two sessions; no database connection is held while Stripe works.
  */
 export async function startCheckout(input: CheckoutDeps & { shopperId: string | null }): Promise<StartedCheckout> {
   const { shopperId, ...deps } = input;
   if (!shopperId) throw cartEmpty();
-  return deps.db.transaction(async (tx) => {
-    await lockCart(tx, shopperId);
-    const lines = await readCartLines(tx, shopperId, deps.catalog);
+  return withLease(deps.db, `start:${shopperId}`, async () => {
+    const lines = await readCartLines(deps.db, shopperId, deps.catalog);
     if (lines.length === 0) throw cartEmpty();
-    await assertCartAvailable(tx, lines, input, shopperId);
-    const existing = await findResumableCheckout(tx, shopperId, deps.now, RESUME_MARGIN_MS);
-    const resumed = existing ? await resume(tx, input, existing, lines) : null;
-    return resumed ?? create(tx, input, shopperId, lines);
+    await deps.db.transaction((tx) => assertCartAvailable(tx, lines, input, shopperId));
+    const existing = await findResumableCheckout(deps.db, shopperId, deps.now, RESUME_MARGIN_MS);
+    const resumed = existing ? await resume(input, existing.stripeSessionId, lines) : null;
+    return resumed ?? create(input, shopperId, lines);
   });
 }

@@ -206,3 +206,14 @@ export const holds = pgTable(
     check('holds_quantity_positive', sql`${t.quantity} > 0`),
   ],
 );
+
+/**
+ * Short leases that serialise work across server instances without holding a database connection while it runs
+ * (an update waiting for Stripe): `checkout:<session id>`, `start:<shopper id>`. A lease past `expires_at` (its
+ * holder crashed) may be taken over.
+ */
+export const leases = pgTable('leases', {
+  key: text('key').primaryKey(),
+  token: text('token').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
