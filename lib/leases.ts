@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
+import { UPDATE_IN_PROGRESS } from '@/lib/checkout/contract';
 import type { Db } from '@/lib/db/client';
 import { leases } from '@/lib/db/schema';
 import { AppError } from '@/lib/http/app-error';
@@ -17,7 +18,7 @@ const DEFAULT_WAIT_MS = 10_000;
 export type Lease = { key: string; token: string };
 
 export function updateInProgress(): AppError {
-  return new AppError(409, 'update_in_progress', 'Another change to this checkout is still being saved. Try again.', {
+  return new AppError(409, UPDATE_IN_PROGRESS, 'Another change to this checkout is still being saved. Try again.', {
     retryable: true,
   });
 }

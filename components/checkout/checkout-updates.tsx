@@ -32,6 +32,7 @@ import {
   type CheckoutUpdateBody,
   type CheckoutUpdateName,
   checkoutStateViewSchema,
+  UPDATE_IN_PROGRESS,
 } from '@/lib/checkout/contract';
 
 export type RunUpdate = <N extends CheckoutUpdateName>(name: N, body: CheckoutUpdateBody<N>) => Promise<UpdateOutcome>;
@@ -65,6 +66,8 @@ const NOT_READY: UpdateOutcome = {
   ok: false,
   failure: { code: 'not_ready', message: 'Checkout is still loading.', uncertain: false },
 };
+
+const UPDATE_RETRY_DELAY_MS = 1_000;
 
 const CHECK_FAILED = 'We could not check your order before paying. Please try again.';
 
@@ -193,7 +196,13 @@ export function useCheckoutUpdatesStore(
       try {
         const result = await track(
           sdk.runServerUpdate(async () => {
-            const view = await requestJson(request.method, request.path, request.body, checkoutStateViewSchema);
+            const send = () => requestJson(request.method, request.path, request.body, checkoutStateViewSchema);
+            // Another tab's change still being saved after the server's wait: try once more, after a pause.
+            const view = await send().catch(async (error: unknown) => {
+              if (!isApiError(error) || error.code !== UPDATE_IN_PROGRESS) throw error;
+              await new Promise((resolve) => setTimeout(resolve, UPDATE_RETRY_DELAY_MS));
+              return send();
+            });
             ownVersions.current.add(view.version);
             answer.view = view;
           }),

@@ -18,6 +18,8 @@ export const DISCOUNT_CODE_MAX_LENGTH = 64;
 // ——— error codes the browser acts on ———
 export const CHECKOUT_CLOSED = 'checkout_closed';
 export const LAST_ITEM = 'last_item';
+/** Another change to the same checkout was still being saved when the server stopped waiting (retryable). */
+export const UPDATE_IN_PROGRESS = 'update_in_progress';
 
 // ——— requests ———
 export const checkoutSessionIdSchema = z.string().regex(/^cs_(test|live)_[A-Za-z0-9]{1,250}$/, 'a Checkout Session id');

@@ -182,7 +182,8 @@ export async function syncCheckout(
         email: emailOfSession(session) ?? email,
         serverDiscounts: row.serverDiscounts && !discountsRefused,
       });
-      await setCheckoutHolds(tx, saved, holdsOf(saved, rules));
+      // Within what step 1 reserved under the scarce locks (the same email: Stripe's may have changed meanwhile).
+    await setCheckoutHolds(tx, saved, holdsOf({ ...saved, email }, rules));
       await options.alsoSave?.write(tx, saved);
       return saved;
     })

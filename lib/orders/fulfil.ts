@@ -137,8 +137,9 @@ export async function fulfillCheckout(input: {
   const mismatches = recordMismatches(session, facts, quote);
   const email = session.customer_details?.email ?? session.customer_email ?? null;
   const created = await db.transaction(async (tx) => {
-    // The locks every checkout update takes, in the same order (the checkout row, then the scarce things), so an
-    // update counting stock or code uses sees the sale and the released hold together, never one without the other.
+    // The checkout row (as an update's save takes it), then the scarce things (as an update's reservation takes
+    // them), so an update counting stock or code uses sees the sale and the released hold together, never one
+    // without the other.
     await lockCheckout(tx, session.id);
     await lockScarce(tx, [
       ...lines.flatMap((line) => (line.productId ? [{ kind: 'stock' as const, key: line.productId }] : [])),
