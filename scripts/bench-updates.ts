@@ -17,6 +17,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { cpus } from 'node:os';
 import Stripe from 'stripe';
 import { z } from 'zod';
+import { getCatalog } from '@/lib/catalog';
 import { EmulatorControl } from '../test/emulator-control';
 import { expectOk, percentile, postJson, shopperCookieOf } from './lib/http-client';
 import { type RunningStore, startStore } from './lib/store-server';
@@ -27,7 +28,7 @@ const PER_SHOPPER = Number(process.env.BENCH_REQUESTS_PER_SHOPPER ?? 8);
 const SINGLE_SHOPPER_REQUESTS = PER_SHOPPER * 4;
 const WARMUP = 10;
 
-type Shopper = { cookie: string; sessionId: string; step: number };
+type Shopper = { cookie: string; sessionId: string; productId: string; step: number };
 type Endpoint = { name: string; send: (shopper: Shopper) => Promise<Response> };
 type Row = {
   endpoint: string;
@@ -48,17 +49,27 @@ const US = { name: 'Bench Shopper', line1: '1 Main St', city: 'Springfield', sta
 
 const sessionSchema = z.object({ sessionId: z.string() });
 
+/** Products with stock, and how many units each can still give the benchmark's shoppers (each may take two). */
+const productsLeft = new Map(
+  getCatalog()
+    .products.filter((product) => product.stock >= 2)
+    .map((product) => [product.id, product.stock]),
+);
+
+/** A product with two units left for one more shopper (holds make every shopper's units count against the rest). */
+function takeProduct(): string {
+  const [id] = [...productsLeft].sort((a, b) => b[1] - a[1])[0] ?? [];
+  const left = id ? (productsLeft.get(id) ?? 0) : 0;
+  if (!id || left < 2) throw new Error('the catalog has no stock left for more benchmark shoppers');
+  productsLeft.set(id, left - 2);
+  return id;
+}
+
 async function newShopper(storeUrl: string): Promise<Shopper> {
-  const first = await expectOk(
-    await postJson(`${storeUrl}/api/cart/items`, { productId: 'aurora-headphones', quantity: 1 }),
-    'add to cart',
-  );
+  const productId = takeProduct();
+  const first = await expectOk(await postJson(`${storeUrl}/api/cart/items`, { productId, quantity: 1 }), 'add to cart');
   const cookie = shopperCookieOf(first);
   if (!cookie) throw new Error('the cart API set no shopper cookie');
-  await expectOk(
-    await postJson(`${storeUrl}/api/cart/items`, { productId: 'ceramic-pour-over', quantity: 1 }, cookie),
-    'add to cart',
-  );
   const started = await expectOk(await postJson(`${storeUrl}/api/checkout/sessions`, {}, cookie), 'start checkout');
   const { sessionId } = sessionSchema.parse(await started.json());
   await expectOk(
@@ -69,7 +80,7 @@ async function newShopper(storeUrl: string): Promise<Shopper> {
     ),
     'set address',
   );
-  return { cookie, sessionId, step: 0 };
+  return { cookie, sessionId, productId, step: 0 };
 }
 
 // ---------------------------------------------------------------- the reference handler (Stripe docs style)
@@ -130,7 +141,7 @@ function endpoints(storeUrl: string, referenceUrl: string): Endpoint[] {
       name: 'quantity',
       send: post('quantity', (s) => ({
         sessionId: s.sessionId,
-        productId: 'ceramic-pour-over',
+        productId: s.productId,
         quantity: 1 + (s.step % 2),
       })),
     },

@@ -6,7 +6,7 @@ import type { DiscountRule } from '@/lib/discounts';
 import { setHolds } from '@/lib/holds';
 import type { CheckoutSelections, Quote } from '@/lib/pricing/types';
 
-type CheckoutHolds = { stock: HoldWanted[]; code: HoldWanted[] };
+export type CheckoutHolds = { stock: HoldWanted[]; code: HoldWanted[] };
 type HoldWanted = { key: string; quantity: number };
 
 /** What a checkout state takes: every unit of its items, one use of each limited code it applied (per rule / email). */
@@ -37,9 +37,25 @@ export function mostOf(a: CheckoutHolds, b: CheckoutHolds): CheckoutHolds {
   return { stock: merge(a.stock, b.stock), code: merge(a.code, b.code) };
 }
 
-export async function setCheckoutHolds(tx: Db, row: CheckoutRow, wanted: CheckoutHolds): Promise<void> {
-  await setHolds(tx, row, 'stock', wanted.stock);
-  await setHolds(tx, row, 'code', wanted.code);
+/** Makes the checkout's holds `wanted`; kinds equal to `known` (what the database already holds) are not written. */
+export async function setCheckoutHolds(
+  tx: Db,
+  row: CheckoutRow,
+  wanted: CheckoutHolds,
+  known?: CheckoutHolds,
+): Promise<void> {
+  if (!known || !sameHolds(wanted.stock, known.stock)) await setHolds(tx, row, 'stock', wanted.stock);
+  if (!known || !sameHolds(wanted.code, known.code)) await setHolds(tx, row, 'code', wanted.code);
+}
+
+function sameHolds(a: ReadonlyArray<HoldWanted>, b: ReadonlyArray<HoldWanted>): boolean {
+  const key = (holds: ReadonlyArray<HoldWanted>) =>
+    holds
+      .filter((hold) => hold.quantity > 0)
+      .map((hold) => `${hold.key}=${hold.quantity}`)
+      .sort()
+      .join(',');
+  return key(a) === key(b);
 }
 
 /** After a failed update: the holds of the state that stays saved (nothing, once the checkout closed). */

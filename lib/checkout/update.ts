@@ -125,7 +125,7 @@ export async function syncCheckout(
   const rules = deps.discountRules ?? demoRules;
   const email = needsCollectedEmail(intent, rules) ? await collectedEmail(deps.stripe, row.stripeSessionId) : row.email;
 
-  const { selections, discounts, unavailable } = await db.transaction(async (tx) => {
+  const { selections, discounts, unavailable, reserved } = await db.transaction(async (tx) => {
     const productIds = productIdsOf(row.selections, intent);
     await lockScarce(tx, [
       ...(changesItems(intent) ? productIds.map((key) => ({ kind: 'stock' as const, key })) : []),
@@ -149,8 +149,10 @@ export async function syncCheckout(
       now: deps.now,
     });
     const wanted = priceCheckout(selections, deps.catalog, deps.now, discounts).quote;
-    await setCheckoutHolds(tx, row, mostOf(holdsOf(row, rules), holdsOf({ selections, quote: wanted, email }, rules)));
-    return { selections, discounts, unavailable };
+    const saved = holdsOf(row, rules);
+    const reserved = mostOf(saved, holdsOf({ selections, quote: wanted, email }, rules));
+    await setCheckoutHolds(tx, row, reserved, saved);
+    return { selections, discounts, unavailable, reserved };
   });
 
   let sent: Awaited<ReturnType<typeof sendPriced>>;
@@ -183,7 +185,7 @@ export async function syncCheckout(
         serverDiscounts: row.serverDiscounts && !discountsRefused,
       });
       // Within what step 1 reserved under the scarce locks (the same email: Stripe's may have changed meanwhile).
-    await setCheckoutHolds(tx, saved, holdsOf({ ...saved, email }, rules));
+    await setCheckoutHolds(tx, saved, holdsOf({ ...saved, email }, rules), reserved);
       await options.alsoSave?.write(tx, saved);
       return saved;
     })
