@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leases } from '@/lib/db/schema';
-import { assertLeaseHeld, withLease } from '@/lib/leases';
+import { releaseLeaseOnCommit, withLease } from '@/lib/leases';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 
 let env: AppTestEnvironment;
@@ -68,6 +68,22 @@ describe('leases', () => {
     await release;
   });
 
+  it('is released by the transaction that saves its work, and only when that commits', async () => {
+    const k = key();
+    await withLease(env.db, k, async (lease) => {
+      await env.db
+        .transaction(async (tx) => {
+          await releaseLeaseOnCommit(tx, lease);
+          throw new Error('the save failed');
+        })
+        .catch(() => undefined);
+      expect(await env.db.select().from(leases).where(eq(leases.key, k))).toHaveLength(1);
+      await env.db.transaction((tx) => releaseLeaseOnCommit(tx, lease));
+      lease.released = true;
+      expect(await env.db.select().from(leases).where(eq(leases.key, k))).toHaveLength(0);
+    });
+  });
+
   it('takes over a lease whose holder crashed (past its expiry)', async () => {
     const k = key();
     await env.db.insert(leases).values({ key: k, token: 'crashed', expiresAt: sql`now() - interval '1 second'` });
@@ -79,7 +95,7 @@ describe('leases', () => {
     await expect(
       withLease(env.db, k, async (lease) => {
         await env.db.update(leases).set({ token: 'someone else' }).where(eq(leases.key, k));
-        await env.db.transaction((tx) => assertLeaseHeld(tx, lease));
+        await env.db.transaction((tx) => releaseLeaseOnCommit(tx, lease));
       }),
     ).rejects.toMatchObject({ code: 'update_in_progress' });
   });

@@ -15,7 +15,7 @@ import { AppError } from '@/lib/http/app-error';
 const LEASE_MS = 40_000;
 const DEFAULT_WAIT_MS = 10_000;
 
-export type Lease = { key: string; token: string };
+export type Lease = { readonly key: string; readonly token: string; released: boolean };
 
 export function updateInProgress(): AppError {
   return new AppError(409, UPDATE_IN_PROGRESS, 'Another change to this checkout is still being saved. Try again.', {
@@ -32,27 +32,30 @@ export async function withLease<T>(
 ): Promise<T> {
   const deadline = Date.now() + (options.waitMs ?? DEFAULT_WAIT_MS);
   return inLocalQueue(key, deadline, async () => {
-    const lease = { key, token: randomUUID() };
+    const lease: Lease = { key, token: randomUUID(), released: false };
     await acquire(db, lease, deadline);
     try {
       return await work(lease);
     } finally {
-      await db
-        .delete(leases)
-        .where(and(eq(leases.key, key), eq(leases.token, lease.token)))
-        .catch((error: unknown) => console.error(`[lease] could not release ${key}; it lapses by itself`, error));
+      if (!lease.released)
+        await db
+          .delete(leases)
+          .where(and(eq(leases.key, key), eq(leases.token, lease.token)))
+          .catch((error: unknown) => console.error(`[lease] could not release ${key}; it lapses by itself`, error));
     }
   });
 }
 
-/** Throws unless `lease` is still held (checked in the transaction that saves the work done under it). */
-export async function assertLeaseHeld(tx: Db, lease: Lease): Promise<void> {
-  const [held] = await tx
-    .select({ key: leases.key })
-    .from(leases)
+/**
+ * In the transaction that saves the work done under `lease`: throws unless the lease is still held, and releases it
+ * when that transaction commits (the caller then sets `lease.released`, so `withLease` does not release it again).
+ */
+export async function releaseLeaseOnCommit(tx: Db, lease: Lease): Promise<void> {
+  const released = await tx
+    .delete(leases)
     .where(and(eq(leases.key, lease.key), eq(leases.token, lease.token), gt(leases.expiresAt, sql`now()`)))
-    .for('update');
-  if (held) return;
+    .returning({ key: leases.key });
+  if (released.length > 0) return;
   console.error(`[lease] ${lease.key} lapsed before its work was saved`);
   throw updateInProgress();
 }

@@ -386,7 +386,10 @@ async function main(): Promise<void> {
   let reference: Server | null = null;
   try {
     console.log(`Starting the store (${process.env.BENCH_SKIP_BUILD === '1' ? 'existing build' : 'building first'})…`);
-    const started = await startStore(database?.url ?? null, { skipBuild: process.env.BENCH_SKIP_BUILD === '1' });
+    const started = await startStore(database?.url ?? null, {
+      skipBuild: process.env.BENCH_SKIP_BUILD === '1',
+      realClock: true,
+    });
     store = started;
     const stripe = new Stripe('sk_test_emulator', {
       host: '127.0.0.1',

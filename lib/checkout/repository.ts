@@ -53,19 +53,18 @@ export async function insertCheckout(
   await tx.insert(checkouts).values({ ...row, status: 'open', version: 1 });
 }
 
-/** Saves an update (the version goes up by one) and answers the saved row. */
+/** Saves an update of an open checkout (the version goes up by one); null when it is no longer open. */
 export async function saveCheckout(
   tx: Db,
   sessionId: string,
   update: Pick<CheckoutRow, 'selections' | 'quote' | 'email' | 'serverDiscounts'>,
-): Promise<CheckoutRow> {
+): Promise<CheckoutRow | null> {
   const [row] = await tx
     .update(checkouts)
     .set({ ...update, version: sql`${checkouts.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(checkouts.stripeSessionId, sessionId))
+    .where(and(eq(checkouts.stripeSessionId, sessionId), eq(checkouts.status, 'open')))
     .returning();
-  if (!row) throw new Error(`checkout ${sessionId} vanished during its update`);
-  return row;
+  return row ?? null;
 }
 
 /** Marks a checkout closed. A complete checkout never goes back to open or expired. */

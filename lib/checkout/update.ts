@@ -22,15 +22,15 @@ import {
   toStoredQuote,
   withStripeSelectedShipping,
 } from '@/lib/checkout/price';
-import { type CheckoutRow, findCheckout, lockCheckout, saveCheckout } from '@/lib/checkout/repository';
+import { type CheckoutRow, findCheckout, saveCheckout } from '@/lib/checkout/repository';
 import { toCheckoutStateView } from '@/lib/checkout/view';
 import type { Db } from '@/lib/db/client';
 import { type DiscountRule, demoRules, normalizeCode, normalizeEmail } from '@/lib/discounts';
-import { lockScarce } from '@/lib/holds';
+import { type HeldThing, lockScarce } from '@/lib/holds';
 import { AppError } from '@/lib/http/app-error';
 import { readJsonBody } from '@/lib/http/json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/http/responses';
-import { assertLeaseHeld, type Lease, withLease } from '@/lib/leases';
+import { type Lease, releaseLeaseOnCommit, withLease } from '@/lib/leases';
 import type { CheckoutSelections, Quote } from '@/lib/pricing/types';
 import { readShopperId } from '@/lib/shopper';
 import { callStripe, isOutcomeUnknown, isRequestRefused } from '@/lib/stripe/errors';
@@ -125,21 +125,16 @@ export async function syncCheckout(
   const rules = deps.discountRules ?? demoRules;
   const email = needsCollectedEmail(intent, rules) ? await collectedEmail(deps.stripe, row.stripeSessionId) : row.email;
 
-  const { selections, discounts, unavailable, reserved } = await db.transaction(async (tx) => {
-    const productIds = productIdsOf(row.selections, intent);
-    await lockScarce(tx, [
-      ...(changesItems(intent) ? productIds.map((key) => ({ kind: 'stock' as const, key })) : []),
-      ...limitedRulesOf(rules, codesOf(row.selections, intent)).map((rule) => ({
-        kind: 'code' as const,
-        key: rule.id,
-      })),
+  const productIds = productIdsOf(row.selections, intent);
+  const scarce = [
+    ...(changesItems(intent) ? productIds.map((key) => ({ kind: 'stock' as const, key })) : []),
+    ...limitedRulesOf(rules, codesOf(row.selections, intent)).map((rule) => ({ kind: 'code' as const, key: rule.id })),
+  ];
+  const { selections, discounts, unavailable, reserved } = await withScarceLocks(db, scarce, async (conn) => {
+    const [unavailable, discounts] = await Promise.all([
+      unavailableUnits(conn, productIds, deps.now, row.shopperId),
+      loadDiscountRules(conn, deps, { sessionId: row.stripeSessionId, takesDiscounts: row.serverDiscounts, email }),
     ]);
-    const unavailable = await unavailableUnits(tx, productIds, deps.now, row.shopperId);
-    const discounts = await loadDiscountRules(tx, deps, {
-      sessionId: row.stripeSessionId,
-      takesDiscounts: row.serverDiscounts,
-      email,
-    });
     if (isCodeIntent(intent) && !discounts) throw discountsUnavailable();
     const selections = applyIntent(row.selections, intent, {
       catalog: deps.catalog,
@@ -151,7 +146,7 @@ export async function syncCheckout(
     const wanted = priceCheckout(selections, deps.catalog, deps.now, discounts).quote;
     const saved = holdsOf(row, rules);
     const reserved = mostOf(saved, holdsOf({ selections, quote: wanted, email }, rules));
-    await setCheckoutHolds(tx, row, reserved, saved);
+    await setCheckoutHolds(conn, row, reserved, saved);
     return { selections, discounts, unavailable, reserved };
   });
 
@@ -169,10 +164,7 @@ export async function syncCheckout(
   const saved = await db
     .transaction(async (tx) => {
       await options.alsoSave?.lockFirst(tx);
-      const current = await lockCheckout(tx, row.stripeSessionId);
-      // Paid (or expired) while Stripe answered: Stripe refuses updates of a closed session, but never count on it.
-      if (current?.status !== 'open') throw checkoutClosed();
-      await assertLeaseHeld(tx, options.lease);
+      await releaseLeaseOnCommit(tx, options.lease);
       const saved = await saveCheckout(tx, row.stripeSessionId, {
         selections: {
           ...selections,
@@ -184,8 +176,10 @@ export async function syncCheckout(
         email: emailOfSession(session) ?? email,
         serverDiscounts: row.serverDiscounts && !discountsRefused,
       });
+      // Paid (or expired) while Stripe answered: Stripe refuses updates of a closed session, but never count on it.
+      if (!saved) throw checkoutClosed();
       // Within what step 1 reserved under the scarce locks (the same email: Stripe's may have changed meanwhile).
-    await setCheckoutHolds(tx, saved, holdsOf({ ...saved, email }, rules), reserved);
+      await setCheckoutHolds(tx, saved, holdsOf({ ...saved, email }, rules), reserved);
       await options.alsoSave?.write(tx, saved);
       return saved;
     })
@@ -193,7 +187,20 @@ export async function syncCheckout(
       await restoreHolds(db, row.stripeSessionId, rules);
       throw error;
     });
+  options.lease.released = true;
   return { row: saved, unavailable, discountsRefused };
+}
+
+/**
+ * Runs `work` in a transaction holding the advisory locks of `scarce` (released at its end); without scarce things,
+ * on the pool directly, where its independent reads run side by side.
+ */
+function withScarceLocks<T>(db: Db, scarce: ReadonlyArray<HeldThing>, work: (conn: Db) => Promise<T>): Promise<T> {
+  if (scarce.length === 0) return work(db);
+  return db.transaction(async (tx) => {
+    await lockScarce(tx, scarce);
+    return work(tx);
+  });
 }
 
 /** Prices `selections` and sends them, with discounts when the account takes the preview (else without). */
