@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { EmulatorControl } from '../../../test/emulator-control';
 import { toCheckoutSession } from '../src/stripejs/map-session';
 import { emulatorSessionSchema } from '../src/stripejs/session-schema';
 import { BETA_VERSION, browserCall, type Harness, RETURN_URL, startHarness, stripeError } from './helpers';
@@ -259,6 +260,23 @@ describe('automatic tax on Checkout Sessions', () => {
     const lines = await h.stripe.checkout.sessions.listLineItems(session.id, { expand: ['data.taxes'] });
     expect(lines.data.map((item) => item.amount_tax)).toEqual([1450, 0]);
     expect(lines.data[0]?.taxes?.[0]?.rate.display_name).toBe('Sales Tax');
+  });
+
+  it("gives the app's tests the tax figures through the typed control client", async () => {
+    const control = new EmulatorControl(h.emu.url);
+    const session = await create();
+    expect(await control.tax(session.id)).toMatchObject({ status: 'requires_location_inputs', amountTax: 0 });
+    await shipSessionTo(session, 'newYork');
+    expect(await control.tax(session.id)).toEqual({
+      status: 'complete',
+      amountTax: 1846,
+      amountTotal: 19999 + 1500 + 799 + 1846,
+      shippingTax: 71,
+      lines: [
+        { description: 'Studio headphones', amountTax: 1775, amountTotal: 19999 + 1775 },
+        { description: 'Express handling', amountTax: 0, amountTotal: 1500 },
+      ],
+    });
   });
 
   it('shows line taxes only when expanded, as Stripe does', async () => {
