@@ -229,6 +229,25 @@ describe('automatic tax on Checkout Sessions', () => {
     }
   });
 
+  it("answers a full-state update (the app's: every line as price_data, the shipping options, the address) with its tax", async () => {
+    const session = await shipSessionTo(await create(), 'california');
+    const updated = await h.stripe.checkout.sessions.update(session.id, {
+      line_items: [
+        taxedLine('Studio headphones', 19999, 2),
+        taxedLine('Express handling', 1500, 1, SERVICES),
+        taxedLine('Gift wrap', 499),
+      ],
+      shipping_options: [taxedRate('Express', 1999), taxedRate('Standard', 799)],
+      collected_information: shipTo('newYork'),
+      expand: EXPAND,
+    });
+    // 39998 × 8.875 % = 3549.82; 499 × 8.875 % = 44.29; shipping 1999 × 8.875 % = 177.41; the service is exempt.
+    expect(updated.line_items?.data.map((item) => item.amount_tax)).toEqual([3550, 0, 44]);
+    expect(updated.shipping_cost?.amount_tax).toBe(177);
+    expect(updated.total_details?.amount_tax).toBe(3550 + 44 + 177);
+    expect(updated.amount_total).toBe(39998 + 1500 + 499 + 1999 + 3771);
+  });
+
   it('recomputes the tax when the shopper enters the address in the Shipping Address Element', async () => {
     const session = await create();
     const changed = await browserCall(h.emu.url, 'POST', `/v1/elements/sessions/${session.id}`, {
@@ -277,6 +296,7 @@ describe('automatic tax on Checkout Sessions', () => {
         { description: 'Express handling', amountTax: 0, amountTotal: 1500 },
       ],
     });
+    expect((await control.session(session.id)).total_details.amount_tax).toBe(1846);
   });
 
   it('shows line taxes only when expanded, as Stripe does', async () => {
