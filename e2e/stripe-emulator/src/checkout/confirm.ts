@@ -6,8 +6,7 @@ import type { RequestRef, Store } from '../store';
 import { completeSession } from './lifecycle';
 import type { SessionRecord } from './record';
 import { sessionTotals } from './render';
-import { taxAddress } from './session-tax';
-import { taxLocation } from './tax-rates';
+import { lacksTaxLocation } from './session-tax';
 
 /** Stripe's test cards that the emulator knows; any other number is `incorrect_number`. */
 const TEST_CARDS: Record<string, { declineCode: string; message: string } | 'succeeds'> = {
@@ -87,8 +86,7 @@ export function confirmSession(
       param: 'shipping_address',
     });
   }
-  const billingDetails = input.billingDetails ?? record.billingDetails;
-  if (record.automaticTax.enabled && taxLocation(taxAddress({ ...record, billingDetails })).kind === 'incomplete') {
+  if (lacksTaxLocation(record, input.billingDetails ?? record.billingDetails)) {
     throw invalidRequest('An address with a country (and a state in the US and Canada) is required to calculate tax.', {
       code: 'customer_tax_location_invalid',
       param: record.allowedCountries ? 'shipping_address' : 'billing_details[address]',

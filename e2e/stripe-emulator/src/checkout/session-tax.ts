@@ -102,8 +102,13 @@ export function checkAutomaticTax(
 }
 
 /** Where the session is taxed: the shipping address, else the billing address. */
-export function taxAddress(record: Pick<SessionRecord, 'shippingDetails' | 'billingDetails'>): Stripe.Address | null {
+function taxAddress(record: Pick<SessionRecord, 'shippingDetails' | 'billingDetails'>): Stripe.Address | null {
   return record.shippingDetails?.address ?? record.billingDetails?.address ?? null;
+}
+
+/** Automatic tax is on and no address (shipping, else `billingDetails`) says where to tax the order. */
+export function lacksTaxLocation(record: SessionRecord, billingDetails: SessionRecord['billingDetails']): boolean {
+  return record.automaticTax.enabled && taxLocation(taxAddress({ ...record, billingDetails })).kind === 'incomplete';
 }
 
 /** The totals' tax input; `null` when automatic tax is off. */
