@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { Catalog, Product } from '@/lib/catalog/schema';
 import { GIFT_MESSAGE_MAX_LENGTH } from '@/lib/checkout/contract';
 import { currencySchema, minorUnitsSchema, shareOf } from '@/lib/money';
+import { TAX_CODES, taxCodeSchema } from '@/lib/tax/codes';
 import { resolveCartItems } from '@/lib/pricing/cart';
 import type { CheckoutSelections } from '@/lib/pricing/types';
 
@@ -40,6 +41,8 @@ const addOnSchema = z
     price: addOnPriceSchema,
     /** Per-order add-ons that must also be selected. */
     requires: z.array(z.string()).default([]),
+    /** Stripe Tax product tax code. */
+    taxCode: taxCodeSchema,
   })
   .refine((a) => a.price.kind === 'flat' || a.scope !== 'order', 'a per-order add-on needs a flat price');
 export type AddOn = z.infer<typeof addOnSchema>;
@@ -68,6 +71,7 @@ export const addOnConfig: AddOnConfig = addOnConfigSchema.parse({
       description: 'The whole order wrapped in recycled paper with a ribbon.',
       scope: 'order',
       price: { kind: 'flat', amount: 499 },
+      taxCode: TAX_CODES.tangibleGoods,
     },
     {
       id: 'gift-message',
@@ -76,6 +80,7 @@ export const addOnConfig: AddOnConfig = addOnConfigSchema.parse({
       scope: 'order',
       price: { kind: 'flat', amount: 100 },
       requires: ['gift-wrap'],
+      taxCode: TAX_CODES.tangibleGoods,
     },
     {
       id: 'extended-warranty',
@@ -83,6 +88,7 @@ export const addOnConfig: AddOnConfig = addOnConfigSchema.parse({
       description: 'Two more years of repair or replacement cover.',
       scope: 'warranty-eligible-item',
       price: { kind: 'share-of-item', basisPoints: 1_500 },
+      taxCode: TAX_CODES.services,
     },
     {
       id: 'express-handling',
@@ -90,6 +96,7 @@ export const addOnConfig: AddOnConfig = addOnConfigSchema.parse({
       description: 'Packed and handed to the carrier within one business day.',
       scope: 'order',
       price: { kind: 'flat', amount: 399 },
+      taxCode: TAX_CODES.services,
     },
   ],
 });
