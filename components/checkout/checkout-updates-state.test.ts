@@ -17,6 +17,7 @@ function view(version: number, overrides: Partial<CheckoutStateView> = {}): Chec
     version,
     currency: 'usd',
     total: 4_800,
+    tax: null,
     items: [{ productId: 'soy-candle', name: 'Soy candle', quantity: 1, maxQuantity: 5 }],
     addOns: [],
     giftMessage: null,

@@ -13,9 +13,9 @@ import { z } from 'zod';
 import type { Catalog, Product } from '@/lib/catalog/schema';
 import { GIFT_MESSAGE_MAX_LENGTH } from '@/lib/checkout/contract';
 import { currencySchema, minorUnitsSchema, shareOf } from '@/lib/money';
-import { TAX_CODES, taxCodeSchema } from '@/lib/tax/codes';
 import { resolveCartItems } from '@/lib/pricing/cart';
 import type { CheckoutSelections } from '@/lib/pricing/types';
+import { TAX_CODES, taxCodeSchema } from '@/lib/tax/codes';
 
 /** A gift message as the shopper may send it: trimmed, 1–200 characters, no control characters except new lines. */
 export const giftMessageSchema = z

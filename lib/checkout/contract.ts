@@ -172,8 +172,16 @@ export const checkoutStateViewSchema = z.object({
   /** Increases with every saved update. */
   version: z.number().int().nonnegative(),
   currency: z.string().regex(/^[a-zA-Z]{3}$/),
-  /** Stripe's amount_total after the last update (equal to the server's quote). */
+  /** Stripe's amount_total after the last update: the server's quote, plus the tax Stripe added on top. */
   total: minorUnits,
+  /**
+   * Stripe Tax's figures after the last update (null: the store does not use Stripe Tax): `amount` is Stripe's
+   * `amount_tax`, added to the total (`exclusive`) or the VAT inside the prices (`inclusive`); `pending` until Stripe
+   * knows where the order ships ("calculated at the address step").
+   */
+  tax: z
+    .object({ amount: minorUnits, behavior: z.enum(['exclusive', 'inclusive']), pending: z.boolean() })
+    .nullable(),
   items: z.array(
     z.object({
       productId: z.string().min(1),

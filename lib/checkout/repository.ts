@@ -48,6 +48,7 @@ export async function insertCheckout(
     quote: CheckoutRow['quote'];
     clientSecret: string;
     serverDiscounts: boolean;
+    automaticTax: boolean;
   },
 ): Promise<void> {
   await tx.insert(checkouts).values({ ...row, status: 'open', version: 1 });

@@ -8,7 +8,7 @@ import { type CheckoutDeps, publicOrigin } from '@/lib/checkout/deps';
 import { loadDiscountRules } from '@/lib/checkout/discount-context';
 import { withDiscountPreview } from '@/lib/checkout/discount-preview';
 import { emptySelections, sameItems } from '@/lib/checkout/intents';
-import { priceCheckout, shippingRatesOfSession, toStoredQuote } from '@/lib/checkout/price';
+import { priceCheckout, shippingRatesOfSession, taxOfSession, toStoredQuote } from '@/lib/checkout/price';
 import {
   type CheckoutRow,
   findCheckout,
@@ -25,6 +25,7 @@ import { isAppError } from '@/lib/http/app-error';
 import { withLease } from '@/lib/leases';
 import { callStripe } from '@/lib/stripe/errors';
 import { SERVER_UPDATE_API_VERSION, toSessionCreateParams } from '@/lib/stripe/session-params';
+import { taxBehaviorFor } from '@/lib/tax/behavior';
 
 export type StartedCheckout = { sessionId: string; clientSecret: string };
 
@@ -122,15 +123,17 @@ async function create(deps: CheckoutDeps, shopperId: string, lines: ReadonlyArra
     expiresAt: new Date(deps.now.getTime() + deps.settings.sessionTtlSeconds * 1000),
     assetOrigin: origin,
   };
+  // Before the address is known, prices are shown as the store's home market shows them (tax added at the address).
+  const tax = deps.settings.stripeTax ? taxBehaviorFor(null) : null;
   // Asking for server-only discounts is part of the preview: it goes with the beta Stripe-Version.
   const created = await withDiscountPreview(deps.settings.serverSideDiscounts, null, (preview) =>
     deps.stripe.checkout.sessions.create(
-      toSessionCreateParams(priced.quote, { ...options, serverOnlyDiscounts: preview }),
+      toSessionCreateParams(priced.quote, { ...options, serverOnlyDiscounts: preview, tax }),
       preview ? { apiVersion: SERVER_UPDATE_API_VERSION } : undefined,
     ),
   );
   const session = createdSessionSchema.parse(created.result);
-  verifyStripeTotal(session.id, session.amount_total, priced.quote);
+  verifyStripeTotal(created.result, priced.quote, tax);
   const rules = deps.discountRules ?? demoRules;
   const row = await db
     .transaction(async (tx) => {
@@ -140,9 +143,14 @@ async function create(deps: CheckoutDeps, shopperId: string, lines: ReadonlyArra
         shopperId,
         expiresAt: new Date(session.expires_at * 1000),
         selections,
-        quote: toStoredQuote(priced, shippingRatesOfSession(created.result, priced.quote)),
+        quote: toStoredQuote(
+          priced,
+          shippingRatesOfSession(created.result, priced.quote),
+          tax ? taxOfSession(created.result, tax) : null,
+        ),
         clientSecret: session.client_secret,
         serverDiscounts: created.preview,
+        automaticTax: tax !== null,
       });
       const row = await lockCheckout(tx, session.id);
       if (!row) throw new Error(`checkout ${session.id} missing right after its insert`);

@@ -19,6 +19,7 @@ import {
   type DiscountRules,
   priceCheckout,
   shippingRatesOfSession,
+  taxOfSession,
   toStoredQuote,
   withStripeSelectedShipping,
 } from '@/lib/checkout/price';
@@ -34,7 +35,13 @@ import { type Lease, releaseLeaseOnCommit, withLease } from '@/lib/leases';
 import type { CheckoutSelections, Quote } from '@/lib/pricing/types';
 import { readShopperId } from '@/lib/shopper';
 import { callStripe, isOutcomeUnknown, isRequestRefused } from '@/lib/stripe/errors';
-import { selectedMethodIdOfSession, sessionMatchesQuote, toSessionUpdateParams } from '@/lib/stripe/session-params';
+import {
+  selectedMethodIdOfSession,
+  sessionMatchesQuote,
+  toSessionUpdateParams,
+  totalBeforeTax,
+} from '@/lib/stripe/session-params';
+import { type TaxBehavior, taxBehaviorFor } from '@/lib/tax/behavior';
 
 type UpdateRequest = { sessionId: string };
 
@@ -150,15 +157,16 @@ export async function syncCheckout(
     return { selections, discounts, unavailable, reserved };
   });
 
+  const tax = taxBehaviorOf(row, selections);
   let sent: Awaited<ReturnType<typeof sendPriced>>;
   try {
-    sent = await sendPriced(deps, row.stripeSessionId, selections, discounts);
+    sent = await sendPriced(deps, row.stripeSessionId, selections, discounts, tax);
   } catch (error) {
     await restoreHolds(db, row.stripeSessionId, rules);
     throw error;
   }
   const { session, priced, preview } = sent;
-  const quote = verifiedQuote(session, priced.quote);
+  const quote = verifiedQuote(session, priced.quote, tax);
   const discountsRefused = discounts !== null && !preview;
 
   const saved = await db
@@ -172,7 +180,11 @@ export async function syncCheckout(
           shippingMethodId: quote === priced.quote ? selections.shippingMethodId : quote.selectedShippingMethodId,
           discountCodes: discountsRefused ? [] : selections.discountCodes,
         },
-        quote: toStoredQuote({ ...priced, quote }, shippingRatesOfSession(session, quote)),
+        quote: toStoredQuote(
+          { ...priced, quote },
+          shippingRatesOfSession(session, quote),
+          tax ? taxOfSession(session, tax) : null,
+        ),
         email: emailOfSession(session) ?? email,
         serverDiscounts: row.serverDiscounts && !discountsRefused,
       });
@@ -209,10 +221,11 @@ async function sendPriced(
   sessionId: string,
   selections: CheckoutSelections,
   discounts: DiscountRules | null,
+  tax: TaxBehavior | null,
 ) {
   const sent = await withDiscountPreview(discounts !== null, sessionId, async (preview) => {
     const priced = priceCheckout(selections, deps.catalog, deps.now, preview ? discounts : null);
-    const session = await sendToStripe(deps, sessionId, priced.quote, selections, preview);
+    const session = await sendToStripe(deps, sessionId, { quote: priced.quote, selections, preview, tax });
     return { priced, session };
   });
   return { ...sent.result, preview: sent.preview };
@@ -228,13 +241,13 @@ const SESSION_EXPAND = ['line_items', 'shipping_options.shipping_rate', 'shippin
 async function sendToStripe(
   deps: Omit<CheckoutDeps, 'db'>,
   sessionId: string,
-  quote: Quote,
-  selections: CheckoutSelections,
-  includeDiscounts: boolean,
+  sent: { quote: Quote; selections: CheckoutSelections; preview: boolean; tax: TaxBehavior | null },
 ): Promise<Stripe.Checkout.Session> {
+  const { quote, selections, tax } = sent;
   const { params, apiVersion } = toSessionUpdateParams(quote, selections, {
-    includeDiscounts,
+    includeDiscounts: sent.preview,
     assetOrigin: publicOrigin(deps),
+    tax,
   });
   try {
     return await deps.stripe.checkout.sessions.update(
@@ -243,7 +256,7 @@ async function sendToStripe(
       apiVersion ? { apiVersion } : undefined,
     );
   } catch (error) {
-    return reconcileFailedUpdate(deps.stripe, sessionId, quote, error);
+    return reconcileFailedUpdate(deps.stripe, sessionId, { quote, tax }, error);
   }
 }
 
@@ -256,7 +269,7 @@ async function sendToStripe(
 async function reconcileFailedUpdate(
   stripe: Stripe,
   sessionId: string,
-  quote: Quote,
+  { quote, tax }: { quote: Quote; tax: TaxBehavior | null },
   error: unknown,
 ): Promise<Stripe.Checkout.Session> {
   const unknownOutcome = isOutcomeUnknown(error);
@@ -268,7 +281,7 @@ async function reconcileFailedUpdate(
     throw error;
   }
   if (session.status !== 'open') throw checkoutClosed();
-  if (unknownOutcome && sessionMatchesQuote(session, quote)) {
+  if (unknownOutcome && sessionMatchesQuote(session, quote, tax)) {
     console.warn(`[checkout] update of ${sessionId} failed in transit but Stripe applied it; reconciled`);
     return session;
   }
@@ -280,22 +293,38 @@ async function reconcileFailedUpdate(
  * one sent, the server's choice; a browser selection among the server's own options is accepted and re-priced on the
  * next update), whose total must be Stripe's `amount_total` — anything else is a loud 502.
  */
-function verifiedQuote(session: Stripe.Checkout.Session, quote: Quote): Quote {
+function verifiedQuote(session: Stripe.Checkout.Session, quote: Quote, tax: TaxBehavior | null): Quote {
   const selected = selectedMethodIdOfSession(session);
   const followed = selected ? withStripeSelectedShipping(quote, selected) : quote;
   if (followed === null) {
     console.error(`[checkout] Stripe selected shipping ${selected} on ${session.id}, which the quote does not offer`);
     throw totalMismatch();
   }
-  verifyStripeTotal(session.id, session.amount_total, followed);
+  verifyStripeTotal(session, followed, tax);
   return followed;
 }
 
-/** Stripe's amount_total must be the server's quote; anything else is a bug worth a loud log and a 502. */
-export function verifyStripeTotal(sessionId: string, amountTotal: number | null, quote: Quote): void {
-  if (amountTotal === quote.total) return;
-  console.error(`[checkout] total mismatch on ${sessionId}: Stripe ${amountTotal}, quote ${quote.total}`);
+/**
+ * Stripe's total before tax must be the server's quote (the tax is Stripe's to compute, and is what the shopper sees
+ * and pays); anything else is a bug worth a loud log and a 502.
+ */
+export function verifyStripeTotal(
+  session: Pick<Stripe.Checkout.Session, 'id' | 'amount_total' | 'total_details'>,
+  quote: Quote,
+  tax: TaxBehavior | null,
+): void {
+  const beforeTax = totalBeforeTax(session, tax);
+  if (beforeTax === quote.total) return;
+  console.error(`[checkout] total mismatch on ${session.id}: Stripe ${beforeTax} before tax, quote ${quote.total}`);
   throw totalMismatch();
+}
+
+/** The tax behavior this checkout's prices are sent with: the market's, for a session created with Stripe Tax. */
+export function taxBehaviorOf(
+  row: Pick<CheckoutRow, 'automaticTax'>,
+  selections: Pick<CheckoutSelections, 'shippingAddress'>,
+): TaxBehavior | null {
+  return row.automaticTax ? taxBehaviorFor(selections.shippingAddress?.country ?? null) : null;
 }
 
 function totalMismatch(): AppError {

@@ -23,7 +23,7 @@ function viewOf(
     expiresAt: options.expiresAt ?? new Date(now.getTime() + 3_600_000),
     version: 3,
     selections,
-    quote: toStoredQuote({ quote, explanation: NO_DISCOUNTS }, shippingRates),
+    quote: toStoredQuote({ quote, explanation: NO_DISCOUNTS }, shippingRates, null),
     serverDiscounts: false,
   };
   return toCheckoutStateView(row, catalog, options.sold ?? new Map(), now);

@@ -75,7 +75,8 @@ export function toCheckoutStateView(
     status: effectiveStatus(row, now),
     version: row.version,
     currency: quote.currency,
-    total: quote.total,
+    total: quote.total + (quote.tax?.behavior === 'exclusive' ? quote.tax.amount : 0),
+    tax: quote.tax ? { ...quote.tax } : null,
     items: resolveCartItems(selections.items, catalog).map(({ product, quantity }) => ({
       productId: product.id,
       name: product.name,

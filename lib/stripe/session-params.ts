@@ -159,11 +159,12 @@ export function lineKeyOfLineItem(item: Pick<Stripe.LineItem, 'metadata' | 'pric
  * `shipping_cost.shipping_rate` expanded.
  */
 export function sessionMatchesQuote(
-  session: Pick<Stripe.Checkout.Session, 'amount_total' | 'line_items' | 'shipping_cost'>,
+  session: Pick<Stripe.Checkout.Session, 'amount_total' | 'line_items' | 'shipping_cost' | 'total_details'>,
   quote: Pick<Quote, 'lines' | 'selectedShippingMethodId' | 'total'>,
+  tax: TaxBehavior | null,
 ): boolean {
   const items = session.line_items?.data ?? [];
-  if (session.amount_total !== quote.total || items.length !== quote.lines.length) return false;
+  if (totalBeforeTax(session, tax) !== quote.total || items.length !== quote.lines.length) return false;
   const sameLines = items.every((item, i) => {
     const line = quote.lines[i];
     return (
@@ -174,6 +175,18 @@ export function sessionMatchesQuote(
     );
   });
   return sameLines && selectedMethodIdOfSession(session) === quote.selectedShippingMethodId;
+}
+
+/**
+ * Stripe's total before tax — what must equal the server's quote: `amount_total` less the tax Stripe added on top
+ * (exclusive prices); VAT inside inclusive prices is already part of the quote.
+ */
+export function totalBeforeTax(
+  session: Pick<Stripe.Checkout.Session, 'amount_total' | 'total_details'>,
+  tax: TaxBehavior | null,
+): number | null {
+  if (session.amount_total === null) return null;
+  return tax === 'exclusive' ? session.amount_total - (session.total_details?.amount_tax ?? 0) : session.amount_total;
 }
 
 type LineItemParam = Stripe.Checkout.SessionCreateParams.LineItem & Stripe.Checkout.SessionUpdateParams.LineItem;
