@@ -74,7 +74,14 @@ export function OrderReceipt({ order }: Props) {
               </dd>
             </div>
           ) : null}
-          {order.amountTax > 0 ? <Row label="Tax" amount={order.amountTax} currency={currency} /> : null}
+          {order.taxBehavior !== null || order.amountTax > 0 ? (
+            <Row
+              label={order.taxBehavior === 'inclusive' ? 'Including VAT' : 'Tax'}
+              amount={order.amountTax}
+              currency={currency}
+              testId="order-tax"
+            />
+          ) : null}
           <div className="flex justify-between border-t border-stone-200 pt-3 text-base font-semibold">
             <dt>Total paid</dt>
             <dd className="tabular-nums" data-testid="order-total" data-value={order.amountTotal}>

@@ -179,9 +179,7 @@ export const checkoutStateViewSchema = z.object({
    * `amount_tax`, added to the total (`exclusive`) or the VAT inside the prices (`inclusive`); `pending` until Stripe
    * knows where the order ships ("calculated at the address step").
    */
-  tax: z
-    .object({ amount: minorUnits, behavior: z.enum(['exclusive', 'inclusive']), pending: z.boolean() })
-    .nullable(),
+  tax: z.object({ amount: minorUnits, behavior: z.enum(['exclusive', 'inclusive']), pending: z.boolean() }).nullable(),
   items: z.array(
     z.object({
       productId: z.string().min(1),

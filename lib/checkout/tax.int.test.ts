@@ -3,6 +3,7 @@
  * real database: Stripe's total before tax is the server's quote, Stripe's tax is what the view shows, and every kind
  * of change lets Stripe recompute the tax in the same single update call.
  */
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCatalog } from '@/lib/catalog';
 import type { CheckoutStateView } from '@/lib/checkout/contract';
@@ -10,10 +11,13 @@ import type { CheckoutDeps } from '@/lib/checkout/deps';
 import type { CheckoutIntent } from '@/lib/checkout/intents';
 import { findCheckout } from '@/lib/checkout/repository';
 import { updateCheckout } from '@/lib/checkout/update';
+import { orderLines, orders } from '@/lib/db/schema';
+import { fulfillCheckout } from '@/lib/orders/fulfil';
+import { findOrderBySession } from '@/lib/orders/order-view';
 import { EmulatorControl } from '@/test/emulator-control';
 import { californiaAddress, londonAddress, oregonAddress } from '@/test/fixtures/addresses';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
-import { discountCheckoutDeps, openCheckout } from '@/test/support/checkout-flow';
+import { discountCheckoutDeps, openCheckout, pay } from '@/test/support/checkout-flow';
 
 const HEADPHONES = { productId: 'aurora-headphones', quantity: 1 }; // $199
 const POUR_OVER = { productId: 'ceramic-pour-over', quantity: 1 }; // $48
@@ -140,5 +144,29 @@ describe('Stripe Tax on dynamic updates', () => {
     await update({ type: 'apply-code', code: 'WELCOME10' });
     const after = await emulator.tax(sessionId);
     expect(after.amountTax).toBeLessThan(before.amountTax);
+  });
+
+  it('the order records the tax Stripe charged, per order and per line, and how the prices carried it', async () => {
+    const checkout = await open();
+    await checkout.update({ type: 'set-shipping-address', address: californiaAddress });
+    const charged = await emulator.tax(checkout.sessionId);
+    await pay(env.emulatorUrl, checkout);
+    await fulfillCheckout({ db: env.db, stripe: env.stripe, sessionId: checkout.sessionId });
+    const order = await findOrderBySession(env.db, checkout.sessionId);
+    expect(order).toMatchObject({
+      amountTax: charged.amountTax,
+      taxBehavior: 'exclusive',
+      amountTotal: charged.amountTotal,
+    });
+    const [row] = await env.db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(eq(orders.stripeSessionId, checkout.sessionId));
+    const lines = await env.db
+      .select()
+      .from(orderLines)
+      .where(eq(orderLines.orderId, row?.id ?? -1));
+    expect(lines.map((line) => line.amountTax)).toEqual(charged.lines.map((line) => line.amountTax));
+    expect(lines.some((line) => line.amountTax > 0)).toBe(true);
   });
 });

@@ -29,6 +29,7 @@ type OrderLineInput = {
   quantity: number;
   unitAmount: number;
   amountTotal: number;
+  amountTax: number;
   productId: string | null;
   addOnKey: string | null;
 };
@@ -69,10 +70,18 @@ export function toOrderLines(items: ReadonlyArray<StripeLineItem>, quote: Quote 
       quantity,
       unitAmount: item.price?.unit_amount ?? Math.round(item.amount_total / Math.max(1, quantity)),
       amountTotal: item.amount_total,
+      amountTax: item.amount_tax ?? 0,
       productId: key?.startsWith('product:') ? key.slice('product:'.length) : null,
       addOnKey: key?.startsWith('add-on:') ? key : null,
     };
   });
+}
+
+/** How the paid prices carried Stripe Tax (from the lines Stripe charged); null when the session had no Stripe Tax. */
+function taxBehaviorOfSession(session: FulfilmentSession): 'exclusive' | 'inclusive' | null {
+  if (!session.automatic_tax?.enabled) return null;
+  const behavior = session.line_items?.data[0]?.price?.tax_behavior;
+  return behavior === 'inclusive' ? 'inclusive' : 'exclusive';
 }
 
 function shippingAddressOf(session: FulfilmentSession): ShippingAddress | null {
@@ -156,6 +165,7 @@ export async function fulfillCheckout(input: {
         amountDiscount: facts.discountAmount,
         amountShipping: facts.shippingAmount,
         amountTax: session.total_details?.amount_tax ?? 0,
+        taxBehavior: taxBehaviorOfSession(session),
         amountTotal: session.amount_total ?? 0,
         email,
         shippingAddress: shippingAddressOf(session),

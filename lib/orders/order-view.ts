@@ -21,6 +21,8 @@ export type OrderView = {
   amountDiscount: number;
   amountShipping: number;
   amountTax: number;
+  /** `exclusive`: the tax was added to the total; `inclusive`: it is the VAT inside the prices; null: no Stripe Tax. */
+  taxBehavior: 'exclusive' | 'inclusive' | null;
   amountTotal: number;
   email: string | null;
   shippingAddress: ShippingAddress | null;
@@ -48,6 +50,7 @@ export async function findOrderBySession(db: Db, sessionId: string): Promise<Ord
     amountDiscount: order.amountDiscount,
     amountShipping: order.amountShipping,
     amountTax: order.amountTax,
+    taxBehavior: order.taxBehavior,
     amountTotal: order.amountTotal,
     email: order.email,
     shippingAddress: order.shippingAddress,
