@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { unavailableUnits } from '@/lib/cart/inventory';
-import { assertQuantityAvailable } from '@/lib/cart/rules';
 import { type CartLine, lockCart, readCartLines } from '@/lib/cart/service';
 import { cartEmpty, checkoutClosed } from '@/lib/checkout/access';
 import { type CheckoutDeps, publicOrigin } from '@/lib/checkout/deps';
 import { loadDiscountRules } from '@/lib/checkout/discount-context';
 import { withDiscountPreview } from '@/lib/checkout/discount-preview';
-import { emptySelections, sameItems } from '@/lib/checkout/intents';
+import { assertCartAvailable, type FreshCheckout, freshCheckout } from '@/lib/checkout/fresh-checkout';
+import { sameItems } from '@/lib/checkout/intents';
 import { priceCheckout, shippingRatesOfSession, toStoredQuote } from '@/lib/checkout/price';
 import {
   type CheckoutRow,
@@ -18,12 +17,13 @@ import {
 import { holdWhatTheCheckoutTakes, syncCheckout, verifyStripeTotal } from '@/lib/checkout/update';
 import type { Db } from '@/lib/db/client';
 import { demoRules } from '@/lib/discounts';
-import { lockScarce, releaseShopperHolds } from '@/lib/holds';
+import { releaseShopperHolds } from '@/lib/holds';
 import { isAppError } from '@/lib/http/app-error';
 import { callStripe } from '@/lib/stripe/errors';
 import { SERVER_UPDATE_API_VERSION, toSessionCreateParams } from '@/lib/stripe/session-params';
 
-export type StartedCheckout = { sessionId: string; clientSecret: string };
+/** `notices`: what a fresh checkout could not keep from the shopper's last one (see lib/checkout/fresh-checkout.ts). */
+export type StartedCheckout = { sessionId: string; clientSecret: string; notices: string[] };
 
 /** A checkout closer to its expiry than this is not resumed; a fresh one is created instead. */
 const RESUME_MARGIN_MS = 10 * 60 * 1000;
@@ -37,35 +37,20 @@ const createdSessionSchema = z.object({
 
 const sessionStatusSchema = z.object({ status: z.enum(['open', 'complete', 'expired']).nullable() });
 
-/** Takes the cart's products (serialised with every checkout taking them) and refuses what is sold or held. */
-async function assertCartAvailable(
-  tx: Db,
-  lines: ReadonlyArray<CartLine>,
-  deps: CheckoutDeps,
-  shopperId: string,
-): Promise<void> {
-  const productIds = lines.map((line) => line.productId);
-  await lockScarce(
-    tx,
-    productIds.map((key) => ({ kind: 'stock', key })),
-  );
-  const unavailable = await unavailableUnits(tx, productIds, deps.now, shopperId);
-  for (const line of lines) {
-    const product = deps.catalog.products.find((p) => p.id === line.productId);
-    if (product) assertQuantityAvailable(product, line.quantity, unavailable.get(product.id) ?? 0);
-  }
-}
-
-/** Brings a resumable checkout up to date with the cart; null when Stripe says it has expired meanwhile. */
+/**
+ * Brings a resumable checkout up to date with the cart; null when Stripe says it has expired meanwhile. `seenClosed`:
+ * the browser saw this session close, so it is written to Stripe (and Stripe's refusal found) even when unchanged.
+ */
 async function resume(
   tx: Db,
   deps: CheckoutDeps,
   row: CheckoutRow,
   lines: ReadonlyArray<CartLine>,
+  seenClosed: boolean,
 ): Promise<StartedCheckout | null> {
-  const started = { sessionId: row.stripeSessionId, clientSecret: row.clientSecret };
+  const started = { sessionId: row.stripeSessionId, clientSecret: row.clientSecret, notices: [] };
   const itemsChanged = !sameItems(row.selections.items, lines);
-  if (!itemsChanged && !(await promotionsChanged(tx, deps, row))) return started;
+  if (!itemsChanged && !seenClosed && !(await promotionsChanged(tx, deps, row))) return started;
   try {
     await syncCheckout(tx, deps, row, itemsChanged ? { type: 'replace-items', items: lines } : { type: 'refresh' });
     return started;
@@ -95,15 +80,11 @@ async function promotionsChanged(tx: Db, deps: CheckoutDeps, row: CheckoutRow): 
 
 /**
  * Creates the session at catalog prices (a new session takes only a coupon or promotion-code id, not the server's
- * computed amount), then — when automatic promotions apply — sends the discounted full state in one update.
+ * computed amount) with the email prefilled, then — when there is an address to set (Stripe takes it only on an
+ * update) or discounts apply — sends the full state in one update.
  */
-async function create(
-  tx: Db,
-  deps: CheckoutDeps,
-  shopperId: string,
-  lines: ReadonlyArray<CartLine>,
-): Promise<StartedCheckout> {
-  const selections = emptySelections(lines.map((line) => ({ ...line })));
+async function create(tx: Db, deps: CheckoutDeps, shopperId: string, fresh: FreshCheckout): Promise<StartedCheckout> {
+  const { selections } = fresh;
   const priced = priceCheckout(selections, deps.catalog, deps.now, null);
   const origin = publicOrigin(deps);
   // expires_at comes from the app's clock (shared with the emulator in tests), so Stripe's 30 min – 24 h check holds.
@@ -113,6 +94,7 @@ async function create(
     metadata: { shopper_id: shopperId },
     expiresAt: new Date(deps.now.getTime() + deps.settings.sessionTtlSeconds * 1000),
     assetOrigin: origin,
+    ...(fresh.email ? { customerEmail: fresh.email } : {}),
   };
   // Asking for server-only discounts is part of the preview: it goes with the beta Stripe-Version.
   const created = await withDiscountPreview(deps.settings.serverSideDiscounts, null, (preview) =>
@@ -137,33 +119,40 @@ async function create(
   const discounts = await loadDiscountRules(tx, deps, {
     sessionId: session.id,
     takesDiscounts: created.preview,
-    email: null,
+    email: fresh.email,
   });
-  if (discounts && priceCheckout(selections, deps.catalog, deps.now, discounts).quote.discountAmount > 0) {
+  const discounted = discounts && priceCheckout(selections, deps.catalog, deps.now, discounts).quote.discountAmount > 0;
+  if (selections.shippingAddress || discounted) {
     await syncCheckout(tx, deps, row, { type: 'refresh' });
   } else {
     await holdWhatTheCheckoutTakes(tx, row, deps.discountRules ?? demoRules);
   }
   // The shopper's older checkouts (about to expire) stop holding what this one now holds.
   await releaseShopperHolds(tx, shopperId, session.id);
-  return { sessionId: session.id, clientSecret: session.client_secret };
+  return { sessionId: session.id, clientSecret: session.client_secret, notices: fresh.notices };
 }
 
 /**
  * Opens checkout for the shopper's cart: resumes their open checkout (one full-state update if the cart changed since)
- * or creates a Checkout Session priced from the catalog. Serialised per shopper by the cart row lock, so a double
- * click cannot create two sessions.
+ * or creates a Checkout Session priced from the catalog, keeping the choices of the shopper's last checkout when it
+ * ended unpaid (lib/checkout/fresh-checkout.ts). `replacing`: the session the browser saw close. Serialised per
+ * shopper by the cart row lock, so a double click cannot create two sessions.
  */
-export async function startCheckout(input: CheckoutDeps & { shopperId: string | null }): Promise<StartedCheckout> {
-  const { shopperId, ...deps } = input;
+export async function startCheckout(
+  input: CheckoutDeps & { shopperId: string | null; replacing?: string },
+): Promise<StartedCheckout> {
+  const { shopperId, replacing, ...deps } = input;
   if (!shopperId) throw cartEmpty();
   return deps.db.transaction(async (tx) => {
     await lockCart(tx, shopperId);
     const lines = await readCartLines(tx, shopperId, deps.catalog);
     if (lines.length === 0) throw cartEmpty();
-    await assertCartAvailable(tx, lines, input, shopperId);
     const existing = await findResumableCheckout(tx, shopperId, deps.now, RESUME_MARGIN_MS);
-    const resumed = existing ? await resume(tx, input, existing, lines) : null;
-    return resumed ?? create(tx, input, shopperId, lines);
+    if (existing) {
+      await assertCartAvailable(tx, lines, deps, shopperId);
+      const resumed = await resume(tx, deps, existing, lines, existing.stripeSessionId === replacing);
+      if (resumed) return resumed;
+    }
+    return create(tx, deps, shopperId, await freshCheckout(tx, deps, shopperId, lines));
   });
 }
