@@ -63,10 +63,14 @@ export type ShippingAddressInput = z.input<typeof shippingAddressInputSchema>;
  */
 export const startCheckoutSchema = z.object({ replacing: checkoutSessionIdSchema.optional() }).strict();
 
-/** Its answer: `notices` say what a fresh checkout could not keep from the one that ended. */
+/**
+ * Its answer. `carriedOver`: a fresh checkout kept the choices of the shopper's last one, which ended unpaid;
+ * `notices`: what it could not keep.
+ */
 export const startedCheckoutSchema = z.object({
   sessionId: checkoutSessionIdSchema,
   clientSecret: z.string().min(1),
+  carriedOver: z.boolean(),
   notices: z.array(z.string()),
 });
 

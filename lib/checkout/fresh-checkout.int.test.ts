@@ -69,7 +69,7 @@ describe('a fresh checkout after one that ended unpaid', () => {
     const fresh = await startCheckout({ ...(await deps()), shopperId: shopper.shopperId });
 
     expect(fresh.sessionId).not.toBe(shopper.sessionId);
-    expect(fresh.notices).toEqual([]);
+    expect(fresh).toMatchObject({ carriedOver: true, notices: [] });
     const row = await findCheckout(env.db, fresh.sessionId);
     expect(row?.selections).toEqual({
       items: [JOURNAL],
@@ -144,7 +144,7 @@ describe('a fresh checkout after one that ended unpaid', () => {
     await addToCart(env.db, { shopperId: paid.shopperId, ...JOURNAL }, getCatalog());
     const next = await startCheckout({ ...(await deps()), shopperId: paid.shopperId });
     expect(next.sessionId).not.toBe(paid.sessionId);
-    expect(next.notices).toEqual([]);
+    expect(next).toMatchObject({ carriedOver: false, notices: [] });
     expect((await findCheckout(env.db, next.sessionId))?.selections.shippingAddress).toBeNull();
   });
 

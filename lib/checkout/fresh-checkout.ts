@@ -24,6 +24,8 @@ export type FreshCheckout = {
   selections: CheckoutSelections;
   /** To prefill the new session's email (Stripe's `customer_email`). */
   email: string | null;
+  /** Whether the choices of an ended checkout were carried over. */
+  carriedOver: boolean;
   notices: string[];
 };
 
@@ -84,7 +86,8 @@ export async function freshCheckout(
   const previous = await checkoutToCarryOver(tx, deps.stripe, shopperId);
   if (!previous) {
     await assertCartAvailable(tx, lines, deps, shopperId);
-    return { selections: emptySelections(lines.map((line) => ({ ...line }))), email: null, notices: [] };
+    const selections = emptySelections(lines.map((line) => ({ ...line })));
+    return { selections, email: null, carriedOver: false, notices: [] };
   }
   const unavailable = await lockStock(tx, lines, deps, shopperId);
   const clamped = clampToStock(lines, deps.catalog, unavailable);
@@ -103,5 +106,10 @@ export async function freshCheckout(
     discounts,
     now: deps.now,
   });
-  return { selections: carried.selections, email: previous.email, notices: [...clamped.notices, ...carried.notices] };
+  return {
+    selections: carried.selections,
+    email: previous.email,
+    carriedOver: true,
+    notices: [...clamped.notices, ...carried.notices],
+  };
 }

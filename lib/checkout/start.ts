@@ -22,8 +22,11 @@ import { isAppError } from '@/lib/http/app-error';
 import { callStripe } from '@/lib/stripe/errors';
 import { SERVER_UPDATE_API_VERSION, toSessionCreateParams } from '@/lib/stripe/session-params';
 
-/** `notices`: what a fresh checkout could not keep from the shopper's last one (see lib/checkout/fresh-checkout.ts). */
-export type StartedCheckout = { sessionId: string; clientSecret: string; notices: string[] };
+/**
+ * `carriedOver`: a fresh checkout kept the choices of the shopper's last one, which ended unpaid; `notices`: what it
+ * could not keep (lib/checkout/fresh-checkout.ts).
+ */
+export type StartedCheckout = { sessionId: string; clientSecret: string; carriedOver: boolean; notices: string[] };
 
 /** A checkout closer to its expiry than this is not resumed; a fresh one is created instead. */
 const RESUME_MARGIN_MS = 10 * 60 * 1000;
@@ -48,7 +51,7 @@ async function resume(
   lines: ReadonlyArray<CartLine>,
   seenClosed: boolean,
 ): Promise<StartedCheckout | null> {
-  const started = { sessionId: row.stripeSessionId, clientSecret: row.clientSecret, notices: [] };
+  const started = { sessionId: row.stripeSessionId, clientSecret: row.clientSecret, carriedOver: false, notices: [] };
   const itemsChanged = !sameItems(row.selections.items, lines);
   if (!itemsChanged && !seenClosed && !(await promotionsChanged(tx, deps, row))) return started;
   try {
@@ -129,7 +132,8 @@ async function create(tx: Db, deps: CheckoutDeps, shopperId: string, fresh: Fres
   }
   // The shopper's older checkouts (about to expire) stop holding what this one now holds.
   await releaseShopperHolds(tx, shopperId, session.id);
-  return { sessionId: session.id, clientSecret: session.client_secret, notices: fresh.notices };
+  const { carriedOver, notices } = fresh;
+  return { sessionId: session.id, clientSecret: session.client_secret, carriedOver, notices };
 }
 
 /**
