@@ -4,6 +4,7 @@ import { EmulatorControl } from '../../test/emulator-control';
 import { LONDON_ADDRESS, TEST_ADDRESS, type TestAddress } from '../../test/fixtures/addresses';
 import { CARDS, CheckoutPage } from '../pages/checkout-page';
 import { OrderPage } from '../pages/order-page';
+import { expectNoSeriousViolations } from '../support/axe';
 import { countOrdersForSession, databaseUrl } from '../support/orders-db';
 import { addProductToCart, openCheckoutFromCart } from '../support/shopper';
 
@@ -298,7 +299,7 @@ test.describe('Pay and the gift message card', () => {
 
   test('ticked with no message, the card holds Pay and says so at the field; untick it or write one and Pay is back', async ({
     page,
-  }) => {
+  }, testInfo) => {
     const checkout = await giftCheckout(page, 'card@example.com');
     const options = checkout.options;
     const required = page.getByTestId('gift-message-required');
@@ -314,6 +315,7 @@ test.describe('Pay and the gift message card', () => {
     await checkout.email.focus();
     await expect(checkout.payButton).toBeDisabled();
     await expect(required).toBeVisible();
+    await expectNoSeriousViolations(page, 'checkout (gift message missing)', testInfo);
 
     await options.addOn('gift-message').uncheck();
     await expect(required).toHaveCount(0);

@@ -5,6 +5,7 @@ import { TEST_ADDRESS } from '../../test/fixtures/addresses';
 import { CartPage } from '../pages/cart-page';
 import { CARDS, CheckoutPage } from '../pages/checkout-page';
 import { OrderPage } from '../pages/order-page';
+import { expectNoSeriousViolations } from '../support/axe';
 import { addProductToCart, sessionIdFromUrl } from '../support/shopper';
 import { expectOneStoredOrder } from '../support/webhook-journeys';
 
@@ -172,7 +173,7 @@ test.describe('a Checkout Session through expiry, reloads, navigation, two tabs 
 
   test('an update to an expired session closes the checkout at once and offers a fresh one, without looping', async ({
     page,
-  }) => {
+  }, testInfo) => {
     test.skip(!emulator, NEEDS_CLOCK);
     const starts = countCheckoutStarts(page);
     await addProductToCart(page, 'leather-journal', 1);
@@ -187,6 +188,8 @@ test.describe('a Checkout Session through expiry, reloads, navigation, two tabs 
     await expectClosedAsExpired(checkout);
     await checkout.options.waitForSettled();
     await expect(checkout.options.addOn('gift-wrap')).not.toBeChecked();
+    await expect(page.getByRole('heading', { name: 'This checkout expired' })).toBeFocused();
+    await expectNoSeriousViolations(page, 'checkout (expired)', testInfo);
     expect(await checkout.sessionId()).toBe(expiredId);
     expect(starts()).toBe(1);
 
