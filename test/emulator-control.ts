@@ -127,6 +127,15 @@ export class EmulatorControl {
     return response.json();
   }
 
+  /** Expires an open session now, as the merchant's `POST /v1/checkout/sessions/:id/expire` does (and its webhook). */
+  async expireSession(sessionId: string): Promise<void> {
+    const response = await fetch(`${this.url}/v1/checkout/sessions/${encodeURIComponent(sessionId)}/expire`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${EMULATOR_SECRET_KEY}` },
+    });
+    if (!response.ok) throw new Error(`expiring ${sessionId} → ${response.status}: ${await response.text()}`);
+  }
+
   /** `GET /_emulator/health`: true once the emulator answers. */
   async healthy(): Promise<boolean> {
     try {

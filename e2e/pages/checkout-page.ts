@@ -8,6 +8,7 @@ export type TestCard = { number: string; expiry: string; cvc: string; postalCode
 export const CARDS = {
   visa: { number: '4242 4242 4242 4242', expiry: '12 / 34', cvc: '123', postalCode: '94105' },
   declined: { number: '4000 0000 0000 0002', expiry: '12 / 34', cvc: '123', postalCode: '94105' },
+  insufficientFunds: { number: '4000 0000 0000 9995', expiry: '12 / 34', cvc: '123', postalCode: '94105' },
 } satisfies Record<string, TestCard>;
 
 /**
@@ -17,7 +18,16 @@ export const CARDS = {
 export class CheckoutPage {
   readonly email: Locator;
   readonly payButton: Locator;
+  /** The Payment section: the card fields (Stripe's Payment Element) and, under them, the card's errors. */
+  readonly paymentSection: Locator;
+  /** A payment error shown at the card fields (declined, insufficient funds, incomplete card). */
   readonly paymentError: Locator;
+  /** A checkout-level error shown beside Pay (the order could not be checked, Stripe unavailable). */
+  readonly payError: Locator;
+  /** The closed checkout: expired, or paid (in another tab), with what the shopper can do next. */
+  readonly closed: Locator;
+  /** What a fresh checkout says it kept from the one that ended, and what it could not keep. */
+  readonly carriedOver: Locator;
   readonly shippingError: Locator;
   readonly emptyState: Locator;
   readonly summary: Locator;
@@ -41,7 +51,11 @@ export class CheckoutPage {
   constructor(readonly page: Page) {
     this.email = page.getByLabel('Email');
     this.payButton = page.getByTestId('pay-button');
+    this.paymentSection = page.getByRole('region', { name: 'Payment' });
     this.paymentError = page.getByTestId('payment-error');
+    this.payError = page.getByTestId('pay-error');
+    this.closed = page.getByTestId('checkout-closed');
+    this.carriedOver = page.getByTestId('carried-over');
     this.shippingError = page.getByTestId('shipping-address-section').getByTestId('update-error');
     this.emptyState = page.getByTestId('checkout-empty');
     this.summary = page.getByTestId('order-summary');
@@ -90,6 +104,11 @@ export class CheckoutPage {
     if ((await state.evaluate((el) => el.tagName)) === 'SELECT') await state.selectOption(address.state);
     else await state.fill(address.state);
     await frame.locator('[name="postalCode"]').fill(address.postalCode);
+  }
+
+  /** The value of one field of the Shipping Address Element (`locality` is the city). */
+  addressField(field: 'name' | 'addressLine1' | 'locality' | 'administrativeArea' | 'postalCode' | 'country'): Locator {
+    return this.addressFrame.locator(`[name="${field}"]`);
   }
 
   /** Sets one field of the Shipping Address Element (`locality` is the city), as a shopper retyping it would. */

@@ -71,7 +71,9 @@ test.describe('discount codes and automatic promotions, priced by the server and
 
     await test.step('an unknown code shows its message and changes nothing', async () => {
       await checkout.options.startApplyingCode('nosuchcode');
-      await expect(checkout.options.discountErrors).toHaveText(/don't recognise the code NOSUCHCODE/);
+      await expect(checkout.options.discountErrors).toHaveText(
+        "We don't recognise that code. Check the spelling and try again.",
+      );
       expect(await stripeAmounts(checkout)).toEqual(start);
     });
 
@@ -165,6 +167,49 @@ test.describe('discount codes and automatic promotions, priced by the server and
       await expectShippingPickerComplete(options);
       await expect(checkout.payButton).toBeEnabled();
     });
+  });
+
+  test('after 10 mistyped codes the field says exactly how long to wait, counts down, then takes a valid code', async ({
+    page,
+  }) => {
+    test.skip(!emulator, 'moves the Stripe emulator’s clock');
+    // The limit counts per 10-minute window of the app's clock: start just after a window opens, so all tries share it.
+    const now = await EmulatorControl.requireEnv().now();
+    await advanceClock(600 - (now % 600) + 5);
+    // The page's own clock, to see the countdown move without waiting minutes.
+    await page.clock.install();
+    await addProductToCart(page, 'ceramic-pour-over', 1);
+    const checkout = await openCheckoutFromCart(page);
+    const options = checkout.options;
+
+    for (let i = 0; i < 10; i++) {
+      await options.startApplyingCode(`WRONG${i}`);
+      await options.waitForSettled();
+      await expect(options.discountErrors).toHaveText(
+        "We don't recognise that code. Check the spelling and try again.",
+      );
+    }
+
+    const refused = page.waitForResponse(
+      (response) => response.url().endsWith('/api/checkout/discount-codes') && response.status() === 429,
+    );
+    await options.startApplyingCode('WELCOME10');
+    const retryAfter = Number((await refused).headers()['retry-after']);
+    expect(retryAfter).toBeGreaterThan(540);
+    await expect(options.discountErrors).toHaveText('Too many codes tried. Try again in 10 minutes.');
+    await expect(options.applyDiscountButton).toBeDisabled();
+    await expect(options.discount('WELCOME10')).toHaveCount(0);
+
+    await page.clock.fastForward('06:00');
+    await expect(options.discountErrors).toHaveText('Too many codes tried. Try again in 4 minutes.');
+    await expect(options.applyDiscountButton).toBeDisabled();
+
+    // The window ends for the server and for the page.
+    await advanceClock(retryAfter);
+    await page.clock.fastForward((retryAfter - 360 + 1) * 1000);
+    await expect(options.discountErrors).toHaveCount(0);
+    await options.applyCode('WELCOME10');
+    expect((await stripeAmounts(checkout)).discount).toBe(480);
   });
 
   test('a weekend offer is there on Sunday evening and gone after the clock passes midnight', async ({ page }) => {

@@ -58,7 +58,12 @@ describe('startCheckout', () => {
     const first = await openCheckout(deps, [{ productId: 'test-mug', quantity: 1 }]);
     const before = await requestCount();
     const again = await startCheckout({ ...deps, shopperId: first.shopperId });
-    expect(again).toEqual({ sessionId: first.sessionId, clientSecret: first.clientSecret });
+    expect(again).toEqual({
+      sessionId: first.sessionId,
+      clientSecret: first.clientSecret,
+      carriedOver: false,
+      notices: [],
+    });
     expect(await sessionRequestsSince(before)).toEqual([]);
   });
 

@@ -58,8 +58,23 @@ export const shippingAddressInputSchema = z
 
 export type ShippingAddressInput = z.input<typeof shippingAddressInputSchema>;
 
-/** POST /api/checkout/sessions — no fields: the cart on the server is what gets checked out. */
-export const startCheckoutSchema = z.object({}).strict();
+/**
+ * POST /api/checkout/sessions — the cart on the server is what gets checked out. `replacing`: the session this tab saw
+ * close, so the server checks it with Stripe instead of resuming it (the fresh checkout's choices come from the
+ * server's record, never from the request).
+ */
+export const startCheckoutSchema = z.object({ replacing: checkoutSessionIdSchema.optional() }).strict();
+
+/**
+ * Its answer. `carriedOver`: a fresh checkout kept the choices of the shopper's last one, which ended unpaid;
+ * `notices`: what it could not keep.
+ */
+export const startedCheckoutSchema = z.object({
+  sessionId: checkoutSessionIdSchema,
+  clientSecret: z.string().min(1),
+  carriedOver: z.boolean(),
+  notices: z.array(z.string()),
+});
 
 /** GET /api/checkout/state?sessionId=… */
 export const checkoutStateQuerySchema = z.object({ sessionId: checkoutSessionIdSchema }).strict();
@@ -169,6 +184,13 @@ export const discountsViewSchema = z.object({
 export const checkoutStateViewSchema = z.object({
   sessionId: checkoutSessionIdSchema,
   status: checkoutStatusSchema,
+  /** When Stripe expires the session (ISO 8601). */
+  expiresAt: z.string().min(1),
+  /**
+   * Seconds left until then by the server's clock when it answered (0 once past): the browser counts down from when it
+   * received the answer, so a device clock that is off does not close the checkout early or late.
+   */
+  expiresInSeconds: z.number().int().nonnegative(),
   /** Increases with every saved update. */
   version: z.number().int().nonnegative(),
   currency: z.string().regex(/^[a-zA-Z]{3}$/),

@@ -92,3 +92,14 @@ export async function markPaymentStatus(db: Db, sessionId: string, paymentStatus
     .set({ paymentStatus, updatedAt: sql`now()` })
     .where(eq(checkouts.stripeSessionId, sessionId));
 }
+
+/** The shopper's newest checkout, whatever its status; null when they never started one. */
+export async function findLatestCheckout(tx: Db, shopperId: string): Promise<CheckoutRow | null> {
+  const [row] = await tx
+    .select()
+    .from(checkouts)
+    .where(eq(checkouts.shopperId, shopperId))
+    .orderBy(desc(checkouts.createdAt))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,13 +1,17 @@
 import { z } from 'zod';
-import { unavailableUnits } from '@/lib/cart/inventory';
-import { assertQuantityAvailable } from '@/lib/cart/rules';
 import { type CartLine, readCartLines } from '@/lib/cart/service';
 import { cartEmpty, checkoutClosed, effectiveStatus } from '@/lib/checkout/access';
 import { holdsOf, setCheckoutHolds } from '@/lib/checkout/checkout-holds';
 import { type CheckoutDeps, publicOrigin } from '@/lib/checkout/deps';
 import { loadDiscountRules } from '@/lib/checkout/discount-context';
 import { withDiscountPreview } from '@/lib/checkout/discount-preview';
-import { emptySelections, sameItems } from '@/lib/checkout/intents';
+import {
+  assertCartAvailable,
+  checkoutToCarryOver,
+  type FreshCheckout,
+  freshCheckout,
+} from '@/lib/checkout/fresh-checkout';
+import { sameItems } from '@/lib/checkout/intents';
 import { priceCheckout, shippingRatesOfSession, taxOfSession, toStoredQuote } from '@/lib/checkout/price';
 import {
   type CheckoutRow,
@@ -20,14 +24,18 @@ import {
 import { syncCheckout, verifyStripeTotal, withCheckoutLease } from '@/lib/checkout/update';
 import type { Db } from '@/lib/db/client';
 import { demoRules } from '@/lib/discounts';
-import { lockScarce, releaseShopperHolds } from '@/lib/holds';
+import { releaseShopperHolds } from '@/lib/holds';
 import { isAppError } from '@/lib/http/app-error';
 import { withLease } from '@/lib/leases';
 import { callStripe } from '@/lib/stripe/errors';
 import { SERVER_UPDATE_API_VERSION, toSessionCreateParams } from '@/lib/stripe/session-params';
 import { taxBehaviorFor } from '@/lib/tax/behavior';
 
-export type StartedCheckout = { sessionId: string; clientSecret: string };
+/**
+ * `carriedOver`: a fresh checkout kept the choices of the shopper's last one, which ended unpaid; `notices`: what it
+ * could not keep (lib/checkout/fresh-checkout.ts).
+ */
+export type StartedCheckout = { sessionId: string; clientSecret: string; carriedOver: boolean; notices: string[] };
 
 /** A checkout closer to its expiry than this is not resumed; a fresh one is created instead. */
 const RESUME_MARGIN_MS = 10 * 60 * 1000;
@@ -41,41 +49,24 @@ const createdSessionSchema = z.object({
 
 const sessionStatusSchema = z.object({ status: z.enum(['open', 'complete', 'expired']).nullable() });
 
-/** Takes the cart's products (serialised with every checkout taking them) and refuses what is sold or held. */
-async function assertCartAvailable(
-  tx: Db,
-  lines: ReadonlyArray<CartLine>,
-  deps: CheckoutDeps,
-  shopperId: string,
-): Promise<void> {
-  const productIds = lines.map((line) => line.productId);
-  await lockScarce(
-    tx,
-    productIds.map((key) => ({ kind: 'stock', key })),
-  );
-  const unavailable = await unavailableUnits(tx, productIds, deps.now, shopperId);
-  for (const line of lines) {
-    const product = deps.catalog.products.find((p) => p.id === line.productId);
-    if (product) assertQuantityAvailable(product, line.quantity, unavailable.get(product.id) ?? 0);
-  }
-}
-
 /**
- * Brings a resumable checkout up to date with the cart, under its lease; null when it closed meanwhile (Stripe says
- * it has expired, or it lapsed while this request waited).
+ * Brings a resumable checkout up to date with the cart, under its lease; null when it closed meanwhile (Stripe says it
+ * has expired, or it lapsed while this request waited). `seenClosed`: the browser saw this session close, so it is
+ * written to Stripe (and Stripe's refusal found) even when unchanged.
  */
 function resume(
   deps: CheckoutDeps,
   sessionId: string,
   lines: ReadonlyArray<CartLine>,
+  seenClosed: boolean,
 ): Promise<StartedCheckout | null> {
   const { db } = deps;
   return withCheckoutLease(db, sessionId, async (lease) => {
     const row = await findCheckout(db, sessionId);
     if (!row || effectiveStatus(row, deps.now) !== 'open') return null;
-    const started = { sessionId: row.stripeSessionId, clientSecret: row.clientSecret };
+    const started = { sessionId: row.stripeSessionId, clientSecret: row.clientSecret, carriedOver: false, notices: [] };
     const itemsChanged = !sameItems(row.selections.items, lines);
-    if (!itemsChanged && !(await promotionsChanged(db, deps, row))) return started;
+    if (!itemsChanged && !seenClosed && !(await promotionsChanged(db, deps, row))) return started;
     try {
       const intent = itemsChanged ? ({ type: 'replace-items', items: lines } as const) : ({ type: 'refresh' } as const);
       await syncCheckout(db, deps, row, intent, { lease });
@@ -107,12 +98,13 @@ async function promotionsChanged(db: Db, deps: CheckoutDeps, row: CheckoutRow): 
 
 /**
  * Creates the session at catalog prices (a new session takes only a coupon or promotion-code id, not the server's
- * computed amount), saves it with its holds — checking again that the units are still there, since nothing was held
- * while Stripe worked — then, when automatic promotions apply, sends the discounted full state in one update.
+ * computed amount) with the email prefilled, saves it with its holds — checking again that the units are still there,
+ * since nothing was held while Stripe worked — then, when there is an address to set (Stripe takes it only on an
+ * update) or discounts apply, sends the full state in one update.
  */
-async function create(deps: CheckoutDeps, shopperId: string, lines: ReadonlyArray<CartLine>): Promise<StartedCheckout> {
+async function create(deps: CheckoutDeps, shopperId: string, fresh: FreshCheckout): Promise<StartedCheckout> {
   const { db } = deps;
-  const selections = emptySelections(lines.map((line) => ({ ...line })));
+  const { selections } = fresh;
   const priced = priceCheckout(selections, deps.catalog, deps.now, null);
   const origin = publicOrigin(deps);
   // expires_at comes from the app's clock (shared with the emulator in tests), so Stripe's 30 min – 24 h check holds.
@@ -122,6 +114,7 @@ async function create(deps: CheckoutDeps, shopperId: string, lines: ReadonlyArra
     metadata: { shopper_id: shopperId },
     expiresAt: new Date(deps.now.getTime() + deps.settings.sessionTtlSeconds * 1000),
     assetOrigin: origin,
+    ...(fresh.email ? { customerEmail: fresh.email } : {}),
   };
   // Before the address is known, prices are shown as the store's home market shows them (tax added at the address).
   const tax = deps.settings.stripeTax ? taxBehaviorFor(null) : null;
@@ -137,7 +130,7 @@ async function create(deps: CheckoutDeps, shopperId: string, lines: ReadonlyArra
   const rules = deps.discountRules ?? demoRules;
   const row = await db
     .transaction(async (tx) => {
-      await assertCartAvailable(tx, lines, deps, shopperId);
+      await assertCartAvailable(tx, selections.items, deps, shopperId);
       await insertCheckout(tx, {
         stripeSessionId: session.id,
         shopperId,
@@ -167,28 +160,39 @@ async function create(deps: CheckoutDeps, shopperId: string, lines: ReadonlyArra
   const discounts = await loadDiscountRules(db, deps, {
     sessionId: session.id,
     takesDiscounts: created.preview,
-    email: null,
+    email: fresh.email,
   });
-  if (discounts && priceCheckout(selections, deps.catalog, deps.now, discounts).quote.discountAmount > 0) {
+  const discounted = discounts && priceCheckout(selections, deps.catalog, deps.now, discounts).quote.discountAmount > 0;
+  if (selections.shippingAddress || discounted) {
     await withCheckoutLease(db, session.id, (lease) => syncCheckout(db, deps, row, { type: 'refresh' }, { lease }));
   }
-  return { sessionId: session.id, clientSecret: session.client_secret };
+  const { carriedOver, notices } = fresh;
+  return { sessionId: session.id, clientSecret: session.client_secret, carriedOver, notices };
 }
 
 /**
  * Opens checkout for the shopper's cart: resumes their open checkout (one full-state update if the cart changed since)
- * or creates a Checkout Session priced from the catalog. Serialised per shopper by a lease, so a double click cannot
- * create two sessions; no database connection is held while Stripe works.
+ * or creates a Checkout Session priced from the catalog, keeping the choices of the shopper's last checkout when it
+ * ended unpaid (lib/checkout/fresh-checkout.ts). `replacing`: the session the browser saw close. Serialised per
+ * shopper by a lease, so a double click cannot create two sessions; no database connection is held while Stripe works.
  */
-export async function startCheckout(input: CheckoutDeps & { shopperId: string | null }): Promise<StartedCheckout> {
-  const { shopperId, ...deps } = input;
+export async function startCheckout(
+  input: CheckoutDeps & { shopperId: string | null; replacing?: string },
+): Promise<StartedCheckout> {
+  const { shopperId, replacing, ...deps } = input;
   if (!shopperId) throw cartEmpty();
-  return withLease(deps.db, `start:${shopperId}`, async () => {
-    const lines = await readCartLines(deps.db, shopperId, deps.catalog);
+  const { db } = deps;
+  return withLease(db, `start:${shopperId}`, async () => {
+    const lines = await readCartLines(db, shopperId, deps.catalog);
     if (lines.length === 0) throw cartEmpty();
-    await deps.db.transaction((tx) => assertCartAvailable(tx, lines, input, shopperId));
-    const existing = await findResumableCheckout(deps.db, shopperId, deps.now, RESUME_MARGIN_MS);
-    const resumed = existing ? await resume(input, existing.stripeSessionId, lines) : null;
-    return resumed ?? create(input, shopperId, lines);
+    const existing = await findResumableCheckout(db, shopperId, deps.now, RESUME_MARGIN_MS);
+    if (existing) {
+      await db.transaction((tx) => assertCartAvailable(tx, lines, deps, shopperId));
+      const resumed = await resume(input, existing.stripeSessionId, lines, existing.stripeSessionId === replacing);
+      if (resumed) return resumed;
+    }
+    const previous = await checkoutToCarryOver(db, deps.stripe, shopperId);
+    const fresh = await db.transaction((tx) => freshCheckout(tx, deps, shopperId, lines, previous));
+    return create(input, shopperId, fresh);
   });
 }

@@ -53,6 +53,15 @@ describe('toCheckoutStateView', () => {
     expect(viewOf(selections, { expiresAt: new Date(now.getTime() + 1) }).status).toBe('open');
   });
 
+  it('says when the session expires, and how many seconds are left by the server’s clock', () => {
+    const in90Minutes = new Date(now.getTime() + 90 * 60_000 + 999);
+    expect(viewOf(selections, { expiresAt: in90Minutes })).toMatchObject({
+      expiresAt: in90Minutes.toISOString(),
+      expiresInSeconds: 90 * 60,
+    });
+    expect(viewOf(selections, { expiresAt: new Date(now.getTime() - 5_000) }).expiresInSeconds).toBe(0);
+  });
+
   it('offers every add-on with its price, selection and why it cannot be chosen', () => {
     const view = viewOf(selections);
     expect(view.addOns).toEqual([

@@ -73,6 +73,8 @@ export function toCheckoutStateView(
   return {
     sessionId: row.stripeSessionId,
     status: effectiveStatus(row, now),
+    expiresAt: row.expiresAt.toISOString(),
+    expiresInSeconds: Math.max(0, Math.floor((row.expiresAt.getTime() - now.getTime()) / 1000)),
     version: row.version,
     currency: quote.currency,
     total: quote.total + (quote.tax?.behavior === 'exclusive' ? quote.tax.amount : 0),

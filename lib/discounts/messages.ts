@@ -36,7 +36,8 @@ export function rejectionMessage(reason: RejectionReason, details: MessageDetail
   const Subject = shown === null ? 'That code' : `The code ${shown}`;
   switch (reason) {
     case 'unknown':
-      return `We don't recognise ${subject}. Check the spelling and try again.`;
+      // One wording for every unknown code, whatever was typed (the field still shows it).
+      return "We don't recognise that code. Check the spelling and try again.";
     case 'expired':
       return `${Subject} has expired.`;
     case 'not_yet_valid':

@@ -1,3 +1,4 @@
+import { eq, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { recordSales } from '@/lib/cart/inventory';
 import { removePurchasedUnits } from '@/lib/cart/service';
@@ -99,11 +100,17 @@ function shippingAddressOf(session: FulfilmentSession): ShippingAddress | null {
   };
 }
 
+async function orderExists(tx: Db, sessionId: string): Promise<boolean> {
+  const [row] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.stripeSessionId, sessionId));
+  return row !== undefined;
+}
+
 /**
  * Records the order for a paid Checkout Session exactly once, however often and concurrently it is called (webhook
- * deliveries, duplicates, the return page, the reconcile cron): the order insert is `ON CONFLICT (stripe_session_id)
- * DO NOTHING`, and only the call that inserted it writes lines, sold counters, discount redemptions, the checkout's
- * status, its holds and the cart.
+ * deliveries, duplicates, the return page, the reconcile cron): the calls for one session are serialised by a
+ * transaction-scoped advisory lock, the one that finds no order inserts it (and so alone takes an order number), and
+ * only it writes lines, sold counters, discount redemptions, the checkout's status, its holds and the cart. The
+ * unique session id stays the last line of defence (`ON CONFLICT DO NOTHING`).
  *
  * The order is Stripe's FINAL session — what the shopper paid: its lines and amounts, the shipping rate Stripe had
  * selected, the discount rules its coupons stand for (redemptions come from those, never from our record). When that
@@ -146,6 +153,10 @@ export async function fulfillCheckout(input: {
   const mismatches = recordMismatches(session, facts, quote);
   const email = session.customer_details?.email ?? session.customer_email ?? null;
   const created = await db.transaction(async (tx) => {
+    // Concurrent fulfilments of this session queue here; the first creates the order, the others find it. Only a
+    // created order takes a number from the sequence (an insert that conflicted would burn one: #1, #3, #5…).
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`order:${session.id}`}, 0))`);
+    if (await orderExists(tx, session.id)) return null;
     // The checkout row (as an update's save takes it), then the scarce things (as an update's reservation takes
     // them), so an update counting stock or code uses sees the sale and the released hold together, never one
     // without the other.
