@@ -11,6 +11,7 @@ import {
   type CheckoutStateView,
   type CheckoutUpdateBody,
   type CheckoutUpdateName,
+  type UpdateNotice,
 } from '@/lib/checkout/contract';
 
 export type UpdateOutcome = { ok: true; view: CheckoutStateView } | { ok: false; failure: UpdateFailure };
@@ -35,6 +36,8 @@ export type UpdatesState = {
    * `changed-elsewhere` — Pay found the order changed in another tab, charged nothing and took the new view in.
    */
   notice: CheckoutNotice | null;
+  /** What the newest update's answer changed on its own (a shipping method, a code); cleared when another starts. */
+  updateNotices: UpdateNotice[];
 };
 
 export type CheckoutNotice = 'synced' | 'changed-elsewhere';
@@ -47,6 +50,7 @@ export const initialUpdatesState: UpdatesState = {
   blockedUpTo: null,
   closedMessage: null,
   notice: null,
+  updateNotices: [],
 };
 
 export type UpdatesEvent =
@@ -88,21 +92,31 @@ export function updatesReducer(state: UpdatesState, event: UpdatesEvent): Update
         ...state,
         pendingCount: state.pendingCount + 1,
         lastTicket: Math.max(state.lastTicket, event.ticket),
-        // The shopper is changing the order again: what was said about another tab is history.
+        // The shopper is changing the order again: what was said about another tab, or the last update, is history.
         notice: null,
+        updateNotices: [],
       };
     case 'update-settled': {
       const view = event.view ? newerView(state.view, event.view) : state.view;
       const pendingCount = Math.max(0, state.pendingCount - 1);
+      const updateNotices = event.view && view === event.view ? event.view.notices : state.updateNotices;
       const { failure } = event;
       if (!failure) {
         const unblocks = state.blockedUpTo === null || event.ticket > state.blockedUpTo;
-        return { ...state, view, pendingCount, loadError: null, blockedUpTo: unblocks ? null : state.blockedUpTo };
+        return {
+          ...state,
+          view,
+          pendingCount,
+          updateNotices,
+          loadError: null,
+          blockedUpTo: unblocks ? null : state.blockedUpTo,
+        };
       }
       return {
         ...state,
         view,
         pendingCount,
+        updateNotices,
         blockedUpTo: failure.uncertain ? state.lastTicket : state.blockedUpTo,
         closedMessage: failure.code === CHECKOUT_CLOSED ? failure.message : state.closedMessage,
       };

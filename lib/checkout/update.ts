@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { unavailableUnits } from '@/lib/cart/inventory';
 import { lockCart, writeQuantity } from '@/lib/cart/service';
 import { assertUpdatable, checkoutClosed, discountsUnavailable } from '@/lib/checkout/access';
-import type { CheckoutStateView } from '@/lib/checkout/contract';
+import type { CheckoutStateView, UpdateNotice } from '@/lib/checkout/contract';
 import { type CheckoutDeps, checkoutDepsFor, publicOrigin } from '@/lib/checkout/deps';
 import { loadDiscountRules, perEmailHoldKey } from '@/lib/checkout/discount-context';
 import { isDiscountPreviewRefusal, withDiscountPreview } from '@/lib/checkout/discount-preview';
@@ -62,7 +62,7 @@ export async function updateCheckout(
   input: CheckoutDeps & { sessionId: string; shopperId: string | null; intent: CheckoutIntent },
 ): Promise<CheckoutStateView> {
   const { db, sessionId, shopperId, intent, ...deps } = input;
-  const { row, unavailable, discountsRefused } = await db.transaction(async (tx) => {
+  const { row, unavailable, discountsRefused, notices } = await db.transaction(async (tx) => {
     if (intent.type === 'set-quantity' && shopperId) await lockCart(tx, shopperId);
     const locked = await lockCheckout(tx, sessionId);
     assertUpdatable(locked, shopperId, deps.now);
@@ -76,7 +76,7 @@ export async function updateCheckout(
   });
   // Committed without discounts (so later updates skip them), but the shopper's code could not be applied.
   if (discountsRefused && isCodeIntent(intent)) throw discountsUnavailable();
-  return toCheckoutStateView(row, deps.catalog, unavailable, deps.now);
+  return toCheckoutStateView(row, deps.catalog, unavailable, deps.now, notices);
 }
 
 /**
@@ -91,7 +91,7 @@ export async function syncCheckout(
   deps: Omit<CheckoutDeps, 'db'>,
   row: CheckoutRow,
   intent: CheckoutIntent,
-): Promise<{ row: CheckoutRow; unavailable: Map<string, number>; discountsRefused: boolean }> {
+): Promise<{ row: CheckoutRow; unavailable: Map<string, number>; discountsRefused: boolean; notices: UpdateNotice[] }> {
   const rules = deps.discountRules ?? demoRules;
   const email = needsCollectedEmail(intent, rules) ? await collectedEmail(deps.stripe, row.stripeSessionId) : row.email;
   const productIds = productIdsOf(row.selections, intent);
@@ -107,7 +107,7 @@ export async function syncCheckout(
   });
   if (isCodeIntent(intent) && !discounts) throw discountsUnavailable();
 
-  const selections = applyIntent(row.selections, intent, {
+  const { selections, notices } = applyIntent(row.selections, intent, {
     catalog: deps.catalog,
     allowedCountries: deps.settings.allowedCountries,
     unavailableUnits: unavailable,
@@ -139,7 +139,7 @@ export async function syncCheckout(
     serverDiscounts: row.serverDiscounts && !discountsRefused,
   });
   await holdWhatTheCheckoutTakes(tx, saved, rules);
-  return { row: saved, unavailable, discountsRefused };
+  return { row: saved, unavailable, discountsRefused, notices };
 }
 
 /** The checkout's holds: every unit of its items, and one use of each limited code it applied (per rule / email). */

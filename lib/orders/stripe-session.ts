@@ -14,6 +14,7 @@ export const stripeLineItemSchema = z.object({
   id: z.string(),
   description: z.string().nullish(),
   quantity: z.number().int().nullish(),
+  amount_subtotal: z.number().int().nullish(),
   amount_total: z.number().int(),
   price: z.object({ unit_amount: z.number().int().nullish() }).nullish(),
   metadata: z.record(z.string(), z.string()).nullish(),
