@@ -13,12 +13,14 @@ import {
 import { ContactEmailField } from '@/components/checkout/contact-email-field';
 import { DiscountsSection } from '@/components/checkout/discounts/discounts-section';
 import { ExtrasSection } from '@/components/checkout/extras-section';
+import { MobileOrderSummary } from '@/components/checkout/mobile-order-summary';
 import { OrderItemsSection } from '@/components/checkout/order-items-section';
 import { OrderSummary } from '@/components/checkout/order-summary';
 import { PayBlockers } from '@/components/checkout/pay-blockers';
 import { PayButton } from '@/components/checkout/pay-button';
 import { ShippingAddressSection } from '@/components/checkout/shipping-address-section';
 import { ShippingPicker } from '@/components/checkout/shipping-picker';
+import { useWideLayout } from '@/components/checkout/use-wide-layout';
 
 type Props = {
   sessionId: string;
@@ -86,6 +88,7 @@ type BodyProps = {
 function CheckoutFormBody({ sessionId, showTestCards, submitting, confirming, setSubmitting }: BodyProps) {
   const { checkout, view, payBlock, run, prepareToPay } = useCheckoutUpdates();
   const [paymentError, setPaymentError] = useState<string | null>(null);
+  const wide = useWideLayout();
   const payDisabled = payBlock !== null;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -138,6 +141,7 @@ function CheckoutFormBody({ sessionId, showTestCards, submitting, confirming, se
       data-session-id={sessionId}
       data-testid="checkout-form"
     >
+      {wide ? null : <MobileOrderSummary />}
       <div className="space-y-10">
         <CheckoutClosedNotice />
         <ContactEmailField />
@@ -160,7 +164,7 @@ function CheckoutFormBody({ sessionId, showTestCards, submitting, confirming, se
         </section>
       </div>
       <div className="space-y-4 lg:sticky lg:top-6 lg:self-start">
-        <OrderSummary />
+        {wide ? <OrderSummary /> : null}
         {paymentError ? (
           <p
             role="alert"

@@ -32,6 +32,7 @@ import {
   type CheckoutUpdateBody,
   type CheckoutUpdateName,
   checkoutStateViewSchema,
+  type UpdateNotice,
 } from '@/lib/checkout/contract';
 
 export type RunUpdate = <N extends CheckoutUpdateName>(name: N, body: CheckoutUpdateBody<N>) => Promise<UpdateOutcome>;
@@ -298,6 +299,8 @@ export type CheckoutUpdates = {
   payBlock: PayBlock | null;
   /** What to tell the shopper about another tab (see `UpdatesState.notice`). */
   notice: CheckoutNotice | null;
+  /** What the newest update changed on its own (a shipping method, a code), with why; see `UpdatesState`. */
+  updateNotices: UpdateNotice[];
   /** The address form reports why it holds Pay (an edit not yet saved, incomplete, refused), or null. */
   setAddressBlock: (block: AddressBlock | null) => void;
   registerFlush: (flush: Flush) => () => void;
@@ -336,6 +339,7 @@ export function CheckoutUpdatesProvider({ store, checkout, startFreshCheckout, c
         addressBlock,
       ),
       notice: state.notice,
+      updateNotices: state.updateNotices,
       setAddressBlock,
       registerFlush,
       prepareToPay,

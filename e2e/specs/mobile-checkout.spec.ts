@@ -60,8 +60,9 @@ test.describe('the checkout on a phone', () => {
       const emailPosition = await checkout.email.boundingBox();
       expect(togglePosition && emailPosition && togglePosition.y < emailPosition.y).toBe(true);
       expect(togglePosition && togglePosition.y + togglePosition.height <= 844).toBe(true);
-      expect(await expectToggleShowsStripesTotal(checkout)).toBe(19_900 + 2_800);
-      await expect(checkout.summaryToggleTotal).toHaveText('$227.00');
+      // $227 less the automatic $10 off $100+.
+      expect(await expectToggleShowsStripesTotal(checkout)).toBe(19_900 + 2_800 - 1_000);
+      await expect(checkout.summaryToggleTotal).toHaveText('$217.00');
     });
 
     await test.step('Enter opens the whole summary; Space closes it', async () => {
@@ -86,9 +87,9 @@ test.describe('the checkout on a phone', () => {
     await test.step('the total beside the button follows a dynamic update', async () => {
       await checkout.options.increase('soy-candle');
       await expect(checkout.itemPrice('soy-candle')).toHaveText('$56.00');
-      expect(await expectToggleShowsStripesTotal(checkout)).toBe(19_900 + 2 * 2_800);
+      expect(await expectToggleShowsStripesTotal(checkout)).toBe(19_900 + 2 * 2_800 - 1_000);
       await checkout.options.setAddOn(true, 'gift-wrap');
-      expect(await expectToggleShowsStripesTotal(checkout)).toBe(19_900 + 2 * 2_800 + 499);
+      expect(await expectToggleShowsStripesTotal(checkout)).toBe(19_900 + 2 * 2_800 + 499 - 1_000);
       await toggle.click();
       expect(await minorUnits(checkout.total)).toBe(await minorUnits(checkout.summaryToggleTotal));
       await expect(checkout.options.summaryLines.filter({ hasText: 'Gift wrap' })).toHaveCount(1);
