@@ -187,7 +187,7 @@ export const checkoutStateViewSchema = z.object({
       amount: minorUnits,
     }),
   ),
-  /** Every line of the order as the server priced it, in Stripe's order, before discounts: they add up to the subtotal. */
+  /** The order's lines as the server priced them (and sent them to Stripe), before discounts: they add up to the subtotal. */
   lines: z.array(
     z.object({
       key: z.string().min(1),
@@ -236,4 +236,3 @@ export type CheckoutItemView = CheckoutStateView['items'][number];
 export type AddOnView = CheckoutStateView['addOns'][number];
 export type ShippingMethodView = CheckoutStateView['shippingMethods'][number];
 export type DiscountsView = CheckoutStateView['discounts'];
-export type CheckoutLineView = CheckoutStateView['lines'][number];

@@ -242,7 +242,7 @@ export function offeredShippingOptions(selections: CheckoutSelections, catalog: 
  * A chosen method the address can no longer have becomes the cheapest one offered, and the shopper is told why:
  * "Overnight shipping isn't available to the United Kingdom, so shipping changed to Standard shipping."
  */
-export function followOfferedShipping(selections: CheckoutSelections, catalog: Catalog): IntentOutcome {
+function followOfferedShipping(selections: CheckoutSelections, catalog: Catalog): IntentOutcome {
   const chosen = shippingConfig.methods.find((m) => m.id === selections.shippingMethodId);
   const address = selections.shippingAddress;
   if (!chosen || !address) return quiet(selections);
