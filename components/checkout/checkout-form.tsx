@@ -14,12 +14,14 @@ import {
 import { ContactEmailField } from '@/components/checkout/contact-email-field';
 import { DiscountsSection } from '@/components/checkout/discounts/discounts-section';
 import { ExtrasSection } from '@/components/checkout/extras-section';
+import { MobileOrderSummary } from '@/components/checkout/mobile-order-summary';
 import { OrderItemsSection } from '@/components/checkout/order-items-section';
 import { OrderSummary } from '@/components/checkout/order-summary';
 import { PayBlockers } from '@/components/checkout/pay-blockers';
 import { PayButton } from '@/components/checkout/pay-button';
 import { ShippingAddressSection } from '@/components/checkout/shipping-address-section';
 import { ShippingPicker } from '@/components/checkout/shipping-picker';
+import { useWideLayout } from '@/components/checkout/use-wide-layout';
 
 type Props = {
   sessionId: string;
@@ -100,6 +102,7 @@ function CheckoutFormBody(props: BodyProps) {
   const { checkout, view, payBlock, run, prepareToPay, checkClosed, notePayPress } = useCheckoutUpdates();
   const [problem, setProblem] = useState<PaymentProblem | null>(null);
   const cardErrorRef = useRef<HTMLParagraphElement>(null);
+  const wide = useWideLayout();
   const payDisabled = payBlock !== null;
 
   // A card error takes the focus where the shopper fixes it (and is read out there).
@@ -169,6 +172,7 @@ function CheckoutFormBody(props: BodyProps) {
       data-session-id={sessionId}
       data-testid="checkout-form"
     >
+      {wide ? null : <MobileOrderSummary />}
       <div className="space-y-10">
         <CheckoutClosedNotice />
         {carriedOver || notices.length > 0 ? <CarriedOverNotice carriedOver={carriedOver} notices={notices} /> : null}
@@ -208,7 +212,7 @@ function CheckoutFormBody(props: BodyProps) {
         </section>
       </div>
       <div className="space-y-4 lg:sticky lg:top-6 lg:self-start">
-        <OrderSummary />
+        {wide ? <OrderSummary /> : null}
         {problem?.at === 'pay' ? (
           <p
             role="alert"

@@ -8,7 +8,7 @@ import {
   updatesReducer,
 } from '@/components/checkout/checkout-updates-state';
 import type { UpdateFailure } from '@/components/checkout/update-failure';
-import { CHECKOUT_CLOSED, type CheckoutStateView } from '@/lib/checkout/contract';
+import { CHECKOUT_CLOSED, type CheckoutStateView, type UpdateNotice } from '@/lib/checkout/contract';
 
 function view(version: number, overrides: Partial<CheckoutStateView> = {}): CheckoutStateView {
   return {
@@ -20,13 +20,15 @@ function view(version: number, overrides: Partial<CheckoutStateView> = {}): Chec
     currency: 'usd',
     total: 4_800,
     tax: null,
-    items: [{ productId: 'soy-candle', name: 'Soy candle', quantity: 1, maxQuantity: 5 }],
+    items: [{ productId: 'soy-candle', name: 'Soy candle', quantity: 1, maxQuantity: 5, amount: 4_800 }],
+    lines: [{ key: 'product:soy-candle', name: 'Soy candle', quantity: 1, unitAmount: 4_800, amount: 4_800 }],
     addOns: [],
     giftMessage: null,
     shippingAddress: null,
     shippingMethods: [],
     selectedShippingMethodId: null,
     discounts: { available: true, codes: [], automatic: [], total: 0, hints: [] },
+    notices: [],
     ...overrides,
   };
 }
@@ -175,6 +177,37 @@ describe('updatesReducer', () => {
         { type: 'update-settled', ticket: 1, view: view(1), failure: null } as const,
       ].reduce(updatesReducer, failed).loadError,
     ).toBeNull();
+  });
+});
+
+describe('what an update changed on its own (its notices)', () => {
+  const switched: UpdateNotice = { code: 'shipping_method_changed', message: 'Overnight is not available there.' };
+
+  it('are shown from the answer of the update, and cleared when the shopper starts another one', () => {
+    const shown = play(
+      { type: 'update-started', ticket: 1 },
+      { type: 'update-settled', ticket: 1, view: view(2, { notices: [switched] }), failure: null },
+    );
+    expect(shown.updateNotices).toEqual([switched]);
+    expect(updatesReducer(shown, { type: 'update-started', ticket: 2 }).updateNotices).toEqual([]);
+  });
+
+  it('come from the newest answer only: a late older answer does not bring its notices back', () => {
+    const state = play(
+      { type: 'update-started', ticket: 1 },
+      { type: 'update-started', ticket: 2 },
+      { type: 'update-settled', ticket: 2, view: view(3), failure: null },
+      { type: 'update-settled', ticket: 1, view: view(2, { notices: [switched] }), failure: null },
+    );
+    expect(state.updateNotices).toEqual([]);
+  });
+
+  it('are shown even when Stripe.js then failed to refresh, since the server made the change', () => {
+    const state = play(
+      { type: 'update-started', ticket: 1 },
+      { type: 'update-settled', ticket: 1, view: view(2, { notices: [switched] }), failure: uncertain },
+    );
+    expect(state.updateNotices).toEqual([switched]);
   });
 });
 

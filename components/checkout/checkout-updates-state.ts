@@ -11,6 +11,7 @@ import {
   type CheckoutStateView,
   type CheckoutUpdateBody,
   type CheckoutUpdateName,
+  type UpdateNotice,
 } from '@/lib/checkout/contract';
 
 export type UpdateOutcome = { ok: true; view: CheckoutStateView } | { ok: false; failure: UpdateFailure };
@@ -40,6 +41,8 @@ export type UpdatesState = {
    * `changed-elsewhere` — Pay found the order changed in another tab, charged nothing and took the new view in.
    */
   notice: CheckoutNotice | null;
+  /** What the newest update's answer changed on its own (a shipping method, a code); cleared when another starts. */
+  updateNotices: UpdateNotice[];
 };
 
 export type CheckoutNotice = 'synced' | 'changed-elsewhere';
@@ -55,6 +58,7 @@ export const initialUpdatesState: UpdatesState = {
   closed: null,
   recoveries: 0,
   notice: null,
+  updateNotices: [],
 };
 
 export type UpdatesEvent =
@@ -116,12 +120,14 @@ function reduce(state: UpdatesState, event: UpdatesEvent): UpdatesState {
         ...state,
         pendingCount: state.pendingCount + 1,
         lastTicket: Math.max(state.lastTicket, event.ticket),
-        // The shopper is changing the order again: what was said about another tab is history.
+        // The shopper is changing the order again: what was said about another tab, or the last update, is history.
         notice: null,
+        updateNotices: [],
       };
     case 'update-settled': {
       const view = event.view ? newerView(state.view, event.view) : state.view;
       const pendingCount = Math.max(0, state.pendingCount - 1);
+      const updateNotices = event.view && view === event.view ? event.view.notices : state.updateNotices;
       const { failure } = event;
       if (!failure) {
         const recovers = state.blockedUpTo !== null && event.ticket > state.blockedUpTo;
@@ -129,6 +135,7 @@ function reduce(state: UpdatesState, event: UpdatesEvent): UpdatesState {
           ...state,
           view,
           pendingCount,
+          updateNotices,
           loadError: null,
           blockedUpTo: recovers ? null : state.blockedUpTo,
           recoveries: recovers ? state.recoveries + 1 : state.recoveries,
@@ -138,6 +145,7 @@ function reduce(state: UpdatesState, event: UpdatesEvent): UpdatesState {
         ...state,
         view,
         pendingCount,
+        updateNotices,
         blockedUpTo: failure.uncertain ? state.lastTicket : state.blockedUpTo,
         closed: failure.code === CHECKOUT_CLOSED ? mergeClosed(state.closed, 'checking') : state.closed,
       };

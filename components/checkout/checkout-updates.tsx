@@ -34,6 +34,7 @@ import {
   type CheckoutUpdateName,
   checkoutStateViewSchema,
   UPDATE_IN_PROGRESS,
+  type UpdateNotice,
 } from '@/lib/checkout/contract';
 
 export type RunUpdate = <N extends CheckoutUpdateName>(name: N, body: CheckoutUpdateBody<N>) => Promise<UpdateOutcome>;
@@ -424,6 +425,8 @@ export type CheckoutUpdates = {
   payBlock: PayBlock | null;
   /** What to tell the shopper about another tab (see `UpdatesState.notice`). */
   notice: CheckoutNotice | null;
+  /** What the newest update changed on its own (a shipping method, a code), with why; see `UpdatesState`. */
+  updateNotices: UpdateNotice[];
   /** The address form reports why it holds Pay (an edit not yet saved, incomplete, refused), or null. */
   setAddressBlock: (block: AddressBlock | null) => void;
   /** The gift message card reports it is ticked with no message. */
@@ -472,6 +475,7 @@ export function CheckoutUpdatesProvider({ store, checkout, startFreshCheckout, c
         giftMessageMissing,
       ),
       notice: state.notice,
+      updateNotices: state.updateNotices,
       setAddressBlock,
       setGiftMessageMissing,
       notePayPress,

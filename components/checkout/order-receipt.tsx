@@ -1,3 +1,4 @@
+import { shippingAmountLabel } from '@/components/checkout/shipping-choices';
 import { countryName } from '@/lib/countries';
 import { formatMoney } from '@/lib/money';
 import type { OrderView } from '@/lib/orders/order-view';
@@ -10,22 +11,12 @@ const STATUS_LABELS: Record<string, string> = {
   shipped: 'Shipped',
 };
 
-function Row({
-  label,
-  amount,
-  currency,
-  testId,
-}: {
-  label: string;
-  amount: number;
-  currency: string;
-  testId?: string;
-}) {
+function Row({ label, amount, shown, testId }: { label: string; amount: number; shown: string; testId?: string }) {
   return (
     <div className="flex justify-between">
       <dt className="text-stone-600">{label}</dt>
       <dd className="tabular-nums" data-testid={testId} data-value={amount}>
-        {formatMoney(amount, currency)}
+        {shown}
       </dd>
     </div>
   );
@@ -52,18 +43,23 @@ export function OrderReceipt({ order }: Props) {
               <span>
                 {line.name} <span className="text-stone-500">× {line.quantity}</span>
               </span>
-              <span className="font-medium tabular-nums" data-value={line.amountTotal}>
-                {formatMoney(line.amountTotal, currency)}
+              <span className="font-medium tabular-nums" data-value={line.amount}>
+                {formatMoney(line.amount, currency)}
               </span>
             </li>
           ))}
         </ul>
         <dl className="mt-4 space-y-2 border-t border-stone-200 pt-4 text-sm">
-          <Row label="Subtotal" amount={order.amountSubtotal} currency={currency} testId="order-subtotal" />
+          <Row
+            label="Subtotal"
+            amount={order.amountSubtotal}
+            shown={formatMoney(order.amountSubtotal, currency)}
+            testId="order-subtotal"
+          />
           <Row
             label={order.shippingMethodName ? `Shipping (${order.shippingMethodName})` : 'Shipping'}
             amount={order.amountShipping}
-            currency={currency}
+            shown={shippingAmountLabel(order.amountShipping, formatMoney(order.amountShipping, currency))}
             testId="order-shipping"
           />
           {order.amountDiscount > 0 ? (
@@ -78,7 +74,7 @@ export function OrderReceipt({ order }: Props) {
             <Row
               label={order.taxBehavior === 'inclusive' ? 'Including VAT' : 'Tax'}
               amount={order.amountTax}
-              currency={currency}
+              shown={formatMoney(order.amountTax, currency)}
               testId="order-tax"
             />
           ) : null}

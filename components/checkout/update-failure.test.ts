@@ -57,7 +57,9 @@ describe('toUpdateFailure', () => {
 
 describe('describeUpdate', () => {
   const view = {
-    items: [{ productId: 'leather-journal', name: 'Leather-Bound Journal', quantity: 1, maxQuantity: 5 }],
+    items: [
+      { productId: 'leather-journal', name: 'Leather-Bound Journal', quantity: 1, maxQuantity: 5, amount: 3_400 },
+    ],
     addOns: [
       { addOnId: 'gift-wrap', productId: null, name: 'Gift wrap', amount: 499, selected: false, eligible: true },
       {

@@ -1,7 +1,7 @@
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import type { TestAddress } from '../../test/fixtures/addresses';
 import { CheckoutOptions } from './checkout-options';
-import { minorUnits } from './money';
+import { minorUnits, type ShownLine, shownLines } from './money';
 
 export type TestCard = { number: string; expiry: string; cvc: string; postalCode?: string };
 
@@ -41,8 +41,12 @@ export class CheckoutPage {
   readonly syncedFromOtherTab: Locator;
   /** Why Pay is disabled because of the shipping address (unsent, incomplete or refused). */
   readonly addressPayBlock: Locator;
-  /** "Shipping: Standard — $5.99" under the address form, for the address the order is priced with. */
-  readonly addressShippingLine: Locator;
+  readonly addressSection: Locator;
+  /** What the server said about the last update (a shipping method or a code it changed), in a polite live region. */
+  readonly notices: Locator;
+  /** Phones: the "Show order summary" button at the top, with the total beside it. */
+  readonly summaryToggle: Locator;
+  readonly summaryToggleTotal: Locator;
   /** Add-ons, quantities, gift message and shipping method. */
   readonly options: CheckoutOptions;
   private readonly paymentFrame: FrameLocator;
@@ -66,7 +70,10 @@ export class CheckoutPage {
     this.orderChanged = page.getByTestId('order-changed');
     this.syncedFromOtherTab = page.getByTestId('synced-from-other-tab');
     this.addressPayBlock = page.getByTestId('pay-blocked-address');
-    this.addressShippingLine = page.getByTestId('shipping-address-section').getByText(/^Shipping: /);
+    this.addressSection = page.getByTestId('shipping-address-section');
+    this.notices = page.getByTestId('checkout-notice');
+    this.summaryToggle = page.getByTestId('summary-toggle');
+    this.summaryToggleTotal = page.getByTestId('summary-toggle-total');
     this.options = new CheckoutOptions(page);
     this.paymentFrame = page.frameLocator('iframe[title="Secure payment input frame"]').first();
     this.addressFrame = page.frameLocator('iframe[title="Secure address input frame"]').first();
@@ -78,7 +85,7 @@ export class CheckoutPage {
 
   /** The session exists and Stripe's Elements have rendered their inputs. */
   async waitUntilReady(): Promise<void> {
-    await expect(this.summary).toBeVisible({ timeout: 20_000 });
+    await expect(this.options.form).toBeVisible({ timeout: 20_000 });
     await expect(this.paymentFrame.locator('[name="number"]')).toBeVisible({ timeout: 20_000 });
     await expect(this.addressFrame.locator('[name="addressLine1"]')).toBeVisible({ timeout: 20_000 });
   }
@@ -137,6 +144,16 @@ export class CheckoutPage {
     await frame.locator('[name="cvc"]').fill(card.cvc);
     const postal = frame.locator('[name="postalCode"]');
     if (card.postalCode && (await postal.count()) > 0 && (await postal.isVisible())) await postal.fill(card.postalCode);
+  }
+
+  /** The summary's lines (open it first on a phone). */
+  async summaryLines(): Promise<ShownLine[]> {
+    return shownLines(this.options.summaryLines);
+  }
+
+  /** The price shown beside an item in "Your items". */
+  itemPrice(productId: string): Locator {
+    return this.page.locator(`[data-testid="checkout-item"][data-product-id="${productId}"]`).getByTestId('item-price');
   }
 
   async totalAmount(): Promise<number> {

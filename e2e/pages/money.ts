@@ -9,3 +9,19 @@ export async function minorUnits(locator: Locator): Promise<number> {
   }
   return value;
 }
+
+/** A priced line as a page lists it: its name (without the "× n") and its amount in minor units. */
+export type ShownLine = { name: string; amount: number };
+
+/** Reads `[data-value]` priced lines whose first `span` holds "name × quantity". */
+export async function shownLines(lines: Locator): Promise<ShownLine[]> {
+  const shown: ShownLine[] = [];
+  for (const line of await lines.all()) {
+    const text = (await line.locator('span').first().textContent()) ?? '';
+    shown.push({
+      name: text.replace(/\s*×\s*\d+\s*$/, '').trim(),
+      amount: await minorUnits(line.locator('[data-value]')),
+    });
+  }
+  return shown;
+}

@@ -212,6 +212,46 @@ test.describe('discount codes and automatic promotions, priced by the server and
     expect((await stripeAmounts(checkout)).discount).toBe(480);
   });
 
+  test('of two codes that cannot stack, the one that saves more stays, and the shopper is told which and why', async ({
+    page,
+  }) => {
+    await addProductToCart(page, 'aurora-headphones', 1); // $199, electronics
+    await addProductToCart(page, 'soy-candle', 1); // $28, gifts
+    const checkout = await openCheckoutFromCart(page);
+    const { options } = checkout;
+    await options.applyCode('WELCOME10'); // 10% of $227
+    expect((await stripeAmounts(checkout)).discount).toBe(2_270 + 1_000);
+    await expect(checkout.notices).toHaveCount(0);
+
+    await test.step('GIFTS20 saves less ($5.60): WELCOME10 stays, and the page says so politely', async () => {
+      await options.startApplyingCode('gifts20');
+      await options.waitForSettled();
+      await expect(checkout.notices).toHaveText(
+        'GIFTS20 saves less than WELCOME10 (−$22.70), so WELCOME10 stays applied.',
+      );
+      await expect(checkout.notices.locator('xpath=ancestor::*[@aria-live="polite"]')).toHaveCount(1);
+      await expect(options.discount('WELCOME10')).toHaveAttribute('data-applied', 'true');
+      await expect(options.discount('GIFTS20')).toHaveCount(0);
+      await expect(options.discountErrors).toHaveCount(0);
+      expect((await stripeAmounts(checkout)).discount).toBe(2_270 + 1_000);
+    });
+
+    await test.step('the notice is shown once: the next change clears it', async () => {
+      await options.decrease('aurora-headphones'); // $28 left: WELCOME10 saves $2.80
+      await expect(checkout.notices).toHaveCount(0);
+      expect((await stripeAmounts(checkout)).discount).toBe(280);
+    });
+
+    await test.step('now GIFTS20 saves more ($5.60): it replaces WELCOME10, and the page says so', async () => {
+      await options.startApplyingCode('GIFTS20');
+      await options.waitForSettled();
+      await expect(checkout.notices).toHaveText('GIFTS20 replaced WELCOME10: it saves more (−$5.60).');
+      await expect(options.discount('GIFTS20')).toHaveAttribute('data-applied', 'true');
+      await expect(options.discount('WELCOME10')).toHaveCount(0);
+      expect((await stripeAmounts(checkout)).discount).toBe(560);
+    });
+  });
+
   test('a weekend offer is there on Sunday evening and gone after the clock passes midnight', async ({ page }) => {
     test.skip(!emulator, 'moves the Stripe emulator’s clock');
     // To the coming Sunday 22:00 UTC, wherever the real date is (the app reads the emulator's clock).

@@ -29,15 +29,9 @@ async function expectTotalIsStripes(checkout: CheckoutPage): Promise<number> {
   return shown;
 }
 
-/** Summary lines as Stripe names and prices them: `{name → minor units}`. */
+/** Summary lines as the server names and prices them: `{name → minor units}`. */
 async function summaryLines(checkout: CheckoutPage): Promise<Map<string, number>> {
-  const lines = new Map<string, number>();
-  for (const line of await checkout.options.summaryLines.all()) {
-    const text = (await line.locator('span').first().textContent()) ?? '';
-    const name = text.replace(/\s*×\s*\d+\s*$/, '').trim();
-    lines.set(name, await minorUnits(line.locator('[data-value]')));
-  }
-  return lines;
+  return new Map((await checkout.summaryLines()).map((line) => [line.name, line.amount]));
 }
 
 test.describe('checkout updates go through the server and show Stripe’s totals', () => {
@@ -220,5 +214,48 @@ test.describe('checkout updates go through the server and show Stripe’s totals
       await expect(options.shippingOption(next)).toBeFocused();
     }
     await expectTotalIsStripes(checkout);
+  });
+
+  test('a new address that cannot have the chosen shipping method switches to Standard and says why', async ({
+    page,
+  }) => {
+    await addProductToCart(page, 'soy-candle', 1);
+    const checkout = await openCheckoutFromCart(page);
+    const { options } = checkout;
+    await checkout.fillAddress(TEST_ADDRESS);
+    await checkout.waitForShippingPriced();
+    await options.chooseShipping('overnight');
+    await expect(checkout.notices).toHaveCount(0);
+
+    await test.step('Overnight in the US, then a UK address', async () => {
+      await checkout.fillAddress(LONDON_ADDRESS);
+      await expect(checkout.notices).toHaveText(
+        "Overnight shipping isn't available to the United Kingdom, so shipping changed to Standard shipping.",
+        { timeout: 20_000 },
+      );
+      await options.waitForSettled();
+      expect(await options.shippingMethodIds()).toEqual(['standard', 'express']);
+      await expect(options.shippingOption('standard')).toBeChecked();
+      await expectTotalIsStripes(checkout);
+    });
+
+    await test.step('Express to a US street address, then to a PO box: Standard only', async () => {
+      await checkout.fillAddress(TEST_ADDRESS);
+      await expect
+        .poll(() => options.shippingMethodIds(), { timeout: 20_000 })
+        .toEqual(['standard', 'express', 'overnight']);
+      await options.waitForSettled();
+      await options.chooseShipping('express');
+      await expect(checkout.notices).toHaveCount(0);
+      await checkout.fillAddressField('addressLine1', 'P.O. Box 1234');
+      await expect(checkout.notices).toHaveText(
+        "Express shipping isn't available to PO boxes, so shipping changed to Standard shipping.",
+        { timeout: 20_000 },
+      );
+      await options.waitForSettled();
+      expect(await options.shippingMethodIds()).toEqual(['standard']);
+      await expect(options.shippingOption('standard')).toBeChecked();
+      await expectTotalIsStripes(checkout);
+    });
   });
 });

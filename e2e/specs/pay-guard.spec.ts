@@ -259,13 +259,10 @@ test.describe('Pay sends the address being typed, and waits for a complete one',
     await checkout.waitForShippingPriced();
     await checkout.fillCard(CARDS.visa);
     await checkout.options.waitForSettled();
-    await expect(checkout.addressShippingLine).toBeVisible();
 
     await checkout.fillAddress({ ...LONDON_ADDRESS, city: '' });
     await expect(checkout.payButton).toBeDisabled();
     await expect(checkout.addressPayBlock).toContainText('Finish your shipping address');
-    // The shipping line of the old address is not shown as if it applied to the one on screen.
-    await expect(checkout.addressShippingLine).toHaveCount(0);
     await checkout.payButton.click({ force: true });
     await page.waitForTimeout(1_500);
     expect(page.url()).toMatch(/\/checkout$/);

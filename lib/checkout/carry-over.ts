@@ -46,7 +46,9 @@ export function carryOver(previous: CheckoutSelections, items: Items, context: I
   const notices: string[] = [];
   for (const choice of choicesOf(previous, items)) {
     try {
-      selections = applyIntent(selections, choice, context);
+      const outcome = applyIntent(selections, choice, context);
+      selections = outcome.selections;
+      notices.push(...outcome.notices.map((notice) => notice.message));
     } catch (error) {
       if (!isAppError(error) || error.status >= 500) throw error;
       notices.push(error.message);

@@ -181,6 +181,11 @@ export const discountsViewSchema = z.object({
   hints: z.array(z.object({ message: z.string() })),
 });
 
+/** Things an update changed that the shopper did not ask for, each with why; the browser says them once. */
+export const UPDATE_NOTICE_CODES = ['shipping_method_changed', 'discount_code_kept', 'discount_code_replaced'] as const;
+export const updateNoticeSchema = z.object({ code: z.enum(UPDATE_NOTICE_CODES), message: z.string().min(1) });
+export type UpdateNotice = z.infer<typeof updateNoticeSchema>;
+
 export const checkoutStateViewSchema = z.object({
   sessionId: checkoutSessionIdSchema,
   status: checkoutStatusSchema,
@@ -208,6 +213,18 @@ export const checkoutStateViewSchema = z.object({
       name: z.string(),
       quantity: z.number().int().positive(),
       maxQuantity: z.number().int().nonnegative(),
+      /** quantity × unit price, before discounts (a label: totals come from Stripe). */
+      amount: minorUnits,
+    }),
+  ),
+  /** The order's lines as the server priced them (and sent them to Stripe), before discounts: they add up to the subtotal. */
+  lines: z.array(
+    z.object({
+      key: z.string().min(1),
+      name: z.string(),
+      quantity: z.number().int().positive(),
+      unitAmount: minorUnits,
+      amount: minorUnits,
     }),
   ),
   addOns: z.array(
@@ -240,6 +257,8 @@ export const checkoutStateViewSchema = z.object({
   selectedShippingMethodId: z.string().nullable(),
   /** Discounts as sent to (and confirmed by) Stripe with the last update. */
   discounts: discountsViewSchema,
+  /** What the update this view answers changed on its own (a shipping method, a code); empty on `GET /state`. */
+  notices: z.array(updateNoticeSchema),
 });
 
 export type CheckoutStateView = z.infer<typeof checkoutStateViewSchema>;

@@ -10,7 +10,7 @@ import { unavailableUnits } from '@/lib/cart/inventory';
 import { lockCart, writeQuantity } from '@/lib/cart/service';
 import { assertUpdatable, checkoutClosed, discountsUnavailable } from '@/lib/checkout/access';
 import { holdsOf, limitedRulesOf, mostOf, restoreHolds, setCheckoutHolds } from '@/lib/checkout/checkout-holds';
-import type { CheckoutStateView } from '@/lib/checkout/contract';
+import type { CheckoutStateView, UpdateNotice } from '@/lib/checkout/contract';
 import { type CheckoutDeps, checkoutDepsFor, publicOrigin } from '@/lib/checkout/deps';
 import { loadDiscountRules } from '@/lib/checkout/discount-context';
 import { isDiscountPreviewRefusal, withDiscountPreview } from '@/lib/checkout/discount-preview';
@@ -76,7 +76,7 @@ export async function updateCheckout(
   input: CheckoutDeps & { sessionId: string; shopperId: string | null; intent: CheckoutIntent },
 ): Promise<CheckoutStateView> {
   const { db, sessionId, shopperId, intent, ...deps } = input;
-  const { row, unavailable, discountsRefused } = await withCheckoutLease(db, sessionId, async (lease) => {
+  const { row, unavailable, discountsRefused, notices } = await withCheckoutLease(db, sessionId, async (lease) => {
     const current = await findCheckout(db, sessionId);
     assertUpdatable(current, shopperId, deps.now);
     return syncCheckout(db, deps, current, intent, {
@@ -96,7 +96,7 @@ export async function updateCheckout(
   });
   // Committed without discounts (so later updates skip them), but the shopper's code could not be applied.
   if (discountsRefused && isCodeIntent(intent)) throw discountsUnavailable();
-  return toCheckoutStateView(row, deps.catalog, unavailable, deps.now);
+  return toCheckoutStateView(row, deps.catalog, unavailable, deps.now, notices);
 }
 
 /** Serialises every change to one open checkout (the update routes, and starting checkout resuming it). */
@@ -128,7 +128,7 @@ export async function syncCheckout(
   row: CheckoutRow,
   intent: CheckoutIntent,
   options: SyncOptions,
-): Promise<{ row: CheckoutRow; unavailable: Map<string, number>; discountsRefused: boolean }> {
+): Promise<{ row: CheckoutRow; unavailable: Map<string, number>; discountsRefused: boolean; notices: UpdateNotice[] }> {
   const rules = deps.discountRules ?? demoRules;
   const email = needsCollectedEmail(intent, rules) ? await collectedEmail(deps.stripe, row.stripeSessionId) : row.email;
 
@@ -137,13 +137,13 @@ export async function syncCheckout(
     ...(changesItems(intent) ? productIds.map((key) => ({ kind: 'stock' as const, key })) : []),
     ...limitedRulesOf(rules, codesOf(row.selections, intent)).map((rule) => ({ kind: 'code' as const, key: rule.id })),
   ];
-  const { selections, discounts, unavailable, reserved } = await withScarceLocks(db, scarce, async (conn) => {
+  const { selections, notices, discounts, unavailable, reserved } = await withScarceLocks(db, scarce, async (conn) => {
     const [unavailable, discounts] = await Promise.all([
       unavailableUnits(conn, productIds, deps.now, row.shopperId),
       loadDiscountRules(conn, deps, { sessionId: row.stripeSessionId, takesDiscounts: row.serverDiscounts, email }),
     ]);
     if (isCodeIntent(intent) && !discounts) throw discountsUnavailable();
-    const selections = applyIntent(row.selections, intent, {
+    const { selections, notices } = applyIntent(row.selections, intent, {
       catalog: deps.catalog,
       allowedCountries: deps.settings.allowedCountries,
       unavailableUnits: unavailable,
@@ -154,7 +154,7 @@ export async function syncCheckout(
     const saved = holdsOf(row, rules);
     const reserved = mostOf(saved, holdsOf({ selections, quote: wanted, email }, rules));
     await setCheckoutHolds(conn, row, reserved, saved);
-    return { selections, discounts, unavailable, reserved };
+    return { selections, notices, discounts, unavailable, reserved };
   });
 
   const tax = taxBehaviorOf(row, selections);
@@ -200,7 +200,7 @@ export async function syncCheckout(
       throw error;
     });
   options.lease.released = true;
-  return { row: saved, unavailable, discountsRefused };
+  return { row: saved, unavailable, discountsRefused, notices };
 }
 
 /**

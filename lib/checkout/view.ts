@@ -9,7 +9,7 @@ import { addOnConfig, addOnUnitAmount, checkAddOnEligibility, isWarrantyEligible
 import type { Catalog, Product } from '@/lib/catalog/schema';
 import { shippingConfig } from '@/lib/catalog/shipping';
 import { assertOwned, effectiveStatus } from '@/lib/checkout/access';
-import type { CheckoutStateView, DiscountsView } from '@/lib/checkout/contract';
+import type { CheckoutStateView, DiscountsView, UpdateNotice } from '@/lib/checkout/contract';
 import { type CheckoutRow, findCheckout } from '@/lib/checkout/repository';
 import type { Db } from '@/lib/db/client';
 import { resolveCartItems } from '@/lib/pricing/cart';
@@ -66,10 +66,13 @@ export function toCheckoutStateView(
   /** Units per product sold or held by other shoppers, for the most each item may have now. */
   unavailable: ReadonlyMap<string, number>,
   now: Date,
+  /** What the update this view answers changed on its own. */
+  notices: ReadonlyArray<UpdateNotice> = [],
 ): CheckoutStateView {
   const { selections, quote } = row;
   const rateIdOf = (methodId: string) =>
     quote.stripeShippingRates.find((rate) => rate.methodId === methodId)?.shippingRateId ?? null;
+  const amountOf = (productId: string) => quote.lines.find((line) => line.key === `product:${productId}`)?.amount ?? 0;
   return {
     sessionId: row.stripeSessionId,
     status: effectiveStatus(row, now),
@@ -84,6 +87,14 @@ export function toCheckoutStateView(
       name: product.name,
       quantity,
       maxQuantity: maxQuantityFor(product, unavailable.get(product.id) ?? 0),
+      amount: amountOf(product.id),
+    })),
+    lines: quote.lines.map(({ key, name, quantity, unitAmount, amount }) => ({
+      key,
+      name,
+      quantity,
+      unitAmount,
+      amount,
     })),
     addOns: addOnEntries(selections, catalog),
     giftMessage: selections.giftMessage,
@@ -99,6 +110,7 @@ export function toCheckoutStateView(
       })),
     selectedShippingMethodId: quote.selectedShippingMethodId,
     discounts: toDiscountsView(row),
+    notices: notices.map((notice) => ({ ...notice })),
   };
 }
 

@@ -69,7 +69,9 @@ export function toOrderLines(items: ReadonlyArray<StripeLineItem>, quote: Quote 
     return {
       name: item.description ?? 'Item',
       quantity,
-      unitAmount: item.price?.unit_amount ?? Math.round(item.amount_total / Math.max(1, quantity)),
+      // Before discounts: the price's unit amount, else Stripe's pre-discount subtotal per unit.
+      unitAmount:
+        item.price?.unit_amount ?? Math.round((item.amount_subtotal ?? item.amount_total) / Math.max(1, quantity)),
       amountTotal: item.amount_total,
       amountTax: item.amount_tax ?? 0,
       productId: key?.startsWith('product:') ? key.slice('product:'.length) : null,

@@ -7,6 +7,9 @@ export type OrderLineView = {
   name: string;
   quantity: number;
   unitAmount: number;
+  /** quantity × unit price, before discounts: the lines add up to `amountSubtotal`. */
+  amount: number;
+  /** After its share of the discount, as Stripe charged it. */
   amountTotal: number;
   productId: string | null;
 };
@@ -60,6 +63,7 @@ export async function findOrderBySession(db: Db, sessionId: string): Promise<Ord
       name: line.name,
       quantity: line.quantity,
       unitAmount: line.unitAmount,
+      amount: line.unitAmount * line.quantity,
       amountTotal: line.amountTotal,
       productId: line.productId,
     })),

@@ -14,6 +14,7 @@ export const stripeLineItemSchema = z.object({
   id: z.string(),
   description: z.string().nullish(),
   quantity: z.number().int().nullish(),
+  amount_subtotal: z.number().int().nullish(),
   amount_total: z.number().int(),
   /** Stripe Tax's tax on the line (0 without Stripe Tax). */
   amount_tax: z.number().int().nullish(),
