@@ -11,11 +11,13 @@ const STATUS_LABELS: Record<string, string> = {
   shipped: 'Shipped',
 };
 
-function Row({ label, amount, shown, testId }: { label: string; amount: number; shown: string; testId?: string }) {
+type RowProps = { label: string; amount: number; shown: string; testId?: string; behavior?: string };
+
+function Row({ label, amount, shown, testId, behavior }: RowProps) {
   return (
     <div className="flex justify-between">
       <dt className="text-stone-600">{label}</dt>
-      <dd className="tabular-nums" data-testid={testId} data-value={amount}>
+      <dd className="tabular-nums" data-testid={testId} data-value={amount} data-behavior={behavior}>
         {shown}
       </dd>
     </div>
@@ -76,6 +78,7 @@ export function OrderReceipt({ order }: Props) {
               amount={order.amountTax}
               shown={formatMoney(order.amountTax, currency)}
               testId="order-tax"
+              behavior={order.taxBehavior ?? undefined}
             />
           ) : null}
           <div className="flex justify-between border-t border-stone-200 pt-3 text-base font-semibold">

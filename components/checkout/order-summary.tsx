@@ -67,6 +67,7 @@ export function OrderSummary() {
             {hasDiscount ? `−${total.discount.amount}` : 'None'}
           </dd>
         </div>
+        <TaxRow />
         <div className="flex justify-between border-t border-stone-200 pt-3 text-base font-semibold">
           <dt>Total</dt>
           <dd className="tabular-nums" data-testid="summary-total" data-value={total.total.minorUnitsAmount}>
@@ -75,5 +76,30 @@ export function OrderSummary() {
         </div>
       </dl>
     </section>
+  );
+}
+
+/**
+ * Stripe Tax's line, from Stripe's numbers: "Tax" added on top (US, Canada), "Including VAT" inside the prices (UK,
+ * EU), "Calculated at the address step" until Stripe knows where the order ships. Nothing without Stripe Tax.
+ */
+function TaxRow() {
+  const { checkout, view } = useCheckoutUpdates();
+  const tax = view?.tax ?? null;
+  if (tax === null) return null;
+  const inclusive = tax.behavior === 'inclusive';
+  const amount = inclusive ? checkout.total.taxInclusive : checkout.total.taxExclusive;
+  return (
+    <div className="flex justify-between">
+      <dt className="text-stone-600">{inclusive ? 'Including VAT' : 'Tax'}</dt>
+      <dd
+        className="tabular-nums"
+        data-testid="summary-tax"
+        data-value={tax.pending ? '' : amount.minorUnitsAmount}
+        data-behavior={tax.behavior}
+      >
+        {tax.pending ? <span className="text-stone-500">Calculated at the address step</span> : amount.amount}
+      </dd>
+    </div>
   );
 }

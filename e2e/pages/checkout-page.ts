@@ -1,7 +1,7 @@
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import type { TestAddress } from '../../test/fixtures/addresses';
 import { CheckoutOptions } from './checkout-options';
-import { minorUnits, type ShownLine, shownLines } from './money';
+import { minorUnits, type ShownLine, shownLines, taxAddedBy } from './money';
 
 export type TestCard = { number: string; expiry: string; cvc: string; postalCode?: string };
 
@@ -49,6 +49,8 @@ export class CheckoutPage {
   readonly summaryToggleTotal: Locator;
   /** Add-ons, quantities, gift message and shipping method. */
   readonly options: CheckoutOptions;
+  /** Stripe Tax's line ("Tax", "Including VAT", or "Calculated at the address step"); absent without Stripe Tax. */
+  readonly tax: Locator;
   private readonly paymentFrame: FrameLocator;
   private readonly addressFrame: FrameLocator;
 
@@ -67,6 +69,7 @@ export class CheckoutPage {
     this.shipping = page.getByTestId('summary-shipping');
     this.discount = page.getByTestId('summary-discount');
     this.total = page.getByTestId('summary-total');
+    this.tax = page.getByTestId('summary-tax');
     this.orderChanged = page.getByTestId('order-changed');
     this.syncedFromOtherTab = page.getByTestId('synced-from-other-tab');
     this.addressPayBlock = page.getByTestId('pay-blocked-address');
@@ -160,11 +163,13 @@ export class CheckoutPage {
     return minorUnits(this.total);
   }
 
-  async amounts(): Promise<{ subtotal: number; shipping: number; discount: number; total: number }> {
+  /** The summary's amounts; `taxAdded` is Stripe Tax's tax on top of the prices (0 for VAT inside them, or no tax). */
+  async amounts(): Promise<{ subtotal: number; shipping: number; discount: number; taxAdded: number; total: number }> {
     return {
       subtotal: await minorUnits(this.subtotal),
       shipping: await minorUnits(this.shipping),
       discount: await minorUnits(this.discount),
+      taxAdded: await taxAddedBy(this.tax),
       total: await minorUnits(this.total),
     };
   }

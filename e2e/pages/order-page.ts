@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { minorUnits, type ShownLine, shownLines } from './money';
+import { minorUnits, type ShownLine, shownLines, taxAddedBy } from './money';
 
 /** The return page `/checkout/complete?session_id=…`. */
 export class OrderPage {
@@ -40,11 +40,12 @@ export class OrderPage {
     return shownLines(this.lines);
   }
 
-  async amounts(): Promise<{ subtotal: number; shipping: number; discount: number; total: number }> {
+  async amounts(): Promise<{ subtotal: number; shipping: number; discount: number; taxAdded: number; total: number }> {
     return {
       subtotal: await minorUnits(this.subtotal),
       shipping: await minorUnits(this.shipping),
       discount: (await this.discount.count()) > 0 ? await minorUnits(this.discount) : 0,
+      taxAdded: await taxAddedBy(this.page.getByTestId('order-tax')),
       total: await minorUnits(this.total),
     };
   }

@@ -29,8 +29,8 @@ test.describe.configure({ mode: 'serial' });
 /** Stripe's discount and total as the page shows them, checked against the emulator's session. */
 async function stripeAmounts(checkout: CheckoutPage): Promise<{ discount: number; total: number }> {
   await checkout.options.waitForSettled();
-  const { subtotal, shipping, discount, total } = await checkout.amounts();
-  expect(total).toBe(subtotal + shipping - discount);
+  const { subtotal, shipping, discount, taxAdded, total } = await checkout.amounts();
+  expect(total).toBe(subtotal + shipping - discount + taxAdded);
   if (emulator) {
     const sessionId = await checkout.sessionId();
     await expect

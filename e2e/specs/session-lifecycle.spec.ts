@@ -64,8 +64,8 @@ async function openCheckout(page: Page): Promise<CheckoutPage> {
 async function expectTotalsAgree(page: Page, checkout: CheckoutPage): Promise<number> {
   await checkout.options.waitForSettled();
   const sessionId = await checkout.sessionId();
-  const { subtotal, shipping, discount, total } = await checkout.amounts();
-  expect(total).toBe(subtotal + shipping - discount);
+  const { subtotal, shipping, discount, taxAdded, total } = await checkout.amounts();
+  expect(total).toBe(subtotal + shipping - discount + taxAdded);
   expect((await serverState(page.request, sessionId)).total).toBe(total);
   if (emulator) expect((await stripeSession(sessionId)).amount_total).toBe(total);
   return total;
