@@ -1,7 +1,8 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
-import { getCartView } from '@/lib/cart/service';
+import type { CartItemInput } from '@/lib/cart/forms';
+import { addToCartRefusal, getCartView } from '@/lib/cart/service';
 import { getCatalog } from '@/lib/catalog';
 import { getDb } from '@/lib/db';
 import { readShopperId } from '@/lib/shopper';
@@ -12,9 +13,18 @@ export async function readShopperCart() {
   return getCartView(await getDb(), shopperId, getCatalog());
 }
 
-/** Item count for the header badge. A failure here must not take the whole page down: it shows no count. */
+/** Why adding these units to the current shopper's cart would be refused right now, or null. */
+export async function readAddToCartRefusal(item: CartItemInput): Promise<string | null> {
+  return addToCartRefusal(await getDb(), { shopperId: readShopperId(await cookies()), ...item }, getCatalog());
+}
+
+/**
+ * Item count for the header badge: 0 without asking the database when the browser has no shopper cookie (a first
+ * visit). A failure here must not take the whole page down: it shows no count.
+ */
 export async function readCartItemCount(): Promise<number | null> {
   try {
+    if (!readShopperId(await cookies())) return 0;
     return (await readShopperCart()).itemCount;
   } catch (error) {
     unstable_rethrow(error);

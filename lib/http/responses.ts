@@ -1,4 +1,5 @@
-import { NextResponse } from 'next/server';
+import { unstable_rethrow } from 'next/navigation';
+import { connection, NextResponse } from 'next/server';
 import { isAppError } from '@/lib/http/app-error';
 
 export type ErrorBody = { error: { code: string; message: string; retryable?: boolean } };
@@ -31,14 +32,19 @@ export function toErrorResponse(error: unknown): NextResponse<ErrorBody> {
   return errorResponse(500, 'internal_error', 'Something went wrong on our side. Please try again.');
 }
 
-/** Wraps a route handler so that every failure becomes a JSON error response. */
+/**
+ * Wraps a route handler so that every failure becomes a JSON error response. Every route answers per request: with
+ * Cache Components a GET handler would otherwise be prerendered at build.
+ */
 export function withErrorHandling<Args extends unknown[]>(
   handler: (...args: Args) => Promise<Response>,
 ): (...args: Args) => Promise<Response> {
   return async (...args: Args) => {
     try {
+      await connection();
       return await handler(...args);
     } catch (error) {
+      unstable_rethrow(error);
       return toErrorResponse(error);
     }
   };

@@ -14,6 +14,8 @@ import { getReturnPageView } from '@/lib/orders/return-page';
 import { readShopperId } from '@/lib/shopper';
 import { getStripe } from '@/lib/stripe/client';
 
+export const instant = false;
+
 export const metadata: Metadata = { title: 'Order confirmation', robots: { index: false } };
 
 type Props = { searchParams: Promise<{ session_id?: string | string[] }> };
