@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError, postJson } from '@/lib/api-client';
-import { z } from '@/lib/zod-browser';
+import * as z from '@/lib/zod-browser';
 
 const createdSessionSchema = z.object({ sessionId: z.string().min(1), clientSecret: z.string().min(1) });
 
