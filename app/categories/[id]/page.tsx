@@ -5,6 +5,9 @@ import { getCatalog, getCategory } from '@/lib/catalog';
 
 type Props = { params: Promise<{ id: string }> };
 
+// Each category's page is prerendered whole: a link waits for it rather than showing a page without the category first.
+export const instant = false;
+
 export function generateStaticParams() {
   return getCatalog().categories.map((category) => ({ id: category.id }));
 }

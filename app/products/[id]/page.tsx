@@ -10,6 +10,9 @@ import { getCatalog, getCategory, getProduct } from '@/lib/catalog';
 
 type Props = { params: Promise<{ id: string }> };
 
+// Each product's page is prerendered whole: a link waits for it rather than showing a page without the product first.
+export const instant = false;
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = getProduct((await params).id);
   if (!product) return { title: 'Product not found' };
