@@ -1,5 +1,5 @@
 import { unstable_rethrow } from 'next/navigation';
-import { connection, NextResponse } from 'next/server';
+import { NextResponse } from 'next/server';
 import { isAppError } from '@/lib/http/app-error';
 
 export type ErrorBody = { error: { code: string; message: string; retryable?: boolean } };
@@ -33,15 +33,15 @@ export function toErrorResponse(error: unknown): NextResponse<ErrorBody> {
 }
 
 /**
- * Wraps a route handler so that every failure becomes a JSON error response. Every route answers per request: with
- * Cache Components a GET handler would otherwise be prerendered at build.
+ * Wraps a route handler so that every failure becomes a JSON error response. Next's own signals pass through: with
+ * Cache Components, `next build` tries to prerender a GET handler and stops it with an error when it reads the request
+ * (so read the request before anything else).
  */
 export function withErrorHandling<Args extends unknown[]>(
   handler: (...args: Args) => Promise<Response>,
 ): (...args: Args) => Promise<Response> {
   return async (...args: Args) => {
     try {
-      await connection();
       return await handler(...args);
     } catch (error) {
       unstable_rethrow(error);

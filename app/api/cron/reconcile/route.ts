@@ -1,4 +1,3 @@
-import { connection } from 'next/server';
 import { refuseUnlessCron } from '@/app/api/cron/cron-auth';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
@@ -15,7 +14,6 @@ export const maxDuration = 60;
  * Answers `{fulfilled, expired, purged, checked, failed, since}`.
  */
 export async function GET(request: Request): Promise<Response> {
-  await connection();
   const refused = refuseUnlessCron(request);
   if (refused) return refused;
   try {
