@@ -76,3 +76,27 @@ describe('patchJson and deleteJson', () => {
     expect(methods).toEqual(['PATCH', 'DELETE']);
   });
 });
+
+describe('Retry-After', () => {
+  it('carries how many seconds a refusal says to wait', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'Too many codes tried.' } }), {
+            status: 429,
+            headers: { 'Content-Type': 'application/json', 'Retry-After': '240' },
+          }),
+      ),
+    );
+    await expect(postJson('/api/checkout/discount-codes', {})).rejects.toMatchObject({
+      status: 429,
+      retryAfterSeconds: 240,
+    });
+  });
+
+  it('is null without the header, or when it is not a number of seconds', async () => {
+    respondWith(409, JSON.stringify({ error: { code: 'last_item', message: 'Only item.' } }));
+    await expect(postJson('/api/checkout/quantity', {})).rejects.toMatchObject({ retryAfterSeconds: null });
+  });
+});

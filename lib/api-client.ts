@@ -12,11 +12,14 @@ export class ApiError extends Error {
   override name = 'ApiError';
   readonly status: number;
   readonly code: string;
+  /** The answer's `Retry-After` in seconds (a 429 says how long to wait), else null. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, retryAfterSeconds: number | null = null) {
     super(message);
     this.status = status;
     this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -38,12 +41,20 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function errorFrom(status: number, body: unknown): ApiError {
+/** `Retry-After` as a number of seconds (the form the store sends); the date form is not used here. */
+function retryAfterOf(response: Response): number | null {
+  const header = response.headers.get('Retry-After')?.trim() ?? '';
+  return /^\d+$/.test(header) ? Number(header) : null;
+}
+
+function errorFrom(response: Response, body: unknown): ApiError {
+  const { status } = response;
+  const retryAfter = retryAfterOf(response);
   const parsed = errorBodySchema.safeParse(body);
-  if (parsed.success) return new ApiError(status, parsed.data.error.code, parsed.data.error.message);
+  if (parsed.success) return new ApiError(status, parsed.data.error.code, parsed.data.error.message, retryAfter);
   const message =
     status >= 500 ? 'Something went wrong on our side. Please try again.' : 'The request could not be completed.';
-  return new ApiError(status, `http_${status}`, message);
+  return new ApiError(status, `http_${status}`, message, retryAfter);
 }
 
 export async function requestJson<T = unknown>(
@@ -68,7 +79,7 @@ export async function requestJson<T = unknown>(
     throw new ApiError(0, 'network_error', NETWORK_MESSAGE);
   }
   const json = await readJson(response);
-  if (!response.ok) throw errorFrom(response.status, json);
+  if (!response.ok) throw errorFrom(response, json);
   if (!schema) return json as T;
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new ApiError(response.status, 'invalid_response', 'The store sent an unexpected answer.');

@@ -49,6 +49,11 @@ export type ServerConfig = {
   appClockUrl: string | null;
   /** Create sessions with server-only discounts (Stripe private preview); false turns the discounts feature off. */
   serverSideDiscounts: boolean;
+  /**
+   * STRIPE_TAX: create sessions with `automatic_tax` (Stripe Tax computes tax from the shipping address on every update).
+   * On by default with the emulator, off by default with real keys until the merchant has registered with Stripe Tax.
+   */
+  stripeTax: boolean;
   clientIp: ClientIpSource;
 };
 
@@ -120,6 +125,7 @@ const envSchema = z.object({
   CHECKOUT_SESSION_TTL_SECONDS: optional(z.coerce.number().int().min(1800).max(86_400)),
   APP_CLOCK_URL: optional(httpUrl),
   SERVER_SIDE_DISCOUNTS: optional(z.enum(['on', 'off'], 'on or off')),
+  STRIPE_TAX: optional(z.enum(['on', 'off'], 'on or off')),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -238,6 +244,7 @@ export function parseServerConfig(rawEnv: Record<string, string | undefined>): S
     checkoutSessionTtlSeconds: env.CHECKOUT_SESSION_TTL_SECONDS ?? DEFAULT_CHECKOUT_TTL_SECONDS,
     appClockUrl: appClockUrlFrom(env, stripe),
     serverSideDiscounts: env.SERVER_SIDE_DISCOUNTS !== 'off',
+    stripeTax: env.STRIPE_TAX ? env.STRIPE_TAX === 'on' : stripe.mode === 'emulator',
     clientIp: clientIpSourceFrom(env),
   };
 }

@@ -6,3 +6,9 @@ export function countryName(code: string): string {
     return code;
   }
 }
+
+/** The name as it reads inside a sentence: "the United Kingdom", "the Netherlands", "Germany". */
+export function countryInSentence(code: string): string {
+  const name = countryName(code);
+  return /^(United |Netherlands$|Philippines$|Czech Republic$)/.test(name) ? `the ${name}` : name;
+}

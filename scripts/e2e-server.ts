@@ -1,9 +1,9 @@
 /**
  * The server Playwright starts when BASE_URL is not set: the Stripe emulator, a production build of the store and its
  * database (DATABASE_URL when set, else a fresh PGlite folder), wired together the way `npm run dev` wires them.
- * E2E_PORT (3100) and E2E_EMULATOR_PORT (12112) choose the ports; E2E_SKIP_BUILD=1 reuses an existing `.next` build.
- * E2E_DEV=1 runs `next dev` instead (in `.next-dev`, so it never touches the production build), for the specs that
- * check development too (console.spec).
+ * E2E_PORT (3100) and E2E_EMULATOR_PORT (12112) choose the ports; E2E_SKIP_BUILD=1 reuses an existing `.next` build;
+ * E2E_REAL_CLOCK=1 keeps the app on real time instead of the emulator's clock. E2E_DEV=1 runs `next dev` instead (in
+ * `.next-dev`, so it never touches the production build), for the specs that check development too (console.spec).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,8 +28,11 @@ async function main(): Promise<void> {
     STRIPE_SECRET_KEY: '',
     STRIPE_WEBHOOK_SECRET: 'whsec_local_emulator_secret',
     STRIPE_EMULATOR_URL: `http://127.0.0.1:${emulatorPort}`,
-    // The app reads the emulator's clock, so a test that advances it sees offers start and end (lib/clock.ts).
-    APP_CLOCK_URL: `http://127.0.0.1:${emulatorPort}/_emulator/clock`,
+    // The app reads the emulator's clock, so a test that advances it sees offers start and end (lib/clock.ts);
+    // E2E_REAL_CLOCK=1 (the benchmarks) keeps real time, as a deployment does.
+    ...(process.env.E2E_REAL_CLOCK === '1'
+      ? {}
+      : { APP_CLOCK_URL: `http://127.0.0.1:${emulatorPort}/_emulator/clock` }),
   };
   if (!env.DATABASE_URL) env.PGLITE_DATA_DIR = mkdtempSync(join(tmpdir(), 'storefront-e2e-pglite-'));
 

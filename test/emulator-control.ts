@@ -57,12 +57,34 @@ const restSessionSchema = z
     id: z.string(),
     status: z.enum(['open', 'complete', 'expired']),
     amount_total: z.number().int(),
-    total_details: z.object({ amount_discount: z.number().int() }).loose(),
+    total_details: z.object({ amount_discount: z.number().int(), amount_tax: z.number().int() }).loose(),
     payment_intent: z.string().nullable(),
   })
   .loose();
 /** A Checkout Session as the REST API (stripe-node) sees it: the fields tests assert on. */
 export type EmulatorSessionView = z.infer<typeof restSessionSchema>;
+
+const taxViewSchema = restSessionSchema.extend({
+  automatic_tax: z.object({ enabled: z.boolean(), status: z.string().nullable() }).loose(),
+  shipping_cost: z.object({ amount_tax: z.number().int() }).loose().nullable(),
+  line_items: z.object({
+    data: z.array(
+      z
+        .object({ description: z.string().nullable(), amount_tax: z.number().int(), amount_total: z.number().int() })
+        .loose(),
+    ),
+  }),
+});
+/** Stripe Tax's figures for a session, as the emulator computed them (see its README's tax table). */
+export interface EmulatorTaxView {
+  /** `automatic_tax.status`: `requires_location_inputs` until the address is known, then `complete`; null when off. */
+  status: string | null;
+  /** `total_details.amount_tax`: all tax, exclusive and inclusive. */
+  amountTax: number;
+  amountTotal: number;
+  shippingTax: number;
+  lines: Array<{ description: string | null; amountTax: number; amountTotal: number }>;
+}
 
 const jsonRecord = z.record(z.string(), z.unknown());
 
@@ -103,6 +125,15 @@ export class EmulatorControl {
     });
     if (!response.ok) throw new Error(`emulator GET /v1${path} → ${response.status}: ${await response.text()}`);
     return response.json();
+  }
+
+  /** Expires an open session now, as the merchant's `POST /v1/checkout/sessions/:id/expire` does (and its webhook). */
+  async expireSession(sessionId: string): Promise<void> {
+    const response = await fetch(`${this.url}/v1/checkout/sessions/${encodeURIComponent(sessionId)}/expire`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${EMULATOR_SECRET_KEY}` },
+    });
+    if (!response.ok) throw new Error(`expiring ${sessionId} → ${response.status}: ${await response.text()}`);
   }
 
   /** `GET /_emulator/health`: true once the emulator answers. */
@@ -184,6 +215,24 @@ export class EmulatorControl {
   /** The session as stripe-node reads it (`GET /v1/checkout/sessions/:id`). */
   async session(sessionId: string): Promise<EmulatorSessionView> {
     return restSessionSchema.parse(await this.rest(`/checkout/sessions/${encodeURIComponent(sessionId)}`));
+  }
+
+  /** The session's tax as Stripe's API renders it (`automatic_tax`, `total_details.amount_tax`, line `amount_tax`). */
+  async tax(sessionId: string): Promise<EmulatorTaxView> {
+    const session = taxViewSchema.parse(
+      await this.rest(`/checkout/sessions/${encodeURIComponent(sessionId)}?expand[]=line_items`),
+    );
+    return {
+      status: session.automatic_tax.status,
+      amountTax: session.total_details.amount_tax,
+      amountTotal: session.amount_total,
+      shippingTax: session.shipping_cost?.amount_tax ?? 0,
+      lines: session.line_items.data.map((line) => ({
+        description: line.description,
+        amountTax: line.amount_tax,
+        amountTotal: line.amount_total,
+      })),
+    };
   }
 
   /** The session's `amount_total` as Stripe's API renders it (after checking the emulator holds the session). */

@@ -24,7 +24,22 @@ export default async function CheckoutPage() {
       {empty ? (
         <CheckoutEmptyState />
       ) : (
-        <CheckoutIsland publishableKey={publishableKey} mode={mode} stripeJsUrl={stripeJsUrl} />
+        <>
+          <noscript>
+            <p
+              data-testid="checkout-needs-javascript"
+              className="mb-6 rounded-2xl border border-amber-300 bg-amber-50 px-5 py-4 text-sm text-amber-950"
+            >
+              Checkout needs JavaScript: card details are taken by Stripe's secure payment fields, which run in your
+              browser. Turn JavaScript on and reload this page — your cart is saved. (The{' '}
+              <a href="/cart" className="font-semibold underline">
+                cart
+              </a>{' '}
+              works without it.)
+            </p>
+          </noscript>
+          <CheckoutIsland publishableKey={publishableKey} mode={mode} stripeJsUrl={stripeJsUrl} />
+        </>
       )}
     </div>
   );

@@ -4,7 +4,6 @@ import { CheckoutElementsProvider } from '@stripe/react-stripe-js/checkout';
 import type { Appearance } from '@stripe/stripe-js';
 import { useEffect, useMemo } from 'react';
 import { CheckoutEmptyState } from '@/components/checkout/checkout-empty-state';
-import { CheckoutEndedState } from '@/components/checkout/checkout-ended-state';
 import { CheckoutErrorState } from '@/components/checkout/checkout-error-state';
 import { CheckoutForm } from '@/components/checkout/checkout-form';
 import { CheckoutSkeleton } from '@/components/checkout/checkout-skeleton';
@@ -32,7 +31,7 @@ const appearance: Appearance = {
 
 /** Creates the Checkout Session, then mounts Stripe's checkout with it. A replacement session remounts via `key`. */
 export function CheckoutIsland({ publishableKey, mode, stripeJsUrl }: Props) {
-  const { state, retry, replaceEndedSession } = useCheckoutSession();
+  const { state, retry, startFresh } = useCheckoutSession();
   // Back at the checkout after a visit to the cart: open it again, so it shows the cart as it is now.
   useShownAgain(retry);
   // Stripe.js downloads while the session is created; a failure shows when the provider awaits the same promise.
@@ -50,8 +49,6 @@ export function CheckoutIsland({ publishableKey, mode, stripeJsUrl }: Props) {
       return <CheckoutSkeleton />;
     case 'empty-cart':
       return <CheckoutEmptyState />;
-    case 'ended':
-      return <CheckoutEndedState />;
     case 'failed':
       return <CheckoutErrorState message={state.message} onRetry={retry} />;
     case 'ready':
@@ -64,8 +61,10 @@ export function CheckoutIsland({ publishableKey, mode, stripeJsUrl }: Props) {
         >
           <CheckoutForm
             sessionId={state.sessionId}
+            carriedOver={state.carriedOver}
+            notices={state.notices}
             showTestCards={mode !== 'live'}
-            onSessionEnded={replaceEndedSession}
+            onStartFresh={startFresh}
             onRetry={retry}
           />
         </CheckoutElementsProvider>

@@ -8,22 +8,27 @@ import {
   updatesReducer,
 } from '@/components/checkout/checkout-updates-state';
 import type { UpdateFailure } from '@/components/checkout/update-failure';
-import { CHECKOUT_CLOSED, type CheckoutStateView } from '@/lib/checkout/contract';
+import { CHECKOUT_CLOSED, type CheckoutStateView, type UpdateNotice } from '@/lib/checkout/contract';
 
 function view(version: number, overrides: Partial<CheckoutStateView> = {}): CheckoutStateView {
   return {
     sessionId: 'cs_test_abc',
     status: 'open',
+    expiresAt: '2026-11-20T12:00:00.000Z',
+    expiresInSeconds: 3_600,
     version,
     currency: 'usd',
     total: 4_800,
-    items: [{ productId: 'soy-candle', name: 'Soy candle', quantity: 1, maxQuantity: 5 }],
+    tax: null,
+    items: [{ productId: 'soy-candle', name: 'Soy candle', quantity: 1, maxQuantity: 5, amount: 4_800 }],
+    lines: [{ key: 'product:soy-candle', name: 'Soy candle', quantity: 1, unitAmount: 4_800, amount: 4_800 }],
     addOns: [],
     giftMessage: null,
     shippingAddress: null,
     shippingMethods: [],
     selectedShippingMethodId: null,
     discounts: { available: true, codes: [], automatic: [], total: 0, hints: [] },
+    notices: [],
     ...overrides,
   };
 }
@@ -119,15 +124,48 @@ describe('updatesReducer', () => {
     expect(state.blockedUpTo).toBe(1);
   });
 
-  it('a 409 checkout_closed from an update or the load closes the checkout', () => {
+  it('a 409 checkout_closed from an update or the load closes the checkout, to be checked: expired or paid?', () => {
     const fromUpdate = play(
       { type: 'update-started', ticket: 1 },
       { type: 'update-settled', ticket: 1, view: null, failure: closed },
     );
-    expect(fromUpdate.closedMessage).toBe('This checkout has expired.');
-    const fromLoad = play({ type: 'load-failed', code: CHECKOUT_CLOSED, message: 'Completed.' });
-    expect(fromLoad).toMatchObject({ closedMessage: 'Completed.', loadError: 'Completed.' });
-    expect(play({ type: 'load-failed', code: null, message: 'Offline.' }).closedMessage).toBeNull();
+    expect(fromUpdate.closed).toBe('checking');
+    expect(play({ type: 'load-failed', code: CHECKOUT_CLOSED, message: 'Completed.' }).closed).toBe('checking');
+    expect(play({ type: 'load-failed', code: null, message: 'Offline.' }).closed).toBeNull();
+    expect(updatesReducer(fromUpdate, { type: 'closed', status: 'complete' }).closed).toBe('complete');
+  });
+
+  it('a view of a session that is no longer open closes the checkout with its status', () => {
+    expect(play({ type: 'loaded', view: view(2, { status: 'expired' }) }).closed).toBe('expired');
+    expect(play({ type: 'order-changed', view: view(2, { status: 'complete' }) }).closed).toBe('complete');
+    expect(play({ type: 'sync-started' }, { type: 'sync-settled', view: view(4, { status: 'expired' }) }).closed).toBe(
+      'expired',
+    );
+    expect(play({ type: 'loaded', view: view(2) }).closed).toBeNull();
+  });
+
+  it('paid is final: neither a check nor an expiry turns a paid checkout into an expired one', () => {
+    const paid = play({ type: 'closed', status: 'complete' });
+    expect(updatesReducer(paid, { type: 'closed', status: 'expired' }).closed).toBe('complete');
+    expect(updatesReducer(paid, { type: 'closed', status: 'checking' }).closed).toBe('complete');
+    const expired = play({ type: 'closed', status: 'expired' });
+    expect(updatesReducer(expired, { type: 'closed', status: 'checking' }).closed).toBe('expired');
+    expect(updatesReducer(expired, { type: 'closed', status: 'complete' }).closed).toBe('complete');
+  });
+
+  it('counts recoveries: an update succeeding after an uncertain failure puts the order back in step', () => {
+    const failed = play(
+      { type: 'update-started', ticket: 1 },
+      { type: 'update-settled', ticket: 1, view: null, failure: uncertain },
+    );
+    expect(failed.recoveries).toBe(0);
+    const recovered = [
+      { type: 'update-started', ticket: 2 },
+      { type: 'update-settled', ticket: 2, view: view(2), failure: null },
+    ] satisfies UpdatesEvent[];
+    expect(recovered.reduce(updatesReducer, failed)).toMatchObject({ blockedUpTo: null, recoveries: 1 });
+    // A success with nothing to recover from is not one.
+    expect(recovered.reduce(updatesReducer, initialUpdatesState).recoveries).toBe(0);
   });
 
   it('a reload clears the load error, and so does a successful update', () => {
@@ -139,6 +177,37 @@ describe('updatesReducer', () => {
         { type: 'update-settled', ticket: 1, view: view(1), failure: null } as const,
       ].reduce(updatesReducer, failed).loadError,
     ).toBeNull();
+  });
+});
+
+describe('what an update changed on its own (its notices)', () => {
+  const switched: UpdateNotice = { code: 'shipping_method_changed', message: 'Overnight is not available there.' };
+
+  it('are shown from the answer of the update, and cleared when the shopper starts another one', () => {
+    const shown = play(
+      { type: 'update-started', ticket: 1 },
+      { type: 'update-settled', ticket: 1, view: view(2, { notices: [switched] }), failure: null },
+    );
+    expect(shown.updateNotices).toEqual([switched]);
+    expect(updatesReducer(shown, { type: 'update-started', ticket: 2 }).updateNotices).toEqual([]);
+  });
+
+  it('come from the newest answer only: a late older answer does not bring its notices back', () => {
+    const state = play(
+      { type: 'update-started', ticket: 1 },
+      { type: 'update-started', ticket: 2 },
+      { type: 'update-settled', ticket: 2, view: view(3), failure: null },
+      { type: 'update-settled', ticket: 1, view: view(2, { notices: [switched] }), failure: null },
+    );
+    expect(state.updateNotices).toEqual([]);
+  });
+
+  it('are shown even when Stripe.js then failed to refresh, since the server made the change', () => {
+    const state = play(
+      { type: 'update-started', ticket: 1 },
+      { type: 'update-settled', ticket: 1, view: view(2, { notices: [switched] }), failure: uncertain },
+    );
+    expect(state.updateNotices).toEqual([switched]);
   });
 });
 
@@ -194,7 +263,8 @@ describe('payBlock', () => {
     expect(payBlock(initialUpdatesState, ready)).toBeNull();
     expect(payBlock({ ...initialUpdatesState, pendingCount: 1 }, ready)).toBe('pending');
     expect(payBlock({ ...initialUpdatesState, blockedUpTo: 2 }, ready)).toBe('blocked');
-    expect(payBlock({ ...initialUpdatesState, closedMessage: 'Expired.' }, ready)).toBe('closed');
+    expect(payBlock({ ...initialUpdatesState, closed: 'expired' }, ready)).toBe('closed');
+    expect(payBlock({ ...initialUpdatesState, closed: 'checking' }, ready)).toBe('closed');
     expect(payBlock(initialUpdatesState, { canConfirm: true, hasAddress: false })).toBe('address');
     expect(payBlock(initialUpdatesState, { canConfirm: false, hasAddress: true })).toBe('stripe');
   });
@@ -207,6 +277,13 @@ describe('payBlock', () => {
     expect(payBlock({ ...initialUpdatesState, pendingCount: 1 }, ready, 'address-refused')).toBe('pending');
     expect(payBlock({ ...initialUpdatesState, blockedUpTo: 1 }, ready, 'address-refused')).toBe('blocked');
     expect(payBlock(initialUpdatesState, ready, null)).toBeNull();
+  });
+
+  it('a ticked gift message card without a message holds Pay, after pending and blocked, before the address', () => {
+    expect(payBlock(initialUpdatesState, ready, null, true)).toBe('gift-message');
+    expect(payBlock(initialUpdatesState, ready, 'address-incomplete', true)).toBe('gift-message');
+    expect(payBlock({ ...initialUpdatesState, pendingCount: 1 }, ready, null, true)).toBe('pending');
+    expect(payBlock(initialUpdatesState, ready, null, false)).toBeNull();
   });
 
   it('says pending before blocked, so a retry in flight reads as "updating"', () => {

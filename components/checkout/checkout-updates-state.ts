@@ -11,6 +11,7 @@ import {
   type CheckoutStateView,
   type CheckoutUpdateBody,
   type CheckoutUpdateName,
+  type UpdateNotice,
 } from '@/lib/checkout/contract';
 
 export type UpdateOutcome = { ok: true; view: CheckoutStateView } | { ok: false; failure: UpdateFailure };
@@ -28,16 +29,25 @@ export type UpdatesState = {
    * (every update writes the whole order to Stripe). Holds the newest ticket at the time of the failure.
    */
   blockedUpTo: number | null;
-  /** The server answered 409 `checkout_closed`: the session is completed or expired. */
-  closedMessage: string | null;
+  /**
+   * The session no longer takes changes or payment: `checking` (the server answered 409 `checkout_closed`, or its
+   * expiry time came) until the runner knows whether it `expired` or was paid (`complete`).
+   */
+  closed: ClosedStatus | null;
+  /** How often an update succeeded after an uncertain failure: the order is in step again, old failures are over. */
+  recoveries: number;
   /**
    * What the shopper should hear about another tab: `synced` — this tab took in another tab's update by itself;
    * `changed-elsewhere` — Pay found the order changed in another tab, charged nothing and took the new view in.
    */
   notice: CheckoutNotice | null;
+  /** What the newest update's answer changed on its own (a shipping method, a code); cleared when another starts. */
+  updateNotices: UpdateNotice[];
 };
 
 export type CheckoutNotice = 'synced' | 'changed-elsewhere';
+
+export type ClosedStatus = 'checking' | 'expired' | 'complete';
 
 export const initialUpdatesState: UpdatesState = {
   view: null,
@@ -45,8 +55,10 @@ export const initialUpdatesState: UpdatesState = {
   pendingCount: 0,
   lastTicket: 0,
   blockedUpTo: null,
-  closedMessage: null,
+  closed: null,
+  recoveries: 0,
   notice: null,
+  updateNotices: [],
 };
 
 export type UpdatesEvent =
@@ -64,14 +76,34 @@ export type UpdatesEvent =
   /** Pay was pressed: earlier notices are answered by this attempt. */
   | { type: 'pay-started' }
   /** The check before paying found another tab's change: the server's view replaces ours, nothing is charged. */
-  | { type: 'order-changed'; view: CheckoutStateView };
+  | { type: 'order-changed'; view: CheckoutStateView }
+  /** The session closed (or may have: `checking`), as Stripe.js, the expiry time or the runner's check says. */
+  | { type: 'closed'; status: ClosedStatus };
 
 /** Keeps the newer of two views: answers can arrive out of order (the initial load racing a first update). */
 export function newerView(current: CheckoutStateView | null, next: CheckoutStateView): CheckoutStateView {
   return current && current.version > next.version ? current : next;
 }
 
+/** What is known about a closed session only grows: checking → expired → complete (paid is final). */
+function mergeClosed(current: ClosedStatus | null, next: ClosedStatus | null): ClosedStatus | null {
+  const rank = { checking: 1, expired: 2, complete: 3 } as const;
+  if (next === null) return current;
+  return current !== null && rank[current] >= rank[next] ? current : next;
+}
+
+/** The closed status a view of the server's record says, if any. */
+function closedBy(view: CheckoutStateView | null): ClosedStatus | null {
+  return view && view.status !== 'open' ? view.status : null;
+}
+
 export function updatesReducer(state: UpdatesState, event: UpdatesEvent): UpdatesState {
+  const next = reduce(state, event);
+  const closed = mergeClosed(next.closed, 'view' in event ? closedBy(event.view) : null);
+  return closed === next.closed ? next : { ...next, closed };
+}
+
+function reduce(state: UpdatesState, event: UpdatesEvent): UpdatesState {
   switch (event.type) {
     case 'load-started':
       return { ...state, loadError: null };
@@ -81,30 +113,41 @@ export function updatesReducer(state: UpdatesState, event: UpdatesEvent): Update
       return {
         ...state,
         loadError: event.message,
-        closedMessage: event.code === CHECKOUT_CLOSED ? event.message : state.closedMessage,
+        closed: event.code === CHECKOUT_CLOSED ? mergeClosed(state.closed, 'checking') : state.closed,
       };
     case 'update-started':
       return {
         ...state,
         pendingCount: state.pendingCount + 1,
         lastTicket: Math.max(state.lastTicket, event.ticket),
-        // The shopper is changing the order again: what was said about another tab is history.
+        // The shopper is changing the order again: what was said about another tab, or the last update, is history.
         notice: null,
+        updateNotices: [],
       };
     case 'update-settled': {
       const view = event.view ? newerView(state.view, event.view) : state.view;
       const pendingCount = Math.max(0, state.pendingCount - 1);
+      const updateNotices = event.view && view === event.view ? event.view.notices : state.updateNotices;
       const { failure } = event;
       if (!failure) {
-        const unblocks = state.blockedUpTo === null || event.ticket > state.blockedUpTo;
-        return { ...state, view, pendingCount, loadError: null, blockedUpTo: unblocks ? null : state.blockedUpTo };
+        const recovers = state.blockedUpTo !== null && event.ticket > state.blockedUpTo;
+        return {
+          ...state,
+          view,
+          pendingCount,
+          updateNotices,
+          loadError: null,
+          blockedUpTo: recovers ? null : state.blockedUpTo,
+          recoveries: recovers ? state.recoveries + 1 : state.recoveries,
+        };
       }
       return {
         ...state,
         view,
         pendingCount,
+        updateNotices,
         blockedUpTo: failure.uncertain ? state.lastTicket : state.blockedUpTo,
-        closedMessage: failure.code === CHECKOUT_CLOSED ? failure.message : state.closedMessage,
+        closed: failure.code === CHECKOUT_CLOSED ? mergeClosed(state.closed, 'checking') : state.closed,
       };
     }
     case 'sync-started':
@@ -124,25 +167,29 @@ export function updatesReducer(state: UpdatesState, event: UpdatesEvent): Update
       return { ...state, notice: null };
     case 'order-changed':
       return { ...state, view: newerView(state.view, event.view), notice: 'changed-elsewhere' };
+    case 'closed':
+      return { ...state, closed: mergeClosed(state.closed, event.status) };
   }
 }
 
-export type PayBlock = 'pending' | 'blocked' | 'closed' | AddressBlock | 'address' | 'stripe';
+export type PayBlock = 'pending' | 'blocked' | 'closed' | 'gift-message' | AddressBlock | 'address' | 'stripe';
 
 /**
  * Why Pay is disabled now, or null when the shopper may pay. In order of what the shopper should hear first: the
- * session is closed, an update is running, the last change did not go through, the address form holds an edit not
- * yet saved / an incomplete one / a refused one (`address`, from the form), the address is missing, Stripe.js itself
- * cannot confirm (`canConfirm`).
+ * session is closed, an update is running, the last change did not go through, the gift message card is ticked with
+ * no message, the address form holds an edit not yet saved / an incomplete one / a refused one (`address`, from the
+ * form), the address is missing, Stripe.js itself cannot confirm (`canConfirm`).
  */
 export function payBlock(
-  state: Pick<UpdatesState, 'pendingCount' | 'blockedUpTo' | 'closedMessage'>,
+  state: Pick<UpdatesState, 'pendingCount' | 'blockedUpTo' | 'closed'>,
   stripe: { canConfirm: boolean; hasAddress: boolean },
   address: AddressBlock | null = null,
+  giftMessageMissing = false,
 ): PayBlock | null {
-  if (state.closedMessage !== null) return 'closed';
+  if (state.closed !== null) return 'closed';
   if (state.pendingCount > 0) return 'pending';
   if (state.blockedUpTo !== null) return 'blocked';
+  if (giftMessageMissing) return 'gift-message';
   if (address !== null) return address;
   if (!stripe.hasAddress) return 'address';
   if (!stripe.canConfirm) return 'stripe';

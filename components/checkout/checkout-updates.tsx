@@ -14,6 +14,7 @@ import {
 } from 'react';
 import {
   type CheckoutNotice,
+  type ClosedStatus,
   initialUpdatesState,
   type PayBlock,
   payBlock,
@@ -24,7 +25,7 @@ import {
   updatesReducer,
 } from '@/components/checkout/checkout-updates-state';
 import { type AddressBlock, checkoutChannelName, payCheck, shouldTakeNews } from '@/components/checkout/pay-guard';
-import { refreshFailure, toUpdateFailure } from '@/components/checkout/update-failure';
+import { describeUpdate, refreshFailure, toUpdateFailure } from '@/components/checkout/update-failure';
 import { isApiError, requestJson } from '@/lib/api-client';
 import {
   CHECKOUT_CLOSED,
@@ -32,6 +33,8 @@ import {
   type CheckoutUpdateBody,
   type CheckoutUpdateName,
   checkoutStateViewSchema,
+  UPDATE_IN_PROGRESS,
+  type UpdateNotice,
 } from '@/lib/checkout/contract';
 
 export type RunUpdate = <N extends CheckoutUpdateName>(name: N, body: CheckoutUpdateBody<N>) => Promise<UpdateOutcome>;
@@ -59,12 +62,35 @@ export type CheckoutUpdatesStore = {
    * showed when Pay was pressed. Only `ready` may confirm.
    */
   prepareToPay: (seenVersion: number | null) => Promise<PayReadiness>;
+  /**
+   * Whether the session has closed, asked of the server and of Stripe (the view's status, and Stripe.js's session
+   * refreshed by `runServerUpdate`): the closed status (the checkout shows it), or null while it is open.
+   */
+  checkClosed: () => Promise<ClosedStatus | null>;
+  /** Stripe.js reports the session is no longer open (and this tab is not paying it). */
+  sessionEnded: (status: 'expired' | 'complete') => void;
+  /** Pay is being pressed: a control leaving focus for it lets Pay send its edit rather than start an update. */
+  notePayPress: () => void;
+  isPayBeingPressed: () => boolean;
 };
+
+/** How long after Pay's pointerdown a blur still counts as "on the way to Pay" (the click follows on pointerup). */
+const PAY_PRESS_MS = 1_500;
+
+/** Paid beats expired; a closed answer whose status neither side tells is taken as expired. */
+function closedStatusOf(
+  server: CheckoutStateView['status'] | null,
+  stripe: 'open' | 'expired' | 'complete' | null,
+): 'expired' | 'complete' {
+  return server === 'complete' || stripe === 'complete' ? 'complete' : 'expired';
+}
 
 const NOT_READY: UpdateOutcome = {
   ok: false,
   failure: { code: 'not_ready', message: 'Checkout is still loading.', uncertain: false },
 };
+
+const UPDATE_RETRY_DELAY_MS = 1_000;
 
 const CHECK_FAILED = 'We could not check your order before paying. Please try again.';
 
@@ -100,6 +126,8 @@ export function useCheckoutUpdatesStore(
   const ownVersions = useRef(new Set<number>());
   const channel = useRef<BroadcastChannel | null>(null);
   const syncing = useRef<{ again: boolean } | null>(null);
+  const checking = useRef<Promise<ClosedStatus | null> | null>(null);
+  const payPressedAt = useRef<number | null>(null);
   useEffect(() => {
     checkoutRef.current = checkout;
   });
@@ -193,7 +221,13 @@ export function useCheckoutUpdatesStore(
       try {
         const result = await track(
           sdk.runServerUpdate(async () => {
-            const view = await requestJson(request.method, request.path, request.body, checkoutStateViewSchema);
+            const send = () => requestJson(request.method, request.path, request.body, checkoutStateViewSchema);
+            // Another tab's change still being saved after the server's wait: try once more, after a pause.
+            const view = await send().catch(async (error: unknown) => {
+              if (!isApiError(error) || error.code !== UPDATE_IN_PROGRESS) throw error;
+              await new Promise((resolve) => setTimeout(resolve, UPDATE_RETRY_DELAY_MS));
+              return send();
+            });
             ownVersions.current.add(view.version);
             answer.view = view;
           }),
@@ -214,12 +248,71 @@ export function useCheckoutUpdatesStore(
         dispatch({ type: 'update-settled', ticket, view: saved, failure: null });
         return { ok: true, view: saved };
       } catch (error) {
-        const failure = toUpdateFailure(error);
+        const failure = toUpdateFailure(error, describeUpdate(name, body, latest.current.view));
         dispatch({ type: 'update-settled', ticket, view: answer.view, failure });
         return { ok: false, failure };
       }
     },
     [sessionId, dispatch, track],
+  );
+
+  const checkClosed = useCallback((): Promise<ClosedStatus | null> => {
+    checking.current ??= (async () => {
+      const sdk = checkoutRef.current;
+      const fetched: { view: CheckoutStateView | null } = { view: null };
+      let stripeStatus: 'open' | 'expired' | 'complete' | null = null;
+      try {
+        const result = await track(
+          sdk?.runServerUpdate(async () => {
+            fetched.view = await requestJson('GET', statePath(sessionId), undefined, checkoutStateViewSchema);
+          }) ?? Promise.resolve(null),
+        );
+        if (result?.type === 'success') stripeStatus = result.session.status.type;
+      } catch {
+        // Neither side answered: what the closed answer or the expiry time said stands.
+      }
+      const serverStatus = fetched.view?.status ?? null;
+      if (fetched.view) dispatch({ type: 'loaded', view: fetched.view });
+      const suspected = latest.current.closed !== null;
+      if (!suspected && serverStatus === 'open' && stripeStatus !== 'expired' && stripeStatus !== 'complete') {
+        return null;
+      }
+      const status = closedStatusOf(serverStatus, stripeStatus);
+      dispatch({ type: 'closed', status });
+      return latest.current.closed;
+    })().finally(() => {
+      checking.current = null;
+    });
+    return checking.current;
+  }, [sessionId, dispatch, track]);
+
+  // A closed answer (or the expiry time) says "closed": find out whether it expired or was paid.
+  useEffect(() => {
+    if (state.closed === 'checking') void checkClosed();
+  }, [state.closed, checkClosed]);
+
+  // Closes on time: the server said how many seconds the session had left when it answered.
+  const openView = state.view?.status === 'open' ? state.view : null;
+  useEffect(() => {
+    if (!openView) return;
+    const timer = setTimeout(
+      () => dispatch({ type: 'closed', status: 'checking' }),
+      Math.max(0, openView.expiresInSeconds) * 1000,
+    );
+    return () => clearTimeout(timer);
+  }, [openView, dispatch]);
+
+  const sessionEnded = useCallback(
+    (status: 'expired' | 'complete') => dispatch({ type: 'closed', status }),
+    [dispatch],
+  );
+
+  const notePayPress = useCallback(() => {
+    payPressedAt.current = Date.now();
+  }, []);
+  const isPayBeingPressed = useCallback(
+    () => payPressedAt.current !== null && Date.now() - payPressedAt.current < PAY_PRESS_MS,
+    [],
   );
 
   const registerFlush = useCallback((flush: Flush) => {
@@ -238,10 +331,11 @@ export function useCheckoutUpdatesStore(
       const sdk = checkoutRef.current;
       if (!sdk) return { type: 'not-ready' };
       dispatch({ type: 'pay-started' });
+      payPressedAt.current = null;
       const flushed = await Promise.all([...flushes.current].map((flush) => flush()));
       await whenIdle();
       const settled = latest.current;
-      if (flushed.includes('blocked') || settled.closedMessage !== null || settled.blockedUpTo !== null) {
+      if (flushed.includes('blocked') || settled.closed !== null || settled.blockedUpTo !== null) {
         return { type: 'not-ready' };
       }
       const fetched: { view: CheckoutStateView | null } = { view: null };
@@ -260,6 +354,12 @@ export function useCheckoutUpdatesStore(
         }
         dispatch({ type: 'loaded', view: server });
         if (check === 'closed') return { type: 'not-ready' };
+        // Stripe.js's refreshed session may know better than the store's record (its webhook not yet received).
+        const stripeStatus = result.type === 'success' ? result.session.status.type : null;
+        if (stripeStatus === 'expired' || stripeStatus === 'complete') {
+          dispatch({ type: 'closed', status: stripeStatus });
+          return { type: 'not-ready' };
+        }
         // Stripe.js could not refresh its session: what it would confirm is not known to be what is shown.
         if (result.type === 'error') return { type: 'failed', message: CHECK_FAILED };
         return { type: 'ready' };
@@ -275,9 +375,33 @@ export function useCheckoutUpdatesStore(
   );
 
   return useMemo(
-    () => ({ state, reload: nextLoadAttempt, run, registerFlush, prepareToPay }),
-    [state, run, registerFlush, prepareToPay],
+    () => ({
+      state,
+      reload: nextLoadAttempt,
+      run,
+      registerFlush,
+      prepareToPay,
+      checkClosed,
+      sessionEnded,
+      notePayPress,
+      isPayBeingPressed,
+    }),
+    [state, run, registerFlush, prepareToPay, checkClosed, sessionEnded, notePayPress, isPayBeingPressed],
   );
+}
+
+/** What the checkout says of a closed session, in a few plain words (the controls only ask whether it is closed). */
+function closedMessageOf(closed: ClosedStatus | null): string | null {
+  switch (closed) {
+    case null:
+      return null;
+    case 'checking':
+      return 'Checking your checkout…';
+    case 'expired':
+      return 'This checkout expired.';
+    case 'complete':
+      return 'This order was paid.';
+  }
 }
 
 export type CheckoutUpdates = {
@@ -292,18 +416,29 @@ export type CheckoutUpdates = {
   pending: boolean;
   /** An update failed without a clear outcome: no paying until a later update succeeds. */
   blockedByFailure: boolean;
-  /** The server answered 409 `checkout_closed`: the session is completed or expired. */
+  /** The session no longer takes changes (see `UpdatesState.closed`), in words; null while open. */
   closedMessage: string | null;
+  closed: ClosedStatus | null;
+  /** See `UpdatesState.recoveries`. */
+  recoveries: number;
   /** Why Pay is disabled, or null. */
   payBlock: PayBlock | null;
   /** What to tell the shopper about another tab (see `UpdatesState.notice`). */
   notice: CheckoutNotice | null;
+  /** What the newest update changed on its own (a shipping method, a code), with why; see `UpdatesState`. */
+  updateNotices: UpdateNotice[];
   /** The address form reports why it holds Pay (an edit not yet saved, incomplete, refused), or null. */
   setAddressBlock: (block: AddressBlock | null) => void;
+  /** The gift message card reports it is ticked with no message. */
+  setGiftMessageMissing: (missing: boolean) => void;
+  notePayPress: () => void;
+  /** Pay's pointer is down: a control losing focus to it leaves its edit for Pay to send (no click is lost). */
+  isPayBeingPressed: () => boolean;
   registerFlush: (flush: Flush) => () => void;
   /** `seenVersion`: the view's version when Pay was pressed (see `CheckoutUpdatesStore.prepareToPay`). */
   prepareToPay: (seenVersion: number | null) => Promise<PayReadiness>;
-  /** Replaces a closed session with a fresh one (the island does this once per visit). */
+  checkClosed: () => Promise<ClosedStatus | null>;
+  /** Replaces a closed session with a fresh one that keeps the shopper's choices (the server carries them over). */
   startFreshCheckout: () => void;
 };
 
@@ -318,8 +453,9 @@ type ProviderProps = {
 
 /** Gives every checkout section the one runner, the one view and Stripe's session. */
 export function CheckoutUpdatesProvider({ store, checkout, startFreshCheckout, children }: ProviderProps) {
-  const { state, reload, run, registerFlush, prepareToPay } = store;
+  const { state, reload, run, registerFlush, prepareToPay, checkClosed, notePayPress, isPayBeingPressed } = store;
   const [addressBlock, setAddressBlock] = useState<AddressBlock | null>(null);
+  const [giftMessageMissing, setGiftMessageMissing] = useState(false);
   const value = useMemo<CheckoutUpdates>(
     () => ({
       checkout,
@@ -329,19 +465,40 @@ export function CheckoutUpdatesProvider({ store, checkout, startFreshCheckout, c
       reload,
       pending: state.pendingCount > 0,
       blockedByFailure: state.blockedUpTo !== null,
-      closedMessage: state.closedMessage,
+      closedMessage: closedMessageOf(state.closed),
+      closed: state.closed,
+      recoveries: state.recoveries,
       payBlock: payBlock(
         state,
         { canConfirm: checkout.canConfirm, hasAddress: checkout.shipping !== null },
         addressBlock,
+        giftMessageMissing,
       ),
       notice: state.notice,
+      updateNotices: state.updateNotices,
       setAddressBlock,
+      setGiftMessageMissing,
+      notePayPress,
+      isPayBeingPressed,
       registerFlush,
       prepareToPay,
+      checkClosed,
       startFreshCheckout,
     }),
-    [checkout, state, run, reload, startFreshCheckout, addressBlock, registerFlush, prepareToPay],
+    [
+      checkout,
+      state,
+      run,
+      reload,
+      startFreshCheckout,
+      addressBlock,
+      giftMessageMissing,
+      registerFlush,
+      prepareToPay,
+      checkClosed,
+      notePayPress,
+      isPayBeingPressed,
+    ],
   );
   return <CheckoutUpdatesContext.Provider value={value}>{children}</CheckoutUpdatesContext.Provider>;
 }

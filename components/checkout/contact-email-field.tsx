@@ -11,7 +11,7 @@ import { useControlUpdate } from '@/components/checkout/use-control-update';
  * email are checked against the email Stripe collected).
  */
 export function ContactEmailField() {
-  const { checkout, run } = useCheckoutUpdates();
+  const { checkout, run, isPayBeingPressed } = useCheckoutUpdates();
   const repricing = useControlUpdate<true>();
   const inputId = useId();
   const errorId = `${inputId}-error`;
@@ -52,7 +52,10 @@ export function ContactEmailField() {
           required
           value={email}
           onChange={(event) => setEmail(event.target.value)}
-          onBlur={() => void save()}
+          // Leaving the field for Pay leaves the email to Pay, which saves it and pays in one click.
+          onBlur={() => {
+            if (!isPayBeingPressed()) void save();
+          }}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
           className="rounded-lg border border-stone-300 bg-white px-3 py-2.5 text-stone-900 shadow-sm focus-visible:border-brand-700 aria-invalid:border-red-600"

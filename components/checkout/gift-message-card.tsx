@@ -6,29 +6,22 @@ import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 import type { UpdateOutcome } from '@/components/checkout/checkout-updates-state';
 import { giftMessageAction } from '@/components/checkout/pay-guard';
 import { UpdateError } from '@/components/checkout/update-error';
-import type { UpdateFailure } from '@/components/checkout/update-failure';
 import { useControlUpdate } from '@/components/checkout/use-control-update';
 import { buttonClass } from '@/components/ui/button-styles';
 import { type AddOnView, GIFT_MESSAGE_MAX_LENGTH } from '@/lib/checkout/contract';
 
 type Props = { addOn: AddOnView; currency: string; savedMessage: string | null };
 
-const EMPTY_MESSAGE: UpdateFailure = {
-  code: 'gift_message_required',
-  message: 'Write a message, or remove the gift message card.',
-  uncertain: false,
-};
-
 /**
  * The gift message card: ticking it opens a text field (≤ 200 characters); the card is added to the order when the
- * message is saved (on blur or with "Save message"), because the server needs the text with the selection.
+ * message is saved (on blur, with "Save message", or by Pay), because the server needs the text with the selection.
+ * Ticked with no message, it holds Pay and says so at the field.
  */
 export function GiftMessageCard({ addOn, currency, savedMessage }: Props) {
-  const { run, closedMessage, registerFlush } = useCheckoutUpdates();
+  const { run, closedMessage, registerFlush, setGiftMessageMissing, isPayBeingPressed } = useCheckoutUpdates();
   const { pendingValue, busy, failure, submit, retry, clearFailure } = useControlUpdate<boolean>();
   const [composing, setComposing] = useState(false);
   const [draft, setDraft] = useState(savedMessage ?? '');
-  const [localError, setLocalError] = useState<UpdateFailure | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const saving = useRef<Promise<UpdateOutcome | null> | null>(null);
   const flushRef = useRef<() => Promise<'ok' | 'blocked'>>(async () => 'ok');
@@ -36,6 +29,7 @@ export function GiftMessageCard({ addOn, currency, savedMessage }: Props) {
   const fieldId = `${baseId}-message`;
   const hintId = `${baseId}-hint`;
   const errorId = `${baseId}-error`;
+  const requiredId = `${baseId}-required`;
 
   useEffect(() => {
     setDraft(savedMessage ?? '');
@@ -50,10 +44,14 @@ export function GiftMessageCard({ addOn, currency, savedMessage }: Props) {
   const disabled = busy || unavailable || closedMessage !== null;
   const trimmed = draft.trim();
   const unsaved = trimmed !== (addOn.selected ? (savedMessage ?? '') : '');
-  const shownError = localError ?? failure;
+  const missing = giftMessageAction({ checked, draft, selected: addOn.selected, savedMessage }) === 'empty';
+
+  useEffect(() => {
+    setGiftMessageMissing(missing);
+  }, [missing, setGiftMessageMissing]);
+  useEffect(() => () => setGiftMessageMissing(false), [setGiftMessageMissing]);
 
   function sendMessage(): Promise<UpdateOutcome | null> {
-    setLocalError(null);
     const attempt = submit(true, () => run('addOn', { addOnId: addOn.addOnId, selected: true, giftMessage: trimmed }));
     saving.current = attempt;
     void attempt.finally(() => {
@@ -63,11 +61,7 @@ export function GiftMessageCard({ addOn, currency, savedMessage }: Props) {
   }
 
   function save() {
-    if (busy || !unsaved) return;
-    if (trimmed === '') {
-      setLocalError(EMPTY_MESSAGE);
-      return;
-    }
+    if (busy || !unsaved || trimmed === '') return;
     void sendMessage();
   }
 
@@ -75,10 +69,7 @@ export function GiftMessageCard({ addOn, currency, savedMessage }: Props) {
   useEffect(() => {
     flushRef.current = async () => {
       const action = giftMessageAction({ checked, draft, selected: addOn.selected, savedMessage });
-      if (action === 'empty') {
-        setLocalError(EMPTY_MESSAGE);
-        return 'blocked';
-      }
+      if (action === 'empty') return 'blocked';
       if (action === 'send' && !busy) void sendMessage();
       let outcome: UpdateOutcome | null = null;
       while (saving.current) outcome = (await saving.current) ?? outcome;
@@ -88,7 +79,6 @@ export function GiftMessageCard({ addOn, currency, savedMessage }: Props) {
   useEffect(() => registerFlush(() => flushRef.current()), [registerFlush]);
 
   function toggle(next: boolean) {
-    setLocalError(null);
     clearFailure();
     if (next) {
       setComposing(true);
@@ -129,16 +119,21 @@ export function GiftMessageCard({ addOn, currency, savedMessage }: Props) {
             value={draft}
             readOnly={busy}
             disabled={closedMessage !== null}
-            aria-invalid={shownError ? true : undefined}
-            aria-describedby={shownError ? errorId : `${fieldId}-count`}
-            onChange={(event) => {
-              setDraft(event.target.value);
-              setLocalError(null);
+            aria-invalid={missing || failure ? true : undefined}
+            aria-describedby={missing ? requiredId : failure ? errorId : `${fieldId}-count`}
+            onChange={(event) => setDraft(event.target.value)}
+            // Leaving the field for Pay leaves the message to Pay, which sends it and pays in one click.
+            onBlur={() => {
+              if (!isPayBeingPressed()) save();
             }}
-            onBlur={save}
             className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 shadow-sm focus-visible:border-brand-700 aria-invalid:border-red-600"
             placeholder="Happy birthday! With love…"
           />
+          {missing ? (
+            <p id={requiredId} data-testid="gift-message-required" className="text-sm text-red-700">
+              Write a message for the card, or untick it.
+            </p>
+          ) : null}
           <div className="flex items-center justify-between gap-3">
             <p id={`${fieldId}-count`} className="text-xs text-stone-500">
               {draft.length}/{GIFT_MESSAGE_MAX_LENGTH} characters
@@ -156,7 +151,7 @@ export function GiftMessageCard({ addOn, currency, savedMessage }: Props) {
           </div>
         </div>
       ) : null}
-      {shownError ? <UpdateError id={errorId} failure={shownError} onRetry={() => void retry()} /> : null}
+      {failure ? <UpdateError id={errorId} failure={failure} onRetry={() => void retry()} /> : null}
     </div>
   );
 }

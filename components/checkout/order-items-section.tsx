@@ -4,8 +4,9 @@ import { AddOnToggle } from '@/components/checkout/add-on-toggle';
 import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 import { QuantityStepper } from '@/components/checkout/quantity-stepper';
 import { Skeleton } from '@/components/ui/skeleton';
+import { formatMoney } from '@/lib/money';
 
-/** The order's items, each with its quantity stepper and the per-item add-ons (warranty) that cover it. */
+/** The order's items, each with its price, its quantity stepper and the per-item add-ons (warranty) that cover it. */
 export function OrderItemsSection() {
   const { view } = useCheckoutUpdates();
   return (
@@ -18,7 +19,12 @@ export function OrderItemsSection() {
           {view.items.map((item) => (
             <li key={item.productId} data-testid="checkout-item" data-product-id={item.productId} className="py-4">
               <div className="flex items-start justify-between gap-4">
-                <p className="pt-2 font-medium text-stone-900">{item.name}</p>
+                <div className="pt-2">
+                  <p className="font-medium text-stone-900">{item.name}</p>
+                  <p className="text-sm tabular-nums text-stone-600" data-testid="item-price" data-value={item.amount}>
+                    {formatMoney(item.amount, view.currency)}
+                  </p>
+                </div>
                 <QuantityStepper item={item} isLastLine={view.items.length === 1} />
               </div>
               {view.addOns

@@ -1,3 +1,4 @@
+import { shippingAmountLabel } from '@/components/checkout/shipping-choices';
 import { countryName } from '@/lib/countries';
 import { formatMoney } from '@/lib/money';
 import type { OrderView } from '@/lib/orders/order-view';
@@ -10,22 +11,14 @@ const STATUS_LABELS: Record<string, string> = {
   shipped: 'Shipped',
 };
 
-function Row({
-  label,
-  amount,
-  currency,
-  testId,
-}: {
-  label: string;
-  amount: number;
-  currency: string;
-  testId?: string;
-}) {
+type RowProps = { label: string; amount: number; shown: string; testId?: string; behavior?: string };
+
+function Row({ label, amount, shown, testId, behavior }: RowProps) {
   return (
     <div className="flex justify-between">
       <dt className="text-stone-600">{label}</dt>
-      <dd className="tabular-nums" data-testid={testId} data-value={amount}>
-        {formatMoney(amount, currency)}
+      <dd className="tabular-nums" data-testid={testId} data-value={amount} data-behavior={behavior}>
+        {shown}
       </dd>
     </div>
   );
@@ -52,18 +45,23 @@ export function OrderReceipt({ order }: Props) {
               <span>
                 {line.name} <span className="text-stone-500">× {line.quantity}</span>
               </span>
-              <span className="font-medium tabular-nums" data-value={line.amountTotal}>
-                {formatMoney(line.amountTotal, currency)}
+              <span className="font-medium tabular-nums" data-value={line.amount}>
+                {formatMoney(line.amount, currency)}
               </span>
             </li>
           ))}
         </ul>
         <dl className="mt-4 space-y-2 border-t border-stone-200 pt-4 text-sm">
-          <Row label="Subtotal" amount={order.amountSubtotal} currency={currency} testId="order-subtotal" />
+          <Row
+            label="Subtotal"
+            amount={order.amountSubtotal}
+            shown={formatMoney(order.amountSubtotal, currency)}
+            testId="order-subtotal"
+          />
           <Row
             label={order.shippingMethodName ? `Shipping (${order.shippingMethodName})` : 'Shipping'}
             amount={order.amountShipping}
-            currency={currency}
+            shown={shippingAmountLabel(order.amountShipping, formatMoney(order.amountShipping, currency))}
             testId="order-shipping"
           />
           {order.amountDiscount > 0 ? (
@@ -74,7 +72,15 @@ export function OrderReceipt({ order }: Props) {
               </dd>
             </div>
           ) : null}
-          {order.amountTax > 0 ? <Row label="Tax" amount={order.amountTax} currency={currency} /> : null}
+          {order.taxBehavior !== null || order.amountTax > 0 ? (
+            <Row
+              label={order.taxBehavior === 'inclusive' ? 'Including VAT' : 'Tax'}
+              amount={order.amountTax}
+              shown={formatMoney(order.amountTax, currency)}
+              testId="order-tax"
+              behavior={order.taxBehavior ?? undefined}
+            />
+          ) : null}
           <div className="flex justify-between border-t border-stone-200 pt-3 text-base font-semibold">
             <dt>Total paid</dt>
             <dd className="tabular-nums" data-testid="order-total" data-value={order.amountTotal}>

@@ -4,7 +4,7 @@ import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 
 /** Says why the pay button is disabled (or what is missing), next to it. */
 export function PayBlockers() {
-  const { payBlock, loadError, reload, notice } = useCheckoutUpdates();
+  const { payBlock, loadError, reload, notice, closedMessage } = useCheckoutUpdates();
   return (
     <div aria-live="polite" className="space-y-2 text-center text-sm">
       {notice === 'changed-elsewhere' ? (
@@ -20,7 +20,7 @@ export function PayBlockers() {
           Updated from another tab.
         </p>
       ) : null}
-      {loadError ? (
+      {loadError && payBlock !== 'closed' ? (
         <p role="alert" data-testid="checkout-state-error" className="text-red-700">
           {loadError}{' '}
           <button type="button" onClick={reload} className="font-semibold underline">
@@ -28,13 +28,21 @@ export function PayBlockers() {
           </button>
         </p>
       ) : null}
-      {payBlock === 'pending' ? (
+      {payBlock === 'closed' ? (
+        <p className="text-stone-700" data-testid="pay-blocked-closed">
+          {closedMessage}
+        </p>
+      ) : payBlock === 'pending' ? (
         <p className="text-stone-600" data-testid="update-pending">
           Updating your order…
         </p>
       ) : payBlock === 'blocked' ? (
         <p className="text-red-700" data-testid="pay-blocked">
           Your last change did not go through. Try it again before paying.
+        </p>
+      ) : payBlock === 'gift-message' ? (
+        <p className="text-red-700" data-testid="pay-blocked-gift-message">
+          Write a message for the gift card, or untick it.
         </p>
       ) : payBlock === 'address-saving' ? (
         <p className="text-stone-600" data-testid="pay-blocked-address">

@@ -116,7 +116,8 @@ describe('giftMessageAction', () => {
   });
 
   it('an emptied or never-written message on a ticked card asks for a message', () => {
-    expect(giftMessageAction({ checked: true, draft: '  ', selected: false, savedMessage: null })).toBe('none');
+    expect(giftMessageAction({ checked: true, draft: '  ', selected: false, savedMessage: null })).toBe('empty');
+    expect(giftMessageAction({ checked: true, draft: '', selected: false, savedMessage: null })).toBe('empty');
     expect(giftMessageAction({ checked: true, draft: '', selected: true, savedMessage: 'Hi' })).toBe('empty');
   });
 });

@@ -93,13 +93,16 @@ export function addressBlock(input: AddressGuardInput): AddressBlock | null {
 
 export type GiftDraft = { checked: boolean; draft: string; selected: boolean; savedMessage: string | null };
 
-/** The card is ticked and its text differs from the saved one: send it (or, when it is empty, ask for a message). */
+/**
+ * A ticked card with no message (never written, or emptied) holds Pay: `empty`. With text that differs from the saved
+ * message: `send` it (Pay does, before paying).
+ */
 export function giftMessageAction(gift: GiftDraft): 'send' | 'empty' | 'none' {
   if (!gift.checked) return 'none';
   const trimmed = gift.draft.trim();
+  if (trimmed === '') return 'empty';
   const saved = gift.selected ? (gift.savedMessage ?? '').trim() : '';
-  if (trimmed === saved) return 'none';
-  return trimmed === '' ? 'empty' : 'send';
+  return trimmed === saved ? 'none' : 'send';
 }
 
 // ——— the check before paying ———

@@ -29,7 +29,7 @@ const ADDRESS_OPTIONS = { contacts: undefined, display: { name: 'full' } } as co
  * element's value so an edit the element has not reported yet is not lost.
  */
 export function ShippingAddressSection() {
-  const { checkout, view, run, setAddressBlock, registerFlush } = useCheckoutUpdates();
+  const { view, run, setAddressBlock, registerFlush } = useCheckoutUpdates();
   const { busy, failure, submit, retry } = useControlUpdate<ShippingAddressRequest>();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastSentKey = useRef<string | null>(null);
@@ -105,8 +105,6 @@ export function ShippingAddressSection() {
   });
   useEffect(() => registerFlush(() => flushRef.current()), [registerFlush]);
 
-  const shippingOption = checkout.shipping?.shippingOption;
-
   return (
     <section
       aria-labelledby="shipping-heading"
@@ -144,10 +142,6 @@ export function ShippingAddressSection() {
           <p className="text-stone-600">Updating shipping for this address…</p>
         ) : block === 'address-incomplete' ? (
           <p className="text-stone-600">Finish the address to see its shipping.</p>
-        ) : !failure && block === null && shippingOption ? (
-          <p className="text-stone-600" data-testid="address-shipping-line">
-            Shipping: {shippingOption.displayName ?? 'Standard'} — {shippingOption.amount}
-          </p>
         ) : null}
       </div>
       {failure ? <UpdateError id={errorId} failure={failure} onRetry={() => void retry()} /> : null}

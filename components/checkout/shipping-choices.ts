@@ -29,12 +29,17 @@ export function pairShippingChoices(
         methodId: method.methodId,
         shippingRateId: option.id,
         displayName: option.displayName ?? method.displayName,
-        amount: option.minorUnitsAmount === 0 ? 'Free' : option.amount,
+        amount: shippingAmountLabel(option.minorUnitsAmount, option.amount),
         minorUnitsAmount: option.minorUnitsAmount,
         estimate: formatDeliveryEstimate(option.deliveryEstimate),
       },
     ];
   });
+}
+
+/** How a shipping amount reads wherever it is shown (picker, summary, receipt): "Free" for nothing. */
+export function shippingAmountLabel(minorUnits: number, formatted: string): string {
+  return minorUnits === 0 ? 'Free' : formatted;
 }
 
 const UNIT_NAMES: Record<string, [string, string]> = {

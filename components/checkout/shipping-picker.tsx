@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 import { pairShippingChoices } from '@/components/checkout/shipping-choices';
 import { UpdateError } from '@/components/checkout/update-error';
+import { UpdateNotices } from '@/components/checkout/update-notices';
 import { useControlUpdate } from '@/components/checkout/use-control-update';
 
 /**
@@ -29,6 +30,7 @@ export function ShippingPicker() {
       <h2 id={`${baseId}-heading`} className="text-lg font-semibold text-stone-900">
         Shipping method
       </h2>
+      <UpdateNotices topic="shipping" />
       {choices.length === 0 ? (
         <p className="text-sm text-stone-600" data-testid="shipping-options-empty">
           {view?.shippingAddress ? 'Loading shipping options…' : 'Enter your shipping address to see shipping options.'}

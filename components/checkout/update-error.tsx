@@ -1,7 +1,6 @@
 'use client';
 
 import Link from 'next/link';
-import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 import type { UpdateFailure } from '@/components/checkout/update-failure';
 import { CHECKOUT_CLOSED, LAST_ITEM } from '@/lib/checkout/contract';
 
@@ -14,9 +13,12 @@ type Props = {
 
 const actionClass = 'font-semibold text-red-900 underline underline-offset-2 hover:text-red-700';
 
-/** An update's failure, next to the control that sent it, with the one action that helps. */
+/**
+ * An update's failure, next to the control that sent it, with the one action that helps. A closed session is not a
+ * control's failure: the checkout's closed notice says what happened and what to do.
+ */
 export function UpdateError({ failure, id, onRetry }: Props) {
-  const { startFreshCheckout } = useCheckoutUpdates();
+  if (failure.code === CHECKOUT_CLOSED) return null;
   return (
     <div
       id={id}
@@ -26,11 +28,7 @@ export function UpdateError({ failure, id, onRetry }: Props) {
       className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
     >
       <p>{failure.message}</p>
-      {failure.code === CHECKOUT_CLOSED ? (
-        <button type="button" onClick={startFreshCheckout} className={`mt-1 ${actionClass}`}>
-          Start a fresh checkout
-        </button>
-      ) : failure.code === LAST_ITEM ? (
+      {failure.code === LAST_ITEM ? (
         <Link href="/" className={`mt-1 inline-block ${actionClass}`}>
           Back to the store
         </Link>

@@ -2,39 +2,36 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isApiError, postJson } from '@/lib/api-client';
-import * as z from '@/lib/zod-browser';
-
-const createdSessionSchema = z.object({ sessionId: z.string().min(1), clientSecret: z.string().min(1) });
+import { startedCheckoutSchema } from '@/lib/checkout/contract';
 
 export type CheckoutSessionState =
   | { status: 'creating' }
-  | { status: 'ready'; sessionId: string; clientSecret: string }
+  | { status: 'ready'; sessionId: string; clientSecret: string; carriedOver: boolean; notices: string[] }
   | { status: 'empty-cart' }
-  | { status: 'failed'; message: string }
-  | { status: 'ended' };
+  | { status: 'failed'; message: string };
 
 /**
  * Creates the Checkout Session for this visit: exactly one POST per attempt, even under React strict mode's double
- * effects. `retry()` starts a new attempt; `replaceEndedSession()` does so once per visit for an expired or completed
- * session, after that it reports `ended` instead of looping.
+ * effects. `retry()` starts a new attempt; `startFresh(sessionId)` replaces a session this tab saw close (the server
+ * checks it with Stripe and carries the shopper's choices over to the new one). Only a click starts a fresh one.
  */
 export function useCheckoutSession() {
   const [state, setState] = useState<CheckoutSessionState>({ status: 'creating' });
-  const [attempt, setAttempt] = useState(0);
+  const [attempt, setAttempt] = useState<{ n: number; replacing: string | null }>({ n: 0, replacing: null });
   const startedAttempt = useRef<number | null>(null);
   const currentAttempt = useRef(0);
-  const replaced = useRef(false);
 
   useEffect(() => {
-    if (startedAttempt.current === attempt) return;
-    startedAttempt.current = attempt;
-    currentAttempt.current = attempt;
-    postJson('/api/checkout/sessions', {}, createdSessionSchema).then(
+    const { n, replacing } = attempt;
+    if (startedAttempt.current === n) return;
+    startedAttempt.current = n;
+    currentAttempt.current = n;
+    postJson('/api/checkout/sessions', replacing ? { replacing } : {}, startedCheckoutSchema).then(
       (session) => {
-        if (currentAttempt.current === attempt) setState({ status: 'ready', ...session });
+        if (currentAttempt.current === n) setState({ status: 'ready', ...session });
       },
       (error: unknown) => {
-        if (currentAttempt.current !== attempt) return;
+        if (currentAttempt.current !== n) return;
         if (isApiError(error) && error.code === 'cart_empty') setState({ status: 'empty-cart' });
         else
           setState({
@@ -45,19 +42,12 @@ export function useCheckoutSession() {
     );
   }, [attempt]);
 
-  const retry = useCallback(() => {
+  const start = useCallback((replacing: string | null) => {
     setState({ status: 'creating' });
-    setAttempt((n) => n + 1);
+    setAttempt((current) => ({ n: current.n + 1, replacing }));
   }, []);
+  const retry = useCallback(() => start(null), [start]);
+  const startFresh = useCallback((replacing: string) => start(replacing), [start]);
 
-  const replaceEndedSession = useCallback(() => {
-    if (replaced.current) {
-      setState({ status: 'ended' });
-      return;
-    }
-    replaced.current = true;
-    retry();
-  }, [retry]);
-
-  return { state, retry, replaceEndedSession };
+  return { state, retry, startFresh };
 }

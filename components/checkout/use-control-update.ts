@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 import type { UpdateOutcome } from '@/components/checkout/checkout-updates-state';
 import type { UpdateFailure } from '@/components/checkout/update-failure';
 
@@ -8,11 +9,17 @@ import type { UpdateFailure } from '@/components/checkout/update-failure';
  * One control's side of an update: the value it is sending (shown while pending, dropped afterwards so the control
  * shows the server's / Stripe's value again — on failure that is the previous selection), and its inline failure.
  * Only the control's latest attempt counts: an older answer arriving late neither ends the pending state nor shows its
- * failure. A control is disabled while its update runs, which makes the browser drop focus; it is given back afterwards.
+ * failure. A failure whose outcome was uncertain is over once any later update puts the order back in step (the
+ * runner's `recoveries`); a refusal stays until this control tries again. A control is disabled while its update
+ * runs, which makes the browser drop focus; it is given back afterwards.
  */
 export function useControlUpdate<T>() {
+  const { recoveries } = useCheckoutUpdates();
   const [pendingValue, setPendingValue] = useState<T | null>(null);
-  const [failure, setFailure] = useState<UpdateFailure | null>(null);
+  const [failed, setFailed] = useState<{ failure: UpdateFailure; recoveries: number } | null>(null);
+  const recoveriesNow = useRef(recoveries);
+  recoveriesNow.current = recoveries;
+  const failure = failed && !(failed.failure.uncertain && recoveries > failed.recoveries) ? failed.failure : null;
   const lastAttempt = useRef<{ value: T; send: () => Promise<UpdateOutcome> } | null>(null);
   const attempts = useRef(0);
   const focusToRestore = useRef<HTMLElement | null>(null);
@@ -31,12 +38,12 @@ export function useControlUpdate<T>() {
     const attempt = ++attempts.current;
     lastAttempt.current = { value, send };
     focusToRestore.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setFailure(null);
+    setFailed(null);
     setPendingValue(value);
     const outcome = await send();
     if (attempt !== attempts.current) return null;
     setPendingValue(null);
-    if (!outcome.ok) setFailure(outcome.failure);
+    if (!outcome.ok) setFailed({ failure: outcome.failure, recoveries: recoveriesNow.current });
     return outcome;
   }, []);
 
@@ -45,7 +52,7 @@ export function useControlUpdate<T>() {
     return attempt ? submit(attempt.value, attempt.send) : Promise.resolve(null);
   }, [submit]);
 
-  const clearFailure = useCallback(() => setFailure(null), []);
+  const clearFailure = useCallback(() => setFailed(null), []);
 
   return { pendingValue, busy, failure, submit, retry, clearFailure };
 }

@@ -1,13 +1,14 @@
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import type { TestAddress } from '../../test/fixtures/addresses';
 import { CheckoutOptions } from './checkout-options';
-import { minorUnits } from './money';
+import { minorUnits, type ShownLine, shownLines, taxAddedBy } from './money';
 
 export type TestCard = { number: string; expiry: string; cvc: string; postalCode?: string };
 
 export const CARDS = {
   visa: { number: '4242 4242 4242 4242', expiry: '12 / 34', cvc: '123', postalCode: '94105' },
   declined: { number: '4000 0000 0000 0002', expiry: '12 / 34', cvc: '123', postalCode: '94105' },
+  insufficientFunds: { number: '4000 0000 0000 9995', expiry: '12 / 34', cvc: '123', postalCode: '94105' },
 } satisfies Record<string, TestCard>;
 
 /**
@@ -17,7 +18,16 @@ export const CARDS = {
 export class CheckoutPage {
   readonly email: Locator;
   readonly payButton: Locator;
+  /** The Payment section: the card fields (Stripe's Payment Element) and, under them, the card's errors. */
+  readonly paymentSection: Locator;
+  /** A payment error shown at the card fields (declined, insufficient funds, incomplete card). */
   readonly paymentError: Locator;
+  /** A checkout-level error shown beside Pay (the order could not be checked, Stripe unavailable). */
+  readonly payError: Locator;
+  /** The closed checkout: expired, or paid (in another tab), with what the shopper can do next. */
+  readonly closed: Locator;
+  /** What a fresh checkout says it kept from the one that ended, and what it could not keep. */
+  readonly carriedOver: Locator;
   readonly shippingError: Locator;
   readonly emptyState: Locator;
   readonly summary: Locator;
@@ -31,17 +41,27 @@ export class CheckoutPage {
   readonly syncedFromOtherTab: Locator;
   /** Why Pay is disabled because of the shipping address (unsent, incomplete or refused). */
   readonly addressPayBlock: Locator;
-  /** "Shipping: Standard — $5.99" under the address form, for the address the order is priced with. */
-  readonly addressShippingLine: Locator;
+  readonly addressSection: Locator;
+  /** What the server said about the last update (a shipping method or a code it changed), in a polite live region. */
+  readonly notices: Locator;
+  /** Phones: the "Show order summary" button at the top, with the total beside it. */
+  readonly summaryToggle: Locator;
+  readonly summaryToggleTotal: Locator;
   /** Add-ons, quantities, gift message and shipping method. */
   readonly options: CheckoutOptions;
+  /** Stripe Tax's line ("Tax", "Including VAT", or "Calculated at the address step"); absent without Stripe Tax. */
+  readonly tax: Locator;
   private readonly paymentFrame: FrameLocator;
   private readonly addressFrame: FrameLocator;
 
   constructor(readonly page: Page) {
     this.email = page.getByLabel('Email');
     this.payButton = page.getByTestId('pay-button');
+    this.paymentSection = page.getByRole('region', { name: 'Payment' });
     this.paymentError = page.getByTestId('payment-error');
+    this.payError = page.getByTestId('pay-error');
+    this.closed = page.getByTestId('checkout-closed');
+    this.carriedOver = page.getByTestId('carried-over');
     this.shippingError = page.getByTestId('shipping-address-section').getByTestId('update-error');
     this.emptyState = page.getByTestId('checkout-empty');
     this.summary = page.getByTestId('order-summary');
@@ -49,10 +69,14 @@ export class CheckoutPage {
     this.shipping = page.getByTestId('summary-shipping');
     this.discount = page.getByTestId('summary-discount');
     this.total = page.getByTestId('summary-total');
+    this.tax = page.getByTestId('summary-tax');
     this.orderChanged = page.getByTestId('order-changed');
     this.syncedFromOtherTab = page.getByTestId('synced-from-other-tab');
     this.addressPayBlock = page.getByTestId('pay-blocked-address');
-    this.addressShippingLine = page.getByTestId('shipping-address-section').getByText(/^Shipping: /);
+    this.addressSection = page.getByTestId('shipping-address-section');
+    this.notices = page.getByTestId('checkout-notice');
+    this.summaryToggle = page.getByTestId('summary-toggle');
+    this.summaryToggleTotal = page.getByTestId('summary-toggle-total');
     this.options = new CheckoutOptions(page);
     this.paymentFrame = page.frameLocator('iframe[title="Secure payment input frame"]').first();
     this.addressFrame = page.frameLocator('iframe[title="Secure address input frame"]').first();
@@ -64,7 +88,7 @@ export class CheckoutPage {
 
   /** The session exists and Stripe's Elements have rendered their inputs. */
   async waitUntilReady(): Promise<void> {
-    await expect(this.summary).toBeVisible({ timeout: 20_000 });
+    await expect(this.options.form).toBeVisible({ timeout: 20_000 });
     await expect(this.paymentFrame.locator('[name="number"]')).toBeVisible({ timeout: 20_000 });
     await expect(this.addressFrame.locator('[name="addressLine1"]')).toBeVisible({ timeout: 20_000 });
   }
@@ -90,6 +114,11 @@ export class CheckoutPage {
     if ((await state.evaluate((el) => el.tagName)) === 'SELECT') await state.selectOption(address.state);
     else await state.fill(address.state);
     await frame.locator('[name="postalCode"]').fill(address.postalCode);
+  }
+
+  /** The value of one field of the Shipping Address Element (`locality` is the city). */
+  addressField(field: 'name' | 'addressLine1' | 'locality' | 'administrativeArea' | 'postalCode' | 'country'): Locator {
+    return this.addressFrame.locator(`[name="${field}"]`);
   }
 
   /** Sets one field of the Shipping Address Element (`locality` is the city), as a shopper retyping it would. */
@@ -120,15 +149,27 @@ export class CheckoutPage {
     if (card.postalCode && (await postal.count()) > 0 && (await postal.isVisible())) await postal.fill(card.postalCode);
   }
 
+  /** The summary's lines (open it first on a phone). */
+  async summaryLines(): Promise<ShownLine[]> {
+    return shownLines(this.options.summaryLines);
+  }
+
+  /** The price shown beside an item in "Your items". */
+  itemPrice(productId: string): Locator {
+    return this.page.locator(`[data-testid="checkout-item"][data-product-id="${productId}"]`).getByTestId('item-price');
+  }
+
   async totalAmount(): Promise<number> {
     return minorUnits(this.total);
   }
 
-  async amounts(): Promise<{ subtotal: number; shipping: number; discount: number; total: number }> {
+  /** The summary's amounts; `taxAdded` is Stripe Tax's tax on top of the prices (0 for VAT inside them, or no tax). */
+  async amounts(): Promise<{ subtotal: number; shipping: number; discount: number; taxAdded: number; total: number }> {
     return {
       subtotal: await minorUnits(this.subtotal),
       shipping: await minorUnits(this.shipping),
       discount: await minorUnits(this.discount),
+      taxAdded: await taxAddedBy(this.tax),
       total: await minorUnits(this.total),
     };
   }

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { minorUnits } from './money';
+import { minorUnits, type ShownLine, shownLines, taxAddedBy } from './money';
 
 /** The return page `/checkout/complete?session_id=…`. */
 export class OrderPage {
@@ -7,6 +7,9 @@ export class OrderPage {
   readonly orderNumber: Locator;
   readonly status: Locator;
   readonly total: Locator;
+  readonly subtotal: Locator;
+  readonly shipping: Locator;
+  readonly discount: Locator;
   readonly lines: Locator;
   readonly email: Locator;
   readonly address: Locator;
@@ -16,6 +19,9 @@ export class OrderPage {
     this.orderNumber = page.getByTestId('order-number');
     this.status = page.getByTestId('order-status');
     this.total = page.getByTestId('order-total');
+    this.subtotal = page.getByTestId('order-subtotal');
+    this.shipping = page.getByTestId('order-shipping');
+    this.discount = page.getByTestId('order-discount');
     this.lines = page.getByTestId('order-line');
     this.email = page.getByTestId('order-email');
     this.address = page.getByTestId('order-address');
@@ -28,5 +34,19 @@ export class OrderPage {
 
   async totalAmount(): Promise<number> {
     return minorUnits(this.total);
+  }
+
+  async shownLines(): Promise<ShownLine[]> {
+    return shownLines(this.lines);
+  }
+
+  async amounts(): Promise<{ subtotal: number; shipping: number; discount: number; taxAdded: number; total: number }> {
+    return {
+      subtotal: await minorUnits(this.subtotal),
+      shipping: await minorUnits(this.shipping),
+      discount: (await this.discount.count()) > 0 ? await minorUnits(this.discount) : 0,
+      taxAdded: await taxAddedBy(this.page.getByTestId('order-tax')),
+      total: await minorUnits(this.total),
+    };
   }
 }

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { TEST_ADDRESS } from '../../test/fixtures/addresses';
+import { LONDON_ADDRESS, TEST_ADDRESS } from '../../test/fixtures/addresses';
 import { CartPage } from '../pages/cart-page';
 import { CARDS, CheckoutPage } from '../pages/checkout-page';
 import { OrderPage } from '../pages/order-page';
 import { expectNoSeriousViolations } from '../support/axe';
-import { addProductToCart } from '../support/shopper';
+import { addProductToCart, openCheckoutFromCart } from '../support/shopper';
 
 /** axe-core on every page and checkout state: zero serious or critical violations. */
 test.describe('accessibility (axe)', () => {
@@ -89,5 +89,29 @@ test.describe('accessibility (axe)', () => {
     const product = await page.goto('/products/no-such-product');
     expect(product?.status()).toBe(404);
     await expectNoSeriousViolations(page, '404 (product)', testInfo);
+  });
+});
+
+test.describe('accessibility (axe) on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('checkout: the order summary closed and open, and a notice about a changed shipping method', async ({
+    page,
+  }, testInfo) => {
+    await addProductToCart(page, 'soy-candle');
+    const checkout = await openCheckoutFromCart(page);
+    await expectNoSeriousViolations(page, 'checkout on a phone (summary closed)', testInfo);
+
+    await checkout.summaryToggle.click();
+    await expect(checkout.summary).toBeVisible();
+    await expectNoSeriousViolations(page, 'checkout on a phone (summary open)', testInfo);
+
+    await checkout.fillAddress(TEST_ADDRESS);
+    await checkout.waitForShippingPriced();
+    await checkout.options.chooseShipping('overnight');
+    await checkout.fillAddress(LONDON_ADDRESS);
+    await expect(checkout.notices).toBeVisible({ timeout: 20_000 });
+    await checkout.options.waitForSettled();
+    await expectNoSeriousViolations(page, 'checkout on a phone (summary open, shipping notice)', testInfo);
   });
 });

@@ -26,6 +26,15 @@ async function checkoutReadyToPay(page: Page, email: string) {
   return checkout;
 }
 
+/** The error sits in the Payment section under the card fields, is announced, takes the focus; Pay's area says nothing. */
+async function expectPaymentErrorAtCard(checkout: CheckoutPage, message: string): Promise<void> {
+  const error = checkout.paymentSection.getByTestId('payment-error');
+  await expect(error).toHaveText(message, { timeout: 20_000 });
+  await expect(error).toHaveAttribute('role', 'alert');
+  await expect(error).toBeFocused();
+  await expect(checkout.payError).toHaveCount(0);
+}
+
 test.describe('shopper checkout from the store to the paid order', () => {
   test('the store says when no real payments can be taken', async ({ page }) => {
     const store = new StorePage(page);
@@ -101,7 +110,9 @@ test.describe('shopper checkout from the store to the paid order', () => {
     }
   });
 
-  test('a declined card shows the decline, and paying again with 4242 succeeds', async ({ page }) => {
+  test('a declined card is explained at the card fields, which take the focus; paying again with 4242 succeeds', async ({
+    page,
+  }) => {
     await addToCart(page, 'leather-journal', 1);
     const cart = new CartPage(page);
     await cart.goto();
@@ -110,8 +121,7 @@ test.describe('shopper checkout from the store to the paid order', () => {
     const checkout = await checkoutReadyToPay(page, 'grace@example.com');
     await checkout.fillCard(CARDS.declined);
     await checkout.pay();
-    await expect(checkout.paymentError).toBeVisible({ timeout: 20_000 });
-    await expect(checkout.paymentError).toContainText(/declined/i);
+    await expectPaymentErrorAtCard(checkout, 'Your card was declined.');
     await expect(page).toHaveURL(/\/checkout$/);
 
     const total = await checkout.totalAmount();
@@ -122,6 +132,22 @@ test.describe('shopper checkout from the store to the paid order', () => {
     await order.waitForArrival();
     await expect(order.status).toHaveAttribute('data-value', 'paid');
     expect(await order.totalAmount()).toBe(total);
+  });
+
+  test('insufficient funds and an incomplete card are explained at the card fields, not beside Pay', async ({
+    page,
+  }) => {
+    await addToCart(page, 'tea-sampler', 1);
+    await page.goto('/checkout');
+    const checkout = await checkoutReadyToPay(page, 'funds@example.com');
+    await checkout.fillCard(CARDS.insufficientFunds);
+    await checkout.pay();
+    await expectPaymentErrorAtCard(checkout, 'Your card has insufficient funds.');
+
+    await checkout.fillCard({ ...CARDS.visa, expiry: '12 /' });
+    await checkout.pay();
+    await expectPaymentErrorAtCard(checkout, "Your card's expiration date is incomplete.");
+    await expect(page).toHaveURL(/\/checkout$/);
   });
 
   test('an invalid email is explained next to the field', async ({ page }) => {
@@ -148,5 +174,20 @@ test.describe('shopper checkout from the store to the paid order', () => {
     await checkout.emptyState.getByRole('link', { name: 'Browse the shop' }).click();
     await expect(page).toHaveURL(/\/$/);
     await expect(new StorePage(page).productCards.first()).toBeVisible();
+  });
+});
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the checkout says it needs JavaScript, and that the cart is saved', async ({ page }) => {
+    await new ProductPage(page).goto('tea-sampler');
+    await new ProductPage(page).submitAdd(1);
+    await page.waitForURL('**/cart**');
+    await page.goto('/checkout');
+    const notice = page.getByTestId('checkout-needs-javascript');
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText('Checkout needs JavaScript');
+    await expect(notice).toContainText('your cart is saved');
   });
 });

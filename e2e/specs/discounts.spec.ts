@@ -29,8 +29,8 @@ test.describe.configure({ mode: 'serial' });
 /** Stripe's discount and total as the page shows them, checked against the emulator's session. */
 async function stripeAmounts(checkout: CheckoutPage): Promise<{ discount: number; total: number }> {
   await checkout.options.waitForSettled();
-  const { subtotal, shipping, discount, total } = await checkout.amounts();
-  expect(total).toBe(subtotal + shipping - discount);
+  const { subtotal, shipping, discount, taxAdded, total } = await checkout.amounts();
+  expect(total).toBe(subtotal + shipping - discount + taxAdded);
   if (emulator) {
     const sessionId = await checkout.sessionId();
     await expect
@@ -71,7 +71,9 @@ test.describe('discount codes and automatic promotions, priced by the server and
 
     await test.step('an unknown code shows its message and changes nothing', async () => {
       await checkout.options.startApplyingCode('nosuchcode');
-      await expect(checkout.options.discountErrors).toHaveText(/don't recognise the code NOSUCHCODE/);
+      await expect(checkout.options.discountErrors).toHaveText(
+        "We don't recognise that code. Check the spelling and try again.",
+      );
       expect(await stripeAmounts(checkout)).toEqual(start);
     });
 
@@ -164,6 +166,89 @@ test.describe('discount codes and automatic promotions, priced by the server and
       await options.chooseShipping('overnight');
       await expectShippingPickerComplete(options);
       await expect(checkout.payButton).toBeEnabled();
+    });
+  });
+
+  test('after 10 mistyped codes the field says exactly how long to wait, counts down, then takes a valid code', async ({
+    page,
+  }) => {
+    test.skip(!emulator, 'moves the Stripe emulator’s clock');
+    // The limit counts per 10-minute window of the app's clock: start just after a window opens, so all tries share it.
+    const now = await EmulatorControl.requireEnv().now();
+    await advanceClock(600 - (now % 600) + 5);
+    // The page's own clock, to see the countdown move without waiting minutes.
+    await page.clock.install();
+    await addProductToCart(page, 'ceramic-pour-over', 1);
+    const checkout = await openCheckoutFromCart(page);
+    const options = checkout.options;
+
+    for (let i = 0; i < 10; i++) {
+      await options.startApplyingCode(`WRONG${i}`);
+      await options.waitForSettled();
+      await expect(options.discountErrors).toHaveText(
+        "We don't recognise that code. Check the spelling and try again.",
+      );
+    }
+
+    const refused = page.waitForResponse(
+      (response) => response.url().endsWith('/api/checkout/discount-codes') && response.status() === 429,
+    );
+    await options.startApplyingCode('WELCOME10');
+    const retryAfter = Number((await refused).headers()['retry-after']);
+    expect(retryAfter).toBeGreaterThan(540);
+    await expect(options.discountErrors).toHaveText('Too many codes tried. Try again in 10 minutes.');
+    await expect(options.applyDiscountButton).toBeDisabled();
+    await expect(options.discount('WELCOME10')).toHaveCount(0);
+
+    await page.clock.fastForward('06:00');
+    await expect(options.discountErrors).toHaveText('Too many codes tried. Try again in 4 minutes.');
+    await expect(options.applyDiscountButton).toBeDisabled();
+
+    // The window ends for the server and for the page.
+    await advanceClock(retryAfter);
+    await page.clock.fastForward((retryAfter - 360 + 1) * 1000);
+    await expect(options.discountErrors).toHaveCount(0);
+    await options.applyCode('WELCOME10');
+    expect((await stripeAmounts(checkout)).discount).toBe(480);
+  });
+
+  test('of two codes that cannot stack, the one that saves more stays, and the shopper is told which and why', async ({
+    page,
+  }) => {
+    await addProductToCart(page, 'aurora-headphones', 1); // $199, electronics
+    await addProductToCart(page, 'soy-candle', 1); // $28, gifts
+    const checkout = await openCheckoutFromCart(page);
+    const { options } = checkout;
+    await options.applyCode('WELCOME10'); // 10% of $227
+    expect((await stripeAmounts(checkout)).discount).toBe(2_270 + 1_000);
+    await expect(checkout.notices).toHaveCount(0);
+
+    await test.step('GIFTS20 saves less ($5.60): WELCOME10 stays, and the page says so politely', async () => {
+      await options.startApplyingCode('gifts20');
+      await options.waitForSettled();
+      await expect(checkout.notices).toHaveText(
+        'GIFTS20 saves less than WELCOME10 (−$22.70), so WELCOME10 stays applied.',
+      );
+      await expect(checkout.notices.locator('xpath=ancestor::*[@aria-live="polite"]')).toHaveCount(1);
+      await expect(options.discount('WELCOME10')).toHaveAttribute('data-applied', 'true');
+      await expect(options.discount('GIFTS20')).toHaveCount(0);
+      await expect(options.discountErrors).toHaveCount(0);
+      expect((await stripeAmounts(checkout)).discount).toBe(2_270 + 1_000);
+    });
+
+    await test.step('the notice is shown once: the next change clears it', async () => {
+      await options.decrease('aurora-headphones'); // $28 left: WELCOME10 saves $2.80
+      await expect(checkout.notices).toHaveCount(0);
+      expect((await stripeAmounts(checkout)).discount).toBe(280);
+    });
+
+    await test.step('now GIFTS20 saves more ($5.60): it replaces WELCOME10, and the page says so', async () => {
+      await options.startApplyingCode('GIFTS20');
+      await options.waitForSettled();
+      await expect(checkout.notices).toHaveText('GIFTS20 replaced WELCOME10: it saves more (−$5.60).');
+      await expect(options.discount('GIFTS20')).toHaveAttribute('data-applied', 'true');
+      await expect(options.discount('WELCOME10')).toHaveCount(0);
+      expect((await stripeAmounts(checkout)).discount).toBe(560);
     });
   });
 

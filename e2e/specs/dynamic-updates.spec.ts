@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { EmulatorControl } from '../../test/emulator-control';
-import { LONDON_ADDRESS, TEST_ADDRESS } from '../../test/fixtures/addresses';
+import { LONDON_ADDRESS, OREGON_ADDRESS, TEST_ADDRESS } from '../../test/fixtures/addresses';
 import { CARDS, type CheckoutPage } from '../pages/checkout-page';
 import { minorUnits } from '../pages/money';
 import { OrderPage } from '../pages/order-page';
@@ -24,20 +24,14 @@ async function expectTotalIsStripes(checkout: CheckoutPage): Promise<number> {
     const sessionId = await checkout.sessionId();
     await expect.poll(() => emulator.amountTotal(sessionId), { timeout: 10_000 }).toBe(shown);
   }
-  const { subtotal, shipping, discount, total } = await checkout.amounts();
-  expect(total).toBe(subtotal + shipping - discount);
+  const { subtotal, shipping, discount, taxAdded, total } = await checkout.amounts();
+  expect(total).toBe(subtotal + shipping - discount + taxAdded);
   return shown;
 }
 
-/** Summary lines as Stripe names and prices them: `{name → minor units}`. */
+/** Summary lines as the server names and prices them: `{name → minor units}`. */
 async function summaryLines(checkout: CheckoutPage): Promise<Map<string, number>> {
-  const lines = new Map<string, number>();
-  for (const line of await checkout.options.summaryLines.all()) {
-    const text = (await line.locator('span').first().textContent()) ?? '';
-    const name = text.replace(/\s*×\s*\d+\s*$/, '').trim();
-    lines.set(name, await minorUnits(line.locator('[data-value]')));
-  }
-  return lines;
+  return new Map((await checkout.summaryLines()).map((line) => [line.name, line.amount]));
 }
 
 test.describe('checkout updates go through the server and show Stripe’s totals', () => {
@@ -220,5 +214,113 @@ test.describe('checkout updates go through the server and show Stripe’s totals
       await expect(options.shippingOption(next)).toBeFocused();
     }
     await expectTotalIsStripes(checkout);
+  });
+
+  test('a new address that cannot have the chosen shipping method switches to Standard and says why', async ({
+    page,
+  }) => {
+    await addProductToCart(page, 'soy-candle', 1);
+    const checkout = await openCheckoutFromCart(page);
+    const { options } = checkout;
+    await checkout.fillAddress(TEST_ADDRESS);
+    await checkout.waitForShippingPriced();
+    await options.chooseShipping('overnight');
+    await expect(checkout.notices).toHaveCount(0);
+
+    await test.step('Overnight in the US, then a UK address', async () => {
+      await checkout.fillAddress(LONDON_ADDRESS);
+      await expect(checkout.notices).toHaveText(
+        "Overnight shipping isn't available to the United Kingdom, so shipping changed to Standard shipping.",
+        { timeout: 20_000 },
+      );
+      await options.waitForSettled();
+      expect(await options.shippingMethodIds()).toEqual(['standard', 'express']);
+      await expect(options.shippingOption('standard')).toBeChecked();
+      await expectTotalIsStripes(checkout);
+    });
+
+    await test.step('Express to a US street address, then to a PO box: Standard only', async () => {
+      await checkout.fillAddress(TEST_ADDRESS);
+      await expect
+        .poll(() => options.shippingMethodIds(), { timeout: 20_000 })
+        .toEqual(['standard', 'express', 'overnight']);
+      await options.waitForSettled();
+      await options.chooseShipping('express');
+      await expect(checkout.notices).toHaveCount(0);
+      await checkout.fillAddressField('addressLine1', 'P.O. Box 1234');
+      await expect(checkout.notices).toHaveText(
+        "Express shipping isn't available to PO boxes, so shipping changed to Standard shipping.",
+        { timeout: 20_000 },
+      );
+      await options.waitForSettled();
+      expect(await options.shippingMethodIds()).toEqual(['standard']);
+      await expect(options.shippingOption('standard')).toBeChecked();
+      await expectTotalIsStripes(checkout);
+    });
+  });
+});
+
+test.describe('Stripe Tax on the checkout page', () => {
+  test('the tax line follows the address and the add-ons, always Stripe’s amount_tax, and the order records it', async ({
+    page,
+  }) => {
+    test.skip(!emulator, 'compares with the emulator’s Stripe Tax');
+    if (!emulator) return;
+    await addProductToCart(page, 'aurora-headphones', 1);
+    const checkout = await openCheckoutFromCart(page);
+    const options = checkout.options;
+    const sessionId = await checkout.sessionId();
+    const stripeTax = async () => (await emulator.tax(sessionId)).amountTax;
+    const shownTax = () => checkout.tax.getAttribute('data-value').then((value) => Number(value));
+
+    await expect(checkout.tax).toHaveText('Calculated at the address step');
+
+    await test.step('a California address adds tax on top', async () => {
+      await checkout.fillAddress(TEST_ADDRESS);
+      await expect(checkout.tax).toHaveAttribute('data-behavior', 'exclusive', { timeout: 20_000 });
+      await options.waitForSettled();
+      await expect.poll(shownTax, { timeout: 10_000 }).toBe(await stripeTax());
+      expect(await stripeTax()).toBeGreaterThan(0);
+      await expectTotalIsStripes(checkout);
+    });
+
+    await test.step('gift wrap is taxed too', async () => {
+      const before = await stripeTax();
+      await options.setAddOn(true, 'gift-wrap');
+      await expect.poll(stripeTax, { timeout: 10_000 }).toBeGreaterThan(before);
+      await expect.poll(shownTax, { timeout: 10_000 }).toBe(await stripeTax());
+      await expectTotalIsStripes(checkout);
+    });
+
+    await test.step('Oregon has no sales tax', async () => {
+      await checkout.fillAddress(OREGON_ADDRESS);
+      await expect.poll(stripeTax, { timeout: 20_000 }).toBe(0);
+      await options.waitForSettled();
+      await expect.poll(shownTax, { timeout: 10_000 }).toBe(0);
+      await expectTotalIsStripes(checkout);
+    });
+
+    await test.step('a UK address: the prices include VAT, the total does not grow', async () => {
+      const subtotal = (await checkout.amounts()).subtotal;
+      await checkout.fillAddress(LONDON_ADDRESS);
+      await expect(checkout.tax).toHaveAttribute('data-behavior', 'inclusive', { timeout: 20_000 });
+      await expect(checkout.tax.locator('xpath=preceding-sibling::dt')).toHaveText('Including VAT');
+      await options.waitForSettled();
+      await expect.poll(shownTax, { timeout: 10_000 }).toBe(await stripeTax());
+      expect(await stripeTax()).toBeGreaterThan(0);
+      expect((await checkout.amounts()).subtotal).toBe(subtotal);
+      await expectTotalIsStripes(checkout);
+    });
+
+    await test.step('the paid order records Stripe’s tax', async () => {
+      const charged = await stripeTax();
+      await checkout.fillCard(CARDS.visa);
+      await checkout.pay();
+      const order = new OrderPage(page);
+      await order.waitForArrival();
+      const receiptTax = page.getByTestId('order-tax');
+      await expect(receiptTax).toHaveAttribute('data-value', String(charged));
+      await expect(receiptTax.locator('xpath=preceding-sibling::dt')).toHaveText('Including VAT');
+    });
   });
 });

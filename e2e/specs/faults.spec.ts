@@ -117,6 +117,46 @@ test.describe('when Stripe fails or is slow, the shopper is told and the checkou
     });
   }
 
+  test('a failed gift-wrap toggle says so in its own words, and its box goes once a later update succeeds', async ({
+    page,
+  }) => {
+    const checkout = await readyCheckout(page, 'leather-journal');
+    const options = checkout.options;
+    const before = await expectAgreement(page, checkout);
+    const giftWrapError = page.getByRole('region', { name: 'Gifts and extras' }).getByTestId('update-error');
+
+    await test.step('the toggle fails: the words name gift wrap and say the order is unchanged', async () => {
+      await inject({ path: '/v1/checkout/sessions/', kind: 'error', status: 500, count: 2 });
+      await options.addOn('gift-wrap').check();
+      await expect(giftWrapError).toHaveText(/^Gift wrap couldn't be updated\. Your order is unchanged/, {
+        timeout: 30_000,
+      });
+      await expect(giftWrapError).not.toContainText('Payments are briefly unavailable');
+      await options.waitForSettled();
+      await expect(options.addOn('gift-wrap')).not.toBeChecked();
+      expect(await expectAgreement(page, checkout)).toBe(before);
+    });
+
+    await test.step('another change goes through: the order is in step again and the old box is gone', async () => {
+      await options.increase('leather-journal');
+      await expect(options.updateErrors).toHaveCount(0);
+      await expect(options.payBlocked).toBeHidden();
+      await expect(checkout.payButton).toBeEnabled();
+      expect(await expectAgreement(page, checkout)).toBeGreaterThan(before);
+    });
+
+    await test.step('it fails again, and Try again clears the box while it retries', async () => {
+      await inject({ path: '/v1/checkout/sessions/', kind: 'error', status: 500, count: 2 });
+      await options.addOn('gift-wrap').check();
+      await expect(giftWrapError).toBeVisible({ timeout: 30_000 });
+      await options.waitForSettled();
+      await giftWrapError.getByRole('button', { name: 'Try again' }).click();
+      await options.waitForSettled();
+      await expect(giftWrapError).toHaveCount(0);
+      await expect(options.addOn('gift-wrap')).toBeChecked();
+    });
+  });
+
   test('one transient 500 or timeout per update is retried by the server and never reaches the shopper', async ({
     page,
   }) => {
@@ -173,9 +213,11 @@ test.describe('when Stripe fails or is slow, the shopper is told and the checkou
       await checkout.fillCard(CARDS.visa);
       await inject({ path: `/v1/elements/sessions/${sessionId}/confirm`, ...scenario.fault });
       await checkout.pay();
-      await expect(checkout.paymentError).toBeVisible({ timeout: 20_000 });
-      await expect(checkout.paymentError).toHaveText(/\w{3,}/);
-      await expect(checkout.paymentError).not.toHaveText(/undefined|\[object/i);
+      // Not the card's fault: said beside Pay, where the shopper pressed it.
+      await expect(checkout.payError).toBeVisible({ timeout: 20_000 });
+      await expect(checkout.payError).toHaveText(/\w{3,}/);
+      await expect(checkout.payError).not.toHaveText(/undefined|\[object/i);
+      await expect(checkout.paymentError).toHaveCount(0);
       await expect(checkout.summary).toBeVisible();
       expect(page.url()).toContain('/checkout');
       expect(await expectAgreement(page, checkout)).toBe(total);

@@ -5,6 +5,7 @@ import { TEST_ADDRESS } from '../../test/fixtures/addresses';
 import { CartPage } from '../pages/cart-page';
 import { CARDS, CheckoutPage } from '../pages/checkout-page';
 import { OrderPage } from '../pages/order-page';
+import { expectNoSeriousViolations } from '../support/axe';
 import { addProductToCart, sessionIdFromUrl } from '../support/shopper';
 import { expectOneStoredOrder } from '../support/webhook-journeys';
 
@@ -63,8 +64,8 @@ async function openCheckout(page: Page): Promise<CheckoutPage> {
 async function expectTotalsAgree(page: Page, checkout: CheckoutPage): Promise<number> {
   await checkout.options.waitForSettled();
   const sessionId = await checkout.sessionId();
-  const { subtotal, shipping, discount, total } = await checkout.amounts();
-  expect(total).toBe(subtotal + shipping - discount);
+  const { subtotal, shipping, discount, taxAdded, total } = await checkout.amounts();
+  expect(total).toBe(subtotal + shipping - discount + taxAdded);
   expect((await serverState(page.request, sessionId)).total).toBe(total);
   if (emulator) expect((await stripeSession(sessionId)).amount_total).toBe(total);
   return total;
@@ -77,6 +78,15 @@ async function payWithVisa(page: Page, checkout: CheckoutPage): Promise<OrderPag
   await order.waitForArrival();
   await expect(order.status).toHaveAttribute('data-value', 'paid');
   return order;
+}
+
+/** The closed state of an expired session: plain words, Pay disabled, a fresh checkout offered without another click. */
+async function expectClosedAsExpired(checkout: CheckoutPage): Promise<void> {
+  await expect(checkout.closed).toBeVisible({ timeout: 20_000 });
+  await expect(checkout.closed).toContainText('This checkout expired');
+  await expect(checkout.page.getByText(/not open|its status is|completed or has expired/)).toHaveCount(0);
+  await expect(checkout.payButton).toBeDisabled();
+  await expect(checkout.closed.getByRole('button', { name: 'Start a fresh checkout' })).toBeVisible();
 }
 
 test.describe('a Checkout Session through expiry, reloads, navigation, two tabs and payment', () => {
@@ -114,7 +124,56 @@ test.describe('a Checkout Session through expiry, reloads, navigation, two tabs 
     expect(starts()).toBe(2);
   });
 
-  test('an update to an expired session offers a fresh checkout, which works, without looping', async ({ page }) => {
+  test('at its expiry the checkout closes by itself, Pay disabled, and the fresh checkout it offers keeps every choice', async ({
+    page,
+  }) => {
+    test.skip(!emulator, NEEDS_CLOCK);
+    // The page's clock too, so the checkout's own timer can be seen to fire.
+    await page.clock.install();
+    await addProductToCart(page, 'leather-journal', 1);
+    const checkout = await openCheckout(page);
+    const options = checkout.options;
+    const expiredId = await checkout.sessionId();
+    await checkout.fillEmail('kept@example.com');
+    await checkout.fillAddress(TEST_ADDRESS);
+    await checkout.waitForShippingPriced();
+    await options.chooseShipping('express');
+    await options.setAddOn(true, 'gift-wrap');
+    await options.addOn('gift-message').check();
+    await options.writeGiftMessage('Kept across checkouts');
+    await options.applyCode('WELCOME10');
+    const before = await expectTotalsAgree(page, checkout);
+
+    // Stripe's clock and the page's pass the session's expiry; the shopper touches nothing.
+    await advanceClock(DAY_SECONDS + 60);
+    await page.clock.fastForward((DAY_SECONDS + 60) * 1000);
+    await expectClosedAsExpired(checkout);
+
+    await checkout.closed.getByRole('button', { name: 'Start a fresh checkout' }).click();
+    await waitForCheckout(page);
+    await expect(checkout.closed).toHaveCount(0);
+    const freshId = await checkout.sessionId();
+    expect(freshId).not.toBe(expiredId);
+    await expect(checkout.carriedOver).toContainText('We kept your details from your last checkout.');
+    await expect(checkout.email).toHaveValue('kept@example.com');
+    await expect(checkout.addressField('addressLine1')).toHaveValue(TEST_ADDRESS.line1);
+    await expect(checkout.addressField('postalCode')).toHaveValue(TEST_ADDRESS.postalCode);
+    await expect(options.shippingOption('express')).toBeChecked();
+    await expect(options.addOn('gift-wrap')).toBeChecked();
+    await expect(options.addOn('gift-message')).toBeChecked();
+    await expect(options.giftMessage).toHaveValue('Kept across checkouts');
+    await expect(options.discount('WELCOME10')).toHaveAttribute('data-applied', 'true');
+    expect(await expectTotalsAgree(page, checkout)).toBe(before);
+
+    const order = await payWithVisa(page, checkout);
+    expect(sessionIdFromUrl(page)).toBe(freshId);
+    expect(await order.totalAmount()).toBe(before);
+    await expect(order.email).toContainText('kept@example.com');
+  });
+
+  test('an update to an expired session closes the checkout at once and offers a fresh one, without looping', async ({
+    page,
+  }, testInfo) => {
     test.skip(!emulator, NEEDS_CLOCK);
     const starts = countCheckoutStarts(page);
     await addProductToCart(page, 'leather-journal', 1);
@@ -126,18 +185,17 @@ test.describe('a Checkout Session through expiry, reloads, navigation, two tabs 
     // click, not check(): the refusal comes back before Playwright could see the box change.
     await checkout.options.addOn('gift-wrap').click();
 
-    const closed = page.getByTestId('checkout-closed');
-    await expect(closed).toBeVisible({ timeout: 20_000 });
-    await expect(closed).toContainText('This checkout can no longer be changed');
+    await expectClosedAsExpired(checkout);
     await checkout.options.waitForSettled();
     await expect(checkout.options.addOn('gift-wrap')).not.toBeChecked();
-    await expect(checkout.payButton).toBeDisabled();
+    await expect(page.getByRole('heading', { name: 'This checkout expired' })).toBeFocused();
+    await expectNoSeriousViolations(page, 'checkout (expired)', testInfo);
     expect(await checkout.sessionId()).toBe(expiredId);
     expect(starts()).toBe(1);
 
-    await closed.getByRole('button', { name: 'Start a fresh checkout' }).click();
+    await checkout.closed.getByRole('button', { name: 'Start a fresh checkout' }).click();
     await waitForCheckout(page);
-    await expect(closed).toHaveCount(0);
+    await expect(checkout.closed).toHaveCount(0);
     const freshId = await checkout.sessionId();
     expect(freshId).not.toBe(expiredId);
     expect(await checkout.options.quantityOf('leather-journal')).toBe(1);
@@ -149,6 +207,71 @@ test.describe('a Checkout Session through expiry, reloads, navigation, two tabs 
     // A replacement that looped would keep posting; watch the quiet page for a moment.
     await page.waitForTimeout(1_500);
     expect(starts()).toBe(2);
+  });
+
+  test('Pay on a session Stripe expired before the store heard of it: plain words, Pay disabled, not repeated', async ({
+    page,
+  }) => {
+    test.skip(!emulator, NEEDS_CLOCK);
+    const control = EmulatorControl.requireEnv();
+    await addProductToCart(page, 'tea-sampler', 1);
+    const checkout = await openCheckout(page);
+    const expiredId = await checkout.sessionId();
+    await checkout.fillEmail('late@example.com');
+    await checkout.fillAddress(TEST_ADDRESS);
+    await checkout.waitForShippingPriced();
+    await checkout.fillCard(CARDS.visa);
+    await checkout.options.waitForSettled();
+
+    // Stripe expires it; its webhook is held, so the store's record still says open.
+    await control.configureWebhooks({ paused: true });
+    try {
+      await control.expireSession(expiredId);
+      await checkout.payButton.click();
+      await expectClosedAsExpired(checkout);
+      await expect(checkout.payError).toHaveCount(0);
+      await expect(checkout.paymentError).toHaveCount(0);
+
+      await checkout.closed.getByRole('button', { name: 'Start a fresh checkout' }).click();
+      await waitForCheckout(page);
+      const freshId = await checkout.sessionId();
+      expect(freshId).not.toBe(expiredId);
+      await expect(checkout.email).toHaveValue('late@example.com');
+      await expect(checkout.addressField('addressLine1')).toHaveValue(TEST_ADDRESS.line1);
+      expect((await stripeSession(freshId)).status).toBe('open');
+    } finally {
+      await control.resetWebhookSwitches();
+    }
+  });
+
+  test('a tab whose order was paid in another tab says so and links to the receipt', async ({ page, context }) => {
+    const tabA = page;
+    await addProductToCart(tabA, 'soy-candle', 1);
+    const checkoutA = await openCheckout(tabA);
+    const sessionId = await checkoutA.sessionId();
+    await checkoutA.fillEmail('two-tabs@example.com');
+    await checkoutA.fillAddress(TEST_ADDRESS);
+    await checkoutA.waitForShippingPriced();
+    await checkoutA.fillCard(CARDS.visa);
+
+    const tabB = await context.newPage();
+    const checkoutB = await openCheckout(tabB);
+    expect(await checkoutB.sessionId()).toBe(sessionId);
+    const orderB = await payWithVisa(tabB, checkoutB);
+    const orderNumber = (await orderB.orderNumber.textContent()) ?? '';
+
+    await checkoutA.payButton.click();
+    await expect(checkoutA.closed).toBeVisible({ timeout: 20_000 });
+    await expect(checkoutA.closed).toContainText('This order was paid');
+    await expect(checkoutA.closed).not.toContainText(/expired/i);
+    await expect(checkoutA.payButton).toBeDisabled();
+    const receipt = checkoutA.closed.getByRole('link', { name: 'View your order' });
+    await expect(receipt).toHaveAttribute('href', `/checkout/complete?session_id=${sessionId}`);
+    await receipt.click();
+    const orderA = new OrderPage(tabA);
+    await orderA.waitForArrival();
+    await expect(orderA.orderNumber).toHaveText(orderNumber);
+    await expect(orderA.status).toHaveAttribute('data-value', 'paid');
   });
 
   test('reloading mid-checkout resumes the same session with the same choices and total', async ({ page }) => {

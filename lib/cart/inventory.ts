@@ -25,8 +25,10 @@ export async function unavailableUnits(
   now: Date,
   shopperId: string | null,
 ): Promise<Map<string, number>> {
-  const sold = await soldCounts(db, productIds);
-  const held = await heldByOthers(db, 'stock', productIds, now, { shopperId });
+  const [sold, held] = await Promise.all([
+    soldCounts(db, productIds),
+    heldByOthers(db, 'stock', productIds, now, { shopperId }),
+  ]);
   for (const [productId, units] of held) sold.set(productId, (sold.get(productId) ?? 0) + units);
   return sold;
 }

@@ -13,6 +13,7 @@ const lamp: Product = {
   imageAlt: 'A lamp',
   maxPerOrder: 4,
   stock: 10,
+  taxCode: 'txcd_99999999',
   weightGrams: 900,
 };
 

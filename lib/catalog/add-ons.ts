@@ -15,6 +15,7 @@ import { GIFT_MESSAGE_MAX_LENGTH } from '@/lib/checkout/contract';
 import { currencySchema, minorUnitsSchema, shareOf } from '@/lib/money';
 import { resolveCartItems } from '@/lib/pricing/cart';
 import type { CheckoutSelections } from '@/lib/pricing/types';
+import { TAX_CODES, taxCodeSchema } from '@/lib/tax/codes';
 
 /** A gift message as the shopper may send it: trimmed, 1–200 characters, no control characters except new lines. */
 export const giftMessageSchema = z
@@ -40,6 +41,8 @@ const addOnSchema = z
     price: addOnPriceSchema,
     /** Per-order add-ons that must also be selected. */
     requires: z.array(z.string()).default([]),
+    /** Stripe Tax product tax code. */
+    taxCode: taxCodeSchema,
   })
   .refine((a) => a.price.kind === 'flat' || a.scope !== 'order', 'a per-order add-on needs a flat price');
 export type AddOn = z.infer<typeof addOnSchema>;
@@ -68,6 +71,7 @@ export const addOnConfig: AddOnConfig = addOnConfigSchema.parse({
       description: 'The whole order wrapped in recycled paper with a ribbon.',
       scope: 'order',
       price: { kind: 'flat', amount: 499 },
+      taxCode: TAX_CODES.tangibleGoods,
     },
     {
       id: 'gift-message',
@@ -76,6 +80,7 @@ export const addOnConfig: AddOnConfig = addOnConfigSchema.parse({
       scope: 'order',
       price: { kind: 'flat', amount: 100 },
       requires: ['gift-wrap'],
+      taxCode: TAX_CODES.tangibleGoods,
     },
     {
       id: 'extended-warranty',
@@ -83,6 +88,7 @@ export const addOnConfig: AddOnConfig = addOnConfigSchema.parse({
       description: 'Two more years of repair or replacement cover.',
       scope: 'warranty-eligible-item',
       price: { kind: 'share-of-item', basisPoints: 1_500 },
+      taxCode: TAX_CODES.services,
     },
     {
       id: 'express-handling',
@@ -90,6 +96,7 @@ export const addOnConfig: AddOnConfig = addOnConfigSchema.parse({
       description: 'Packed and handed to the carrier within one business day.',
       scope: 'order',
       price: { kind: 'flat', amount: 399 },
+      taxCode: TAX_CODES.services,
     },
   ],
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currencySchema, minorUnitsSchema } from '@/lib/money';
+import { TAX_CODES, taxCodeSchema } from '@/lib/tax/codes';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lowercase slug');
 
@@ -29,6 +30,8 @@ export const productSchema = z.object({
   stock: z.number().int().nonnegative(),
   /** Shipping weight of one unit, for shipping rates. */
   weightGrams: z.number().int().positive(),
+  /** Stripe Tax product tax code; physical goods by default. */
+  taxCode: taxCodeSchema.default(TAX_CODES.tangibleGoods),
 });
 export type Product = z.infer<typeof productSchema>;
 

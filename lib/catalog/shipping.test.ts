@@ -97,6 +97,19 @@ describe('shippingOptionsFor', () => {
     expect(shippingOptionsFor({ country: 'US' }, withAddOn, testCatalog)[0]?.amount).toBe(599);
   });
 
+  it('offers only standard shipping to a PO box: couriers do not deliver express or overnight there', () => {
+    const poBox = { country: 'US', line1: 'P.O. Box 1234', line2: null };
+    expect(summary(shippingOptionsFor(poBox, lightCart, testCatalog))).toEqual([['standard', 599]]);
+    const boxOnLine2 = { country: 'US', line1: '12 Market Street', line2: 'PO Box 9' };
+    expect(summary(shippingOptionsFor(boxOnLine2, lightCart, testCatalog))).toEqual([['standard', 599]]);
+    const street = { country: 'US', line1: '1 Boxwood Lane', line2: null };
+    expect(shippingOptionsFor(street, lightCart, testCatalog).map((o) => o.methodId)).toEqual([
+      'standard',
+      'express',
+      'overnight',
+    ]);
+  });
+
   it('refuses to mix currencies', () => {
     expect(() => shippingOptionsFor({ country: 'US' }, lightCart, { ...testCatalog, currency: 'eur' })).toThrow();
   });

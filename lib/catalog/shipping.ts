@@ -1,9 +1,11 @@
 /**
  * Shipping methods as data, and the rules that turn an address + cart into the options Stripe offers: none without
- * an address, for an empty cart or outside `SHIPPABLE_COUNTRIES`; `baseAmount` up to `includedGrams`, plus
- * `perExtraKgAmount` per started kilogram; free when the product subtotal reaches `freeAbove` in its regions.
+ * an address, for an empty cart or outside `SHIPPABLE_COUNTRIES`; courier methods not to a PO box; `baseAmount` up to
+ * `includedGrams`, plus `perExtraKgAmount` per started kilogram; free when the product subtotal reaches `freeAbove` in
+ * its regions.
  */
 import { z } from 'zod';
+import { isPoBox } from '@/lib/catalog/po-box';
 import type { Catalog } from '@/lib/catalog/schema';
 import { currencySchema, minorUnitsSchema } from '@/lib/money';
 import type { DeliveryEstimate, QuoteLine, QuoteShippingOption, ShippingAddress } from '@/lib/pricing/types';
@@ -85,6 +87,8 @@ const shippingMethodSchema = z.object({
   /** Regions the method is offered in, with their rates; a missing region means "not offered there". */
   rates: z.partialRecord(shippingRegionSchema, regionRateSchema),
   freeAbove: z.object({ minimumSubtotal: minorUnitsSchema, regions: z.array(shippingRegionSchema).min(1) }).nullable(),
+  /** Whether the carrier delivers this method to PO boxes (the postal service does; couriers do not). */
+  deliversToPoBoxes: z.boolean(),
 });
 
 export const shippingConfigSchema = z.object({
@@ -111,6 +115,7 @@ export const shippingConfig: ShippingConfig = shippingConfigSchema.parse({
         'rest-of-world': { baseAmount: 2_999, perExtraKgAmount: 700, estimate: days(8, 14) },
       },
       freeAbove: { minimumSubtotal: 7_500, regions: ['domestic'] },
+      deliversToPoBoxes: true,
     },
     {
       id: 'express',
@@ -122,19 +127,35 @@ export const shippingConfig: ShippingConfig = shippingConfigSchema.parse({
         'rest-of-world': { baseAmount: 4_999, perExtraKgAmount: 1_000, estimate: days(3, 6) },
       },
       freeAbove: null,
+      deliversToPoBoxes: false,
     },
     {
       id: 'overnight',
       displayName: 'Overnight shipping',
       rates: { domestic: { baseAmount: 2_999, perExtraKgAmount: 500, estimate: days(1, 1) } },
       freeAbove: null,
+      deliversToPoBoxes: false,
     },
   ],
 });
 
+/** The parts of an address that decide which methods are offered. */
+export type ShippingDestination = Pick<ShippingAddress, 'country'> & Partial<Pick<ShippingAddress, 'line1' | 'line2'>>;
+
+/** Why a method is not offered to an address (its region has no rate, or it is a PO box), or null when it is. */
+export function methodRestriction(
+  method: ShippingConfig['methods'][number],
+  address: ShippingDestination,
+): 'region' | 'po-box' | null {
+  const region = regionOf(address.country);
+  if (!region || !method.rates[region]) return 'region';
+  if (!method.deliversToPoBoxes && isPoBox(address)) return 'po-box';
+  return null;
+}
+
 /** The options offered for this address and cart, in method order. Only product lines are read. */
 export function shippingOptionsFor(
-  address: Pick<ShippingAddress, 'country'> | null,
+  address: ShippingDestination | null,
   lines: ReadonlyArray<Pick<QuoteLine, 'kind' | 'productId' | 'quantity' | 'amount'>>,
   catalog: Catalog,
   config: ShippingConfig = shippingConfig,
@@ -144,13 +165,13 @@ export function shippingOptionsFor(
   }
   const region = address ? regionOf(address.country) : null;
   const productLines = lines.filter((line) => line.kind === 'product');
-  if (!region || productLines.length === 0) return [];
+  if (!address || !region || productLines.length === 0) return [];
   const weightGrams = cartWeightGrams(productLines, catalog);
   const merchandiseSubtotal = productLines.reduce((sum, line) => sum + line.amount, 0);
   const options: QuoteShippingOption[] = [];
   for (const method of config.methods) {
     const rate = method.rates[region];
-    if (!rate) continue;
+    if (!rate || methodRestriction(method, address) !== null) continue;
     const { freeAbove } = method;
     const free = freeAbove
       ? freeAbove.regions.includes(region) && merchandiseSubtotal >= freeAbove.minimumSubtotal

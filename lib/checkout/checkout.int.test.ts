@@ -58,7 +58,12 @@ describe('startCheckout', () => {
     const first = await openCheckout(deps, [{ productId: 'test-mug', quantity: 1 }]);
     const before = await requestCount();
     const again = await startCheckout({ ...deps, shopperId: first.shopperId });
-    expect(again).toEqual({ sessionId: first.sessionId, clientSecret: first.clientSecret });
+    expect(again).toEqual({
+      sessionId: first.sessionId,
+      clientSecret: first.clientSecret,
+      carriedOver: false,
+      notices: [],
+    });
     expect(await sessionRequestsSince(before)).toEqual([]);
   });
 
@@ -108,6 +113,36 @@ describe('updateCheckout with a shipping address', () => {
     expect(session.collected_information?.shipping_details?.address?.country).toBe('US');
     expect(session.shipping_options.length).toBeGreaterThan(0);
     expect(result.total).toBeGreaterThan(2 * 1_250);
+  });
+
+  it('switches a method the new address cannot have to Standard, in Stripe too, and the answer says why', async () => {
+    const { shopperId, sessionId } = await openCheckout(deps, [{ productId: 'test-mug', quantity: 1 }], {
+      withAddress: true,
+    });
+    await updateCheckout({
+      ...deps,
+      sessionId,
+      shopperId,
+      intent: { type: 'set-shipping-method', methodId: 'overnight' },
+    });
+    const moved = await updateCheckout({
+      ...deps,
+      sessionId,
+      shopperId,
+      intent: { type: 'set-shipping-address', address: { ...usAddress, line1: 'PO Box 12' } },
+    });
+    expect(moved.notices).toEqual([
+      {
+        code: 'shipping_method_changed',
+        message: "Overnight shipping isn't available to PO boxes, so shipping changed to Standard shipping.",
+      },
+    ]);
+    expect(moved.shippingMethods.map((m) => m.methodId)).toEqual(['standard']);
+    expect(moved.selectedShippingMethodId).toBe('standard');
+    const session = await env.stripe.checkout.sessions.retrieve(sessionId);
+    expect(session.shipping_options).toHaveLength(1);
+    expect(session.amount_total).toBe(moved.total);
+    expect((await findCheckout(env.db, sessionId))?.selections.shippingMethodId).toBe('standard');
   });
 
   it('refuses a country the store does not ship to, without calling Stripe', async () => {

@@ -17,6 +17,7 @@
  */
 import type { NextRequest } from 'next/server';
 import { assertOwned } from '@/lib/checkout/access';
+import { tooManyCodesMessage } from '@/lib/checkout/code-attempt-wait';
 import type { CheckoutDeps } from '@/lib/checkout/deps';
 import { findCheckout } from '@/lib/checkout/repository';
 import { type ClientIpSource, getServerConfig } from '@/lib/config';
@@ -30,8 +31,6 @@ export const CODE_ATTEMPT_LIMITS = {
   perShopper: { limit: 30, windowSeconds: 600 },
   perAddress: { limit: 30, windowSeconds: 600 },
 } as const;
-
-export const RATE_LIMITED_MESSAGE = 'Too many discount code attempts. Please wait a few minutes and try again.';
 
 /** The budgets one attempt is charged to; the per-address one only when the address is known. */
 export function codeAttemptLimits(attempt: {
@@ -52,7 +51,7 @@ export function codeAttemptLimits(attempt: {
 /**
  * The `guard` of the apply-code route: 404 (charging nothing) unless the caller owns the checkout, else counts one code
  * attempt (committed even when the code is refused) and answers 429 `rate_limited` with `Retry-After` once any budget
- * is spent, else null. The update itself re-checks ownership under the row lock.
+ * is spent (the message says how long: "Try again in 4 minutes."), else null. The update itself re-checks ownership under the row lock.
  */
 export async function countCodeAttempt(
   input: {
@@ -72,5 +71,6 @@ export async function countCodeAttempt(
     clientAddress: clientAddressOf(input.request.headers, clientIp),
   });
   const outcome = await hitRateLimits(input.deps.db, limits, input.deps.now, options);
-  return outcome.allowed ? null : rateLimitedResponse(outcome.retryAfterSeconds, RATE_LIMITED_MESSAGE);
+  if (outcome.allowed) return null;
+  return rateLimitedResponse(outcome.retryAfterSeconds, tooManyCodesMessage(outcome.retryAfterSeconds));
 }

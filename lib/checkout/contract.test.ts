@@ -20,7 +20,7 @@ function serverView(selections: CheckoutSelections) {
     expiresAt: new Date(now.getTime() + 3_600_000),
     version: 4,
     selections,
-    quote: toStoredQuote({ quote, explanation: NO_DISCOUNTS }, shippingRates),
+    quote: toStoredQuote({ quote, explanation: NO_DISCOUNTS }, shippingRates, null),
     serverDiscounts: true,
   };
   return toCheckoutStateView(row, catalog, new Map(), now);

@@ -18,6 +18,8 @@ export const DISCOUNT_CODE_MAX_LENGTH = 64;
 // ——— error codes the browser acts on ———
 export const CHECKOUT_CLOSED = 'checkout_closed';
 export const LAST_ITEM = 'last_item';
+/** Another change to the same checkout was still being saved when the server stopped waiting (retryable). */
+export const UPDATE_IN_PROGRESS = 'update_in_progress';
 
 // ——— requests ———
 export const checkoutSessionIdSchema = z.string().regex(/^cs_(test|live)_[A-Za-z0-9]{1,250}$/, 'a Checkout Session id');
@@ -56,8 +58,23 @@ export const shippingAddressInputSchema = z
 
 export type ShippingAddressInput = z.input<typeof shippingAddressInputSchema>;
 
-/** POST /api/checkout/sessions — no fields: the cart on the server is what gets checked out. */
-export const startCheckoutSchema = z.object({}).strict();
+/**
+ * POST /api/checkout/sessions — the cart on the server is what gets checked out. `replacing`: the session this tab saw
+ * close, so the server checks it with Stripe instead of resuming it (the fresh checkout's choices come from the
+ * server's record, never from the request).
+ */
+export const startCheckoutSchema = z.object({ replacing: checkoutSessionIdSchema.optional() }).strict();
+
+/**
+ * Its answer. `carriedOver`: a fresh checkout kept the choices of the shopper's last one, which ended unpaid;
+ * `notices`: what it could not keep.
+ */
+export const startedCheckoutSchema = z.object({
+  sessionId: checkoutSessionIdSchema,
+  clientSecret: z.string().min(1),
+  carriedOver: z.boolean(),
+  notices: z.array(z.string()),
+});
 
 /** GET /api/checkout/state?sessionId=… */
 export const checkoutStateQuerySchema = z.object({ sessionId: checkoutSessionIdSchema }).strict();
@@ -164,20 +181,50 @@ export const discountsViewSchema = z.object({
   hints: z.array(z.object({ message: z.string() })),
 });
 
+/** Things an update changed that the shopper did not ask for, each with why; the browser says them once. */
+export const UPDATE_NOTICE_CODES = ['shipping_method_changed', 'discount_code_kept', 'discount_code_replaced'] as const;
+export const updateNoticeSchema = z.object({ code: z.enum(UPDATE_NOTICE_CODES), message: z.string().min(1) });
+export type UpdateNotice = z.infer<typeof updateNoticeSchema>;
+
 export const checkoutStateViewSchema = z.object({
   sessionId: checkoutSessionIdSchema,
   status: checkoutStatusSchema,
+  /** When Stripe expires the session (ISO 8601). */
+  expiresAt: z.string().min(1),
+  /**
+   * Seconds left until then by the server's clock when it answered (0 once past): the browser counts down from when it
+   * received the answer, so a device clock that is off does not close the checkout early or late.
+   */
+  expiresInSeconds: z.number().int().nonnegative(),
   /** Increases with every saved update. */
   version: z.number().int().nonnegative(),
   currency: z.string().regex(/^[a-zA-Z]{3}$/),
-  /** Stripe's amount_total after the last update (equal to the server's quote). */
+  /** Stripe's amount_total after the last update: the server's quote, plus the tax Stripe added on top. */
   total: minorUnits,
+  /**
+   * Stripe Tax's figures after the last update (null: the store does not use Stripe Tax): `amount` is Stripe's
+   * `amount_tax`, added to the total (`exclusive`) or the VAT inside the prices (`inclusive`); `pending` until Stripe
+   * knows where the order ships ("calculated at the address step").
+   */
+  tax: z.object({ amount: minorUnits, behavior: z.enum(['exclusive', 'inclusive']), pending: z.boolean() }).nullable(),
   items: z.array(
     z.object({
       productId: z.string().min(1),
       name: z.string(),
       quantity: z.number().int().positive(),
       maxQuantity: z.number().int().nonnegative(),
+      /** quantity × unit price, before discounts (a label: totals come from Stripe). */
+      amount: minorUnits,
+    }),
+  ),
+  /** The order's lines as the server priced them (and sent them to Stripe), before discounts: they add up to the subtotal. */
+  lines: z.array(
+    z.object({
+      key: z.string().min(1),
+      name: z.string(),
+      quantity: z.number().int().positive(),
+      unitAmount: minorUnits,
+      amount: minorUnits,
     }),
   ),
   addOns: z.array(
@@ -210,6 +257,8 @@ export const checkoutStateViewSchema = z.object({
   selectedShippingMethodId: z.string().nullable(),
   /** Discounts as sent to (and confirmed by) Stripe with the last update. */
   discounts: discountsViewSchema,
+  /** What the update this view answers changed on its own (a shipping method, a code); empty on `GET /state`. */
+  notices: z.array(updateNoticeSchema),
 });
 
 export type CheckoutStateView = z.infer<typeof checkoutStateViewSchema>;

@@ -21,6 +21,8 @@ export type CheckoutSettings = {
    * preview). On unless SERVER_SIDE_DISCOUNTS=off; a session whose creation Stripe refused it for runs without.
    */
   serverSideDiscounts: boolean;
+  /** Create sessions with Stripe Tax (`automatic_tax`); STRIPE_TAX. */
+  stripeTax: boolean;
 };
 
 /** Countries a session may ship to: the configured list, limited to those the store has shipping rates for. */
@@ -35,6 +37,7 @@ function getCheckoutSettings(): CheckoutSettings {
     sessionTtlSeconds: config.checkoutSessionTtlSeconds,
     appUrl: config.appUrl,
     serverSideDiscounts: config.serverSideDiscounts,
+    stripeTax: config.stripeTax,
   };
 }
 

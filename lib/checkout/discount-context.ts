@@ -33,9 +33,24 @@ export async function loadDiscountContext(
   email: string | null,
   hold: { now: Date; sessionId: string | null },
 ): Promise<DiscountContext> {
-  const usage = await db.select({ ruleId: discountUsage.ruleId, redeemed: discountUsage.redeemed }).from(discountUsage);
+  const [usage, held, byEmail, previous] = await Promise.all([
+    db.select({ ruleId: discountUsage.ruleId, redeemed: discountUsage.redeemed }).from(discountUsage),
+    heldByOthers(db, 'code', null, hold.now, { sessionId: hold.sessionId }),
+    email === null
+      ? []
+      : db
+          .select({ ruleId: discountRedemptions.ruleId, used: count() })
+          .from(discountRedemptions)
+          .where(eq(discountRedemptions.email, email))
+          .groupBy(discountRedemptions.ruleId),
+    email === null
+      ? []
+      : db
+          .select({ orders: count() })
+          .from(orders)
+          .where(and(sql`lower(${orders.email}) = ${email}`)),
+  ]);
   const totals = new Map(usage.map((row) => [row.ruleId, row.redeemed]));
-  const held = await heldByOthers(db, 'code', null, hold.now, { sessionId: hold.sessionId });
   const heldCounts = {
     held: (ruleId: string) => held.get(ruleId) ?? 0,
     heldByEmail: (ruleId: string, asked: string) =>
@@ -48,16 +63,7 @@ export async function loadDiscountContext(
       isFirstOrder: null,
     };
   }
-  const byEmail = await db
-    .select({ ruleId: discountRedemptions.ruleId, used: count() })
-    .from(discountRedemptions)
-    .where(eq(discountRedemptions.email, email))
-    .groupBy(discountRedemptions.ruleId);
   const perRule = new Map(byEmail.map((row) => [row.ruleId, row.used]));
-  const [previous] = await db
-    .select({ orders: count() })
-    .from(orders)
-    .where(and(sql`lower(${orders.email}) = ${email}`));
   return {
     redemptions: {
       total: (ruleId) => totals.get(ruleId) ?? 0,
@@ -65,6 +71,6 @@ export async function loadDiscountContext(
       ...heldCounts,
     },
     email,
-    isFirstOrder: (previous?.orders ?? 0) === 0,
+    isFirstOrder: (previous[0]?.orders ?? 0) === 0,
   };
 }

@@ -154,6 +154,38 @@ describe('discount codes', () => {
   });
 });
 
+describe('a second code that cannot stack', () => {
+  it('leaves the code that saves more applied, in Stripe too, and the answer says which and why', async () => {
+    const d = await deps();
+    const shopper = await openCheckout(d, [POUR_OVER, CANDLE]); // $76: WELCOME10 $7.60, GIFTS20 $5.60
+    const apply = (code: string) =>
+      tracked(() => updateCheckout({ ...d, ...shopper, intent: { type: 'apply-code', code } }));
+    expect((await apply('WELCOME10')).view.notices).toEqual([]);
+
+    const kept = await apply('GIFTS20');
+    await expectOneBetaUpdate(shopper.sessionId, kept, 760);
+    expect(kept.view.notices).toEqual([
+      {
+        code: 'discount_code_kept',
+        message: 'GIFTS20 saves less than WELCOME10 (−$7.60), so WELCOME10 stays applied.',
+      },
+    ]);
+    expect(kept.view.discounts.codes.map((c) => c.code)).toEqual(['WELCOME10']);
+
+    await updateCheckout({
+      ...d,
+      ...shopper,
+      intent: { type: 'set-quantity', productId: POUR_OVER.productId, quantity: 0 },
+    });
+    const replaced = await apply('GIFTS20'); // $28 left: WELCOME10 $2.80, GIFTS20 $5.60
+    await expectOneBetaUpdate(shopper.sessionId, replaced, 560);
+    expect(replaced.view.notices).toEqual([
+      { code: 'discount_code_replaced', message: 'GIFTS20 replaced WELCOME10: it saves more (−$5.60).' },
+    ]);
+    expect((await findCheckout(env.db, shopper.sessionId))?.selections.discountCodes).toEqual(['GIFTS20']);
+  });
+});
+
 describe('automatic promotions, recomputed on every update', () => {
   it('a cart-value promotion appears above its threshold and goes below it, with a hint when close', async () => {
     const d = await deps();

@@ -25,7 +25,7 @@ function toggle(
     selections,
     { type: 'set-add-on', addOnId, productId: extra.productId ?? null, selected, giftMessage: extra.giftMessage },
     context,
-  );
+  ).selections;
 }
 
 describe('set-add-on', () => {

@@ -22,7 +22,7 @@ function setQuantity(selections: CheckoutSelections, productId: string, quantity
       discounts: null,
       now: new Date('2026-11-18T12:00:00Z'),
     },
-  );
+  ).selections;
 }
 
 describe('set-quantity', () => {

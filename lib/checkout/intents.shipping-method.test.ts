@@ -25,7 +25,7 @@ function choose(selections: CheckoutSelections, methodId: string) {
       discounts: null,
       now: new Date('2026-11-18T12:00:00Z'),
     },
-  );
+  ).selections;
 }
 
 describe('set-shipping-method', () => {

@@ -18,10 +18,11 @@ const address = usAddress;
 describe('applyIntent', () => {
   it('sets the shipping address, keeping everything else', () => {
     const before = emptySelections([{ productId: 'test-headphones', quantity: 1 }]);
-    const after = applyIntent(before, { type: 'set-shipping-address', address }, context);
+    const { selections: after, notices } = applyIntent(before, { type: 'set-shipping-address', address }, context);
     expect(after.shippingAddress).toEqual(address);
     expect(after.items).toEqual(before.items);
     expect(before.shippingAddress).toBeNull();
+    expect(notices).toEqual([]);
   });
 
   it('refuses an address in a country the store does not ship to, naming it and the served countries', () => {
@@ -49,13 +50,13 @@ describe('applyIntent', () => {
       before,
       { type: 'replace-items', items: [{ productId: 'test-headphones', quantity: 2 }] },
       context,
-    );
+    ).selections;
     expect(kept.addOns).toEqual(before.addOns);
     const dropped = applyIntent(
       before,
       { type: 'replace-items', items: [{ productId: 'test-mug', quantity: 1 }] },
       context,
-    );
+    ).selections;
     expect(dropped.items).toEqual([{ productId: 'test-mug', quantity: 1 }]);
     expect(dropped.addOns).toEqual([]);
   });

@@ -12,12 +12,12 @@ import {
   pruneIneligibleAddOns,
 } from '@/lib/catalog/add-ons';
 import type { Catalog } from '@/lib/catalog/schema';
-import { shippingConfig, shippingOptionsFor } from '@/lib/catalog/shipping';
+import { methodRestriction, shippingConfig, shippingOptionsFor, withSelectedFirst } from '@/lib/catalog/shipping';
 import { discountsUnavailable } from '@/lib/checkout/access';
-import { GIFT_MESSAGE_ADD_ON_ID } from '@/lib/checkout/contract';
+import { GIFT_MESSAGE_ADD_ON_ID, type UpdateNotice } from '@/lib/checkout/contract';
 import { type DiscountRules, discountInputOf } from '@/lib/checkout/price';
-import { countryName } from '@/lib/countries';
-import { checkCode, normalizeCode, type RejectionReason } from '@/lib/discounts';
+import { countryInSentence, countryName } from '@/lib/countries';
+import { checkCode, chooseCode, codeChoiceMessage, normalizeCode, type RejectionReason } from '@/lib/discounts';
 import { AppError } from '@/lib/http/app-error';
 import { resolveCartItems } from '@/lib/pricing/cart';
 import type { CheckoutSelections, QuoteShippingOption, ShippingAddress } from '@/lib/pricing/types';
@@ -49,31 +49,47 @@ export function emptySelections(items: CheckoutSelections['items']): CheckoutSel
   return { items, addOns: [], giftMessage: null, shippingAddress: null, shippingMethodId: null, discountCodes: [] };
 }
 
-/** The selections after `intent`; throws an AppError (4xx) when the intent is not allowed. Pure. */
+/** The selections after an intent, and what it changed that the shopper did not ask for (said once by the page). */
+export type IntentOutcome = { selections: CheckoutSelections; notices: UpdateNotice[] };
+
+/**
+ * The selections after `intent`, then a chosen shipping method the order can no longer have (a new country, a PO box)
+ * switched to the cheapest one offered, with a notice; throws an AppError (4xx) when the intent is not allowed. Pure.
+ */
 export function applyIntent(
   selections: CheckoutSelections,
   intent: CheckoutIntent,
   context: IntentContext,
-): CheckoutSelections {
+): IntentOutcome {
+  const changed = applyChange(selections, intent, context);
+  const shipping = followOfferedShipping(changed.selections, context.catalog);
+  return { selections: shipping.selections, notices: [...changed.notices, ...shipping.notices] };
+}
+
+function applyChange(selections: CheckoutSelections, intent: CheckoutIntent, context: IntentContext): IntentOutcome {
   switch (intent.type) {
     case 'replace-items':
-      return tidyAddOns({ ...selections, items: intent.items.map((item) => ({ ...item })) }, context.catalog);
+      return quiet(tidyAddOns({ ...selections, items: intent.items.map((item) => ({ ...item })) }, context.catalog));
     case 'set-shipping-address':
       assertShippableAddress(intent.address, context.allowedCountries);
-      return { ...selections, shippingAddress: { ...intent.address } };
+      return quiet({ ...selections, shippingAddress: { ...intent.address } });
     case 'set-add-on':
-      return applySetAddOn(selections, intent, context);
+      return quiet(applySetAddOn(selections, intent, context));
     case 'set-quantity':
-      return applySetQuantity(selections, intent, context);
+      return quiet(applySetQuantity(selections, intent, context));
     case 'set-shipping-method':
-      return applySetShippingMethod(selections, intent, context);
+      return quiet(applySetShippingMethod(selections, intent, context));
     case 'apply-code':
     case 'remove-code':
       return applyDiscountCode(selections, intent, context);
     case 'refresh':
     case 'email-changed':
-      return selections;
+      return quiet(selections);
   }
+}
+
+function quiet(selections: CheckoutSelections): IntentOutcome {
+  return { selections, notices: [] };
 }
 
 export function sameItems(a: CheckoutSelections['items'], b: CheckoutSelections['items']): boolean {
@@ -222,6 +238,29 @@ export function offeredShippingOptions(selections: CheckoutSelections, catalog: 
   return shippingOptionsFor(selections.shippingAddress, lines, catalog);
 }
 
+/**
+ * A chosen method the address can no longer have becomes the cheapest one offered, and the shopper is told why:
+ * "Overnight shipping isn't available to the United Kingdom, so shipping changed to Standard shipping."
+ */
+function followOfferedShipping(selections: CheckoutSelections, catalog: Catalog): IntentOutcome {
+  const chosen = shippingConfig.methods.find((m) => m.id === selections.shippingMethodId);
+  const address = selections.shippingAddress;
+  if (!chosen || !address) return quiet(selections);
+  const offered = offeredShippingOptions(selections, catalog);
+  const fallback = shippingConfig.methods.find((m) => m.id === withSelectedFirst(offered, null).selectedMethodId);
+  if (!fallback || offered.some((option) => option.methodId === chosen.id)) return quiet(selections);
+  const where = methodRestriction(chosen, address) === 'po-box' ? 'PO boxes' : countryInSentence(address.country);
+  return {
+    selections: { ...selections, shippingMethodId: fallback.id },
+    notices: [
+      {
+        code: 'shipping_method_changed',
+        message: `${chosen.displayName} isn't available to ${where}, so shipping changed to ${fallback.displayName}.`,
+      },
+    ],
+  };
+}
+
 export function applySetShippingMethod(
   selections: CheckoutSelections,
   intent: SetShippingMethodIntent,
@@ -246,9 +285,10 @@ export function applySetShippingMethod(
 // ——— apply-code / remove-code ———
 
 /**
- * `apply-code` / `remove-code`: the shopper's discount code. One code per order (the engine's stacking policy), so
- * applying a code replaces the one applied before. A code is checked against the order as it is now; refusals carry
- * the engine's reason (as `discount_<reason>`) and its shopper-facing message, which speaks only of this order.
+ * `apply-code` / `remove-code`: the shopper's discount code. One code per order (the engine's stacking policy): a code
+ * entered while another is applied replaces it only if it saves more on the order as it is now (`chooseCode`), and a
+ * notice says which code stays and why. A code is checked against the order as it is now; refusals carry the engine's
+ * reason (as `discount_<reason>`) and its shopper-facing message, which speaks only of this order.
  */
 
 export type ApplyCodeIntent = { type: 'apply-code'; code: string };
@@ -269,14 +309,26 @@ export function applyDiscountCode(
   selections: CheckoutSelections,
   intent: DiscountCodeIntent,
   context: Pick<IntentContext, 'catalog' | 'now' | 'discounts'>,
-): CheckoutSelections {
+): IntentOutcome {
   const code = normalizeCode(intent.code);
   if (intent.type === 'remove-code') {
-    return { ...selections, discountCodes: selections.discountCodes.filter((c) => c !== code) };
+    return quiet({ ...selections, discountCodes: selections.discountCodes.filter((c) => c !== code) });
   }
   if (!context.discounts) throw discountsUnavailable();
+  const { rules, context: shopper } = context.discounts;
   const input = discountInputOf(selections, context.catalog, context.now);
-  const check = checkCode(code, context.discounts.rules, input, context.discounts.context);
+  const check = checkCode(code, rules, input, shopper);
   if (!check.ok) throw codeRefused(check.reason, check.message, code);
-  return { ...selections, discountCodes: [code] };
+  const [applied] = selections.discountCodes;
+  if (applied === undefined || applied === code) return quiet({ ...selections, discountCodes: [code] });
+  const choice = chooseCode(applied, code, rules, input, shopper);
+  return {
+    selections: { ...selections, discountCodes: [choice.kept] },
+    notices: [
+      {
+        code: choice.replaced ? 'discount_code_replaced' : 'discount_code_kept',
+        message: codeChoiceMessage(choice, input.currency),
+      },
+    ],
+  };
 }

@@ -54,12 +54,20 @@ describe('shippingRatesOfSession', () => {
 describe('stored quote', () => {
   it('holds the whole quote, the discount explanation and the shr_ ids, and survives JSON as it is', () => {
     const explanation = { ...NO_DISCOUNTS, hints: [{ message: '$5.00 more for free shipping', amountNeeded: 500 }] };
-    const stored = toStoredQuote({ quote, explanation }, [{ methodId: 'express', shippingRateId: 'shr_1' }]);
+    const stored = toStoredQuote({ quote, explanation }, [{ methodId: 'express', shippingRateId: 'shr_1' }], null);
     expect(stored).toEqual({
       ...quote,
       discountExplanation: explanation,
       stripeShippingRates: [{ methodId: 'express', shippingRateId: 'shr_1' }],
+      tax: null,
     });
+    expect(JSON.parse(JSON.stringify(stored))).toEqual(stored);
+  });
+
+  it("records Stripe's tax: the amount, how the prices carried it, and whether Stripe still waits for an address", () => {
+    const tax = { behavior: 'exclusive' as const, amount: 1_450, pending: false };
+    const stored = toStoredQuote({ quote, explanation: NO_DISCOUNTS }, [], tax);
+    expect(stored.tax).toEqual(tax);
     expect(JSON.parse(JSON.stringify(stored))).toEqual(stored);
   });
 });

@@ -10,6 +10,7 @@ import type { DiscountInput } from '@/lib/pricing/discount-evaluator';
 import { buildQuote } from '@/lib/pricing/quote';
 import type { CheckoutSelections, Quote } from '@/lib/pricing/types';
 import { methodIdOfShippingRate } from '@/lib/stripe/session-params';
+import type { TaxBehavior } from '@/lib/tax/behavior';
 
 export type DiscountRules = { rules: ReadonlyArray<DiscountRule>; context: DiscountContext };
 
@@ -85,13 +86,38 @@ export type StripeShippingRate = { methodId: string; shippingRateId: string };
 export type StoredQuote = Quote & {
   discountExplanation: DiscountExplanation;
   stripeShippingRates: ReadonlyArray<StripeShippingRate>;
+  /** What Stripe Tax computed on the last call (null: the session has no Stripe Tax). `total` is before tax. */
+  tax: StoredTax | null;
 };
 
-export function toStoredQuote(priced: PricedCheckout, rates: ReadonlyArray<StripeShippingRate>): StoredQuote {
+/**
+ * Stripe's tax on the order: `amount` is `total_details.amount_tax`; `exclusive` adds it to the quote's total,
+ * `inclusive` is the VAT share inside the prices. `pending` until Stripe knows where the order ships.
+ */
+export type StoredTax = { behavior: TaxBehavior; amount: number; pending: boolean };
+
+export function toStoredQuote(
+  priced: PricedCheckout,
+  rates: ReadonlyArray<StripeShippingRate>,
+  tax: StoredTax | null,
+): StoredQuote {
   return {
     ...priced.quote,
     discountExplanation: priced.explanation,
     stripeShippingRates: rates.map((rate) => ({ ...rate })),
+    tax: tax ? { ...tax } : null,
+  };
+}
+
+/** The tax of a session created with Stripe Tax and priced with `behavior`, as Stripe reports it. */
+export function taxOfSession(
+  session: Pick<Stripe.Checkout.Session, 'total_details' | 'automatic_tax'>,
+  behavior: TaxBehavior,
+): StoredTax {
+  return {
+    behavior,
+    amount: session.total_details?.amount_tax ?? 0,
+    pending: session.automatic_tax.status !== 'complete',
   };
 }
 

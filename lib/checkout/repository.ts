@@ -18,12 +18,12 @@ export async function findCheckout(db: Db, sessionId: string): Promise<CheckoutR
 
 /** The shopper's newest open checkout that stays open for at least `minRemainingMs` more. */
 export async function findResumableCheckout(
-  tx: Db,
+  db: Db,
   shopperId: string,
   now: Date,
   minRemainingMs: number,
 ): Promise<CheckoutRow | null> {
-  const [row] = await tx
+  const [row] = await db
     .select()
     .from(checkouts)
     .where(
@@ -34,8 +34,7 @@ export async function findResumableCheckout(
       ),
     )
     .orderBy(desc(checkouts.createdAt))
-    .limit(1)
-    .for('update');
+    .limit(1);
   return row ?? null;
 }
 
@@ -49,24 +48,24 @@ export async function insertCheckout(
     quote: CheckoutRow['quote'];
     clientSecret: string;
     serverDiscounts: boolean;
+    automaticTax: boolean;
   },
 ): Promise<void> {
   await tx.insert(checkouts).values({ ...row, status: 'open', version: 1 });
 }
 
-/** Saves an update (the version goes up by one) and answers the saved row. */
+/** Saves an update of an open checkout (the version goes up by one); null when it is no longer open. */
 export async function saveCheckout(
   tx: Db,
   sessionId: string,
   update: Pick<CheckoutRow, 'selections' | 'quote' | 'email' | 'serverDiscounts'>,
-): Promise<CheckoutRow> {
+): Promise<CheckoutRow | null> {
   const [row] = await tx
     .update(checkouts)
     .set({ ...update, version: sql`${checkouts.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(checkouts.stripeSessionId, sessionId))
+    .where(and(eq(checkouts.stripeSessionId, sessionId), eq(checkouts.status, 'open')))
     .returning();
-  if (!row) throw new Error(`checkout ${sessionId} vanished during its update`);
-  return row;
+  return row ?? null;
 }
 
 /** Marks a checkout closed. A complete checkout never goes back to open or expired. */
@@ -92,4 +91,15 @@ export async function markPaymentStatus(db: Db, sessionId: string, paymentStatus
     .update(checkouts)
     .set({ paymentStatus, updatedAt: sql`now()` })
     .where(eq(checkouts.stripeSessionId, sessionId));
+}
+
+/** The shopper's newest checkout, whatever its status; null when they never started one. */
+export async function findLatestCheckout(tx: Db, shopperId: string): Promise<CheckoutRow | null> {
+  const [row] = await tx
+    .select()
+    .from(checkouts)
+    .where(eq(checkouts.shopperId, shopperId))
+    .orderBy(desc(checkouts.createdAt))
+    .limit(1);
+  return row ?? null;
 }

@@ -1,29 +1,41 @@
 import { z } from 'zod';
-import { unavailableUnits } from '@/lib/cart/inventory';
-import { assertQuantityAvailable } from '@/lib/cart/rules';
-import { type CartLine, lockCart, readCartLines } from '@/lib/cart/service';
-import { cartEmpty, checkoutClosed } from '@/lib/checkout/access';
+import { type CartLine, readCartLines } from '@/lib/cart/service';
+import { cartEmpty, checkoutClosed, effectiveStatus } from '@/lib/checkout/access';
+import { holdsOf, setCheckoutHolds } from '@/lib/checkout/checkout-holds';
 import { type CheckoutDeps, publicOrigin } from '@/lib/checkout/deps';
 import { loadDiscountRules } from '@/lib/checkout/discount-context';
 import { withDiscountPreview } from '@/lib/checkout/discount-preview';
-import { emptySelections, sameItems } from '@/lib/checkout/intents';
-import { priceCheckout, shippingRatesOfSession, toStoredQuote } from '@/lib/checkout/price';
+import {
+  assertCartAvailable,
+  checkoutToCarryOver,
+  type FreshCheckout,
+  freshCheckout,
+} from '@/lib/checkout/fresh-checkout';
+import { sameItems } from '@/lib/checkout/intents';
+import { priceCheckout, shippingRatesOfSession, taxOfSession, toStoredQuote } from '@/lib/checkout/price';
 import {
   type CheckoutRow,
+  findCheckout,
   findResumableCheckout,
   insertCheckout,
   lockCheckout,
   markCheckoutStatus,
 } from '@/lib/checkout/repository';
-import { holdWhatTheCheckoutTakes, syncCheckout, verifyStripeTotal } from '@/lib/checkout/update';
+import { syncCheckout, verifyStripeTotal, withCheckoutLease } from '@/lib/checkout/update';
 import type { Db } from '@/lib/db/client';
 import { demoRules } from '@/lib/discounts';
-import { lockScarce, releaseShopperHolds } from '@/lib/holds';
+import { releaseShopperHolds } from '@/lib/holds';
 import { isAppError } from '@/lib/http/app-error';
+import { withLease } from '@/lib/leases';
 import { callStripe } from '@/lib/stripe/errors';
 import { SERVER_UPDATE_API_VERSION, toSessionCreateParams } from '@/lib/stripe/session-params';
+import { taxBehaviorFor } from '@/lib/tax/behavior';
 
-export type StartedCheckout = { sessionId: string; clientSecret: string };
+/**
+ * `carriedOver`: a fresh checkout kept the choices of the shopper's last one, which ended unpaid; `notices`: what it
+ * could not keep (lib/checkout/fresh-checkout.ts).
+ */
+export type StartedCheckout = { sessionId: string; clientSecret: string; carriedOver: boolean; notices: string[] };
 
 /** A checkout closer to its expiry than this is not resumed; a fresh one is created instead. */
 const RESUME_MARGIN_MS = 10 * 60 * 1000;
@@ -37,54 +49,45 @@ const createdSessionSchema = z.object({
 
 const sessionStatusSchema = z.object({ status: z.enum(['open', 'complete', 'expired']).nullable() });
 
-/** Takes the cart's products (serialised with every checkout taking them) and refuses what is sold or held. */
-async function assertCartAvailable(
-  tx: Db,
-  lines: ReadonlyArray<CartLine>,
+/**
+ * Brings a resumable checkout up to date with the cart, under its lease; null when it closed meanwhile (Stripe says it
+ * has expired, or it lapsed while this request waited). `seenClosed`: the browser saw this session close, so it is
+ * written to Stripe (and Stripe's refusal found) even when unchanged.
+ */
+function resume(
   deps: CheckoutDeps,
-  shopperId: string,
-): Promise<void> {
-  const productIds = lines.map((line) => line.productId);
-  await lockScarce(
-    tx,
-    productIds.map((key) => ({ kind: 'stock', key })),
-  );
-  const unavailable = await unavailableUnits(tx, productIds, deps.now, shopperId);
-  for (const line of lines) {
-    const product = deps.catalog.products.find((p) => p.id === line.productId);
-    if (product) assertQuantityAvailable(product, line.quantity, unavailable.get(product.id) ?? 0);
-  }
-}
-
-/** Brings a resumable checkout up to date with the cart; null when Stripe says it has expired meanwhile. */
-async function resume(
-  tx: Db,
-  deps: CheckoutDeps,
-  row: CheckoutRow,
+  sessionId: string,
   lines: ReadonlyArray<CartLine>,
+  seenClosed: boolean,
 ): Promise<StartedCheckout | null> {
-  const started = { sessionId: row.stripeSessionId, clientSecret: row.clientSecret };
-  const itemsChanged = !sameItems(row.selections.items, lines);
-  if (!itemsChanged && !(await promotionsChanged(tx, deps, row))) return started;
-  try {
-    await syncCheckout(tx, deps, row, itemsChanged ? { type: 'replace-items', items: lines } : { type: 'refresh' });
-    return started;
-  } catch (error) {
-    if (!isAppError(error) || error.code !== 'checkout_closed') throw error;
-    const session = await callStripe(() => deps.stripe.checkout.sessions.retrieve(row.stripeSessionId));
-    const { status } = sessionStatusSchema.parse(session);
-    if (status === 'complete') {
-      await markCheckoutStatus(tx, row.stripeSessionId, 'complete');
-      throw checkoutClosed('Your previous checkout was just completed. Refresh to see your order.');
+  const { db } = deps;
+  return withCheckoutLease(db, sessionId, async (lease) => {
+    const row = await findCheckout(db, sessionId);
+    if (!row || effectiveStatus(row, deps.now) !== 'open') return null;
+    const started = { sessionId: row.stripeSessionId, clientSecret: row.clientSecret, carriedOver: false, notices: [] };
+    const itemsChanged = !sameItems(row.selections.items, lines);
+    if (!itemsChanged && !seenClosed && !(await promotionsChanged(db, deps, row))) return started;
+    try {
+      const intent = itemsChanged ? ({ type: 'replace-items', items: lines } as const) : ({ type: 'refresh' } as const);
+      await syncCheckout(db, deps, row, intent, { lease });
+      return started;
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'checkout_closed') throw error;
+      const session = await callStripe(() => deps.stripe.checkout.sessions.retrieve(row.stripeSessionId));
+      const { status } = sessionStatusSchema.parse(session);
+      if (status === 'complete') {
+        await markCheckoutStatus(db, row.stripeSessionId, 'complete');
+        throw checkoutClosed('Your previous checkout was just completed. Refresh to see your order.');
+      }
+      await markCheckoutStatus(db, row.stripeSessionId, 'expired');
+      return null;
     }
-    await markCheckoutStatus(tx, row.stripeSessionId, 'expired');
-    return null;
-  }
+  });
 }
 
 /** Whether re-pricing now (automatic promotions, the clock, redemption limits) changes the saved total. */
-async function promotionsChanged(tx: Db, deps: CheckoutDeps, row: CheckoutRow): Promise<boolean> {
-  const discounts = await loadDiscountRules(tx, deps, {
+async function promotionsChanged(db: Db, deps: CheckoutDeps, row: CheckoutRow): Promise<boolean> {
+  const discounts = await loadDiscountRules(db, deps, {
     sessionId: row.stripeSessionId,
     takesDiscounts: row.serverDiscounts,
     email: row.email,
@@ -95,15 +98,13 @@ async function promotionsChanged(tx: Db, deps: CheckoutDeps, row: CheckoutRow): 
 
 /**
  * Creates the session at catalog prices (a new session takes only a coupon or promotion-code id, not the server's
- * computed amount), then — when automatic promotions apply — sends the discounted full state in one update.
+ * computed amount) with the email prefilled, saves it with its holds — checking again that the units are still there,
+ * since nothing was held while Stripe worked — then, when there is an address to set (Stripe takes it only on an
+ * update) or discounts apply, sends the full state in one update.
  */
-async function create(
-  tx: Db,
-  deps: CheckoutDeps,
-  shopperId: string,
-  lines: ReadonlyArray<CartLine>,
-): Promise<StartedCheckout> {
-  const selections = emptySelections(lines.map((line) => ({ ...line })));
+async function create(deps: CheckoutDeps, shopperId: string, fresh: FreshCheckout): Promise<StartedCheckout> {
+  const { db } = deps;
+  const { selections } = fresh;
   const priced = priceCheckout(selections, deps.catalog, deps.now, null);
   const origin = publicOrigin(deps);
   // expires_at comes from the app's clock (shared with the emulator in tests), so Stripe's 30 min – 24 h check holds.
@@ -113,57 +114,85 @@ async function create(
     metadata: { shopper_id: shopperId },
     expiresAt: new Date(deps.now.getTime() + deps.settings.sessionTtlSeconds * 1000),
     assetOrigin: origin,
+    ...(fresh.email ? { customerEmail: fresh.email } : {}),
   };
+  // Before the address is known, prices are shown as the store's home market shows them (tax added at the address).
+  const tax = deps.settings.stripeTax ? taxBehaviorFor(null) : null;
   // Asking for server-only discounts is part of the preview: it goes with the beta Stripe-Version.
   const created = await withDiscountPreview(deps.settings.serverSideDiscounts, null, (preview) =>
     deps.stripe.checkout.sessions.create(
-      toSessionCreateParams(priced.quote, { ...options, serverOnlyDiscounts: preview }),
+      toSessionCreateParams(priced.quote, { ...options, serverOnlyDiscounts: preview, tax }),
       preview ? { apiVersion: SERVER_UPDATE_API_VERSION } : undefined,
     ),
   );
   const session = createdSessionSchema.parse(created.result);
-  verifyStripeTotal(session.id, session.amount_total, priced.quote);
-  await insertCheckout(tx, {
-    stripeSessionId: session.id,
-    shopperId,
-    expiresAt: new Date(session.expires_at * 1000),
-    selections,
-    quote: toStoredQuote(priced, shippingRatesOfSession(created.result, priced.quote)),
-    clientSecret: session.client_secret,
-    serverDiscounts: created.preview,
-  });
-  const row = await lockCheckout(tx, session.id);
-  if (!row) throw new Error(`checkout ${session.id} missing right after its insert`);
-  const discounts = await loadDiscountRules(tx, deps, {
+  verifyStripeTotal(created.result, priced.quote, tax);
+  const rules = deps.discountRules ?? demoRules;
+  const row = await db
+    .transaction(async (tx) => {
+      await assertCartAvailable(tx, selections.items, deps, shopperId);
+      await insertCheckout(tx, {
+        stripeSessionId: session.id,
+        shopperId,
+        expiresAt: new Date(session.expires_at * 1000),
+        selections,
+        quote: toStoredQuote(
+          priced,
+          shippingRatesOfSession(created.result, priced.quote),
+          tax ? taxOfSession(created.result, tax) : null,
+        ),
+        clientSecret: session.client_secret,
+        serverDiscounts: created.preview,
+        automaticTax: tax !== null,
+      });
+      const row = await lockCheckout(tx, session.id);
+      if (!row) throw new Error(`checkout ${session.id} missing right after its insert`);
+      await setCheckoutHolds(tx, row, holdsOf(row, rules));
+      // The shopper's older checkouts (about to expire) stop holding what this one now holds.
+      await releaseShopperHolds(tx, shopperId, session.id);
+      return row;
+    })
+    .catch(async (error: unknown) => {
+      // Someone took the last units while Stripe created the session: nobody may pay it.
+      await deps.stripe.checkout.sessions.expire(session.id).catch(() => undefined);
+      throw error;
+    });
+  const discounts = await loadDiscountRules(db, deps, {
     sessionId: session.id,
     takesDiscounts: created.preview,
-    email: null,
+    email: fresh.email,
   });
-  if (discounts && priceCheckout(selections, deps.catalog, deps.now, discounts).quote.discountAmount > 0) {
-    await syncCheckout(tx, deps, row, { type: 'refresh' });
-  } else {
-    await holdWhatTheCheckoutTakes(tx, row, deps.discountRules ?? demoRules);
+  const discounted = discounts && priceCheckout(selections, deps.catalog, deps.now, discounts).quote.discountAmount > 0;
+  if (selections.shippingAddress || discounted) {
+    await withCheckoutLease(db, session.id, (lease) => syncCheckout(db, deps, row, { type: 'refresh' }, { lease }));
   }
-  // The shopper's older checkouts (about to expire) stop holding what this one now holds.
-  await releaseShopperHolds(tx, shopperId, session.id);
-  return { sessionId: session.id, clientSecret: session.client_secret };
+  const { carriedOver, notices } = fresh;
+  return { sessionId: session.id, clientSecret: session.client_secret, carriedOver, notices };
 }
 
 /**
  * Opens checkout for the shopper's cart: resumes their open checkout (one full-state update if the cart changed since)
- * or creates a Checkout Session priced from the catalog. Serialised per shopper by the cart row lock, so a double
- * click cannot create two sessions.
+ * or creates a Checkout Session priced from the catalog, keeping the choices of the shopper's last checkout when it
+ * ended unpaid (lib/checkout/fresh-checkout.ts). `replacing`: the session the browser saw close. Serialised per
+ * shopper by a lease, so a double click cannot create two sessions; no database connection is held while Stripe works.
  */
-export async function startCheckout(input: CheckoutDeps & { shopperId: string | null }): Promise<StartedCheckout> {
-  const { shopperId, ...deps } = input;
+export async function startCheckout(
+  input: CheckoutDeps & { shopperId: string | null; replacing?: string },
+): Promise<StartedCheckout> {
+  const { shopperId, replacing, ...deps } = input;
   if (!shopperId) throw cartEmpty();
-  return deps.db.transaction(async (tx) => {
-    await lockCart(tx, shopperId);
-    const lines = await readCartLines(tx, shopperId, deps.catalog);
+  const { db } = deps;
+  return withLease(db, `start:${shopperId}`, async () => {
+    const lines = await readCartLines(db, shopperId, deps.catalog);
     if (lines.length === 0) throw cartEmpty();
-    await assertCartAvailable(tx, lines, input, shopperId);
-    const existing = await findResumableCheckout(tx, shopperId, deps.now, RESUME_MARGIN_MS);
-    const resumed = existing ? await resume(tx, input, existing, lines) : null;
-    return resumed ?? create(tx, input, shopperId, lines);
+    const existing = await findResumableCheckout(db, shopperId, deps.now, RESUME_MARGIN_MS);
+    if (existing) {
+      await db.transaction((tx) => assertCartAvailable(tx, lines, deps, shopperId));
+      const resumed = await resume(input, existing.stripeSessionId, lines, existing.stripeSessionId === replacing);
+      if (resumed) return resumed;
+    }
+    const previous = await checkoutToCarryOver(db, deps.stripe, shopperId);
+    const fresh = await db.transaction((tx) => freshCheckout(tx, deps, shopperId, lines, previous));
+    return create(input, shopperId, fresh);
   });
 }

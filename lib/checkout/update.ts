@@ -9,24 +9,39 @@ import type { z } from 'zod';
 import { unavailableUnits } from '@/lib/cart/inventory';
 import { lockCart, writeQuantity } from '@/lib/cart/service';
 import { assertUpdatable, checkoutClosed, discountsUnavailable } from '@/lib/checkout/access';
-import type { CheckoutStateView } from '@/lib/checkout/contract';
+import { holdsOf, limitedRulesOf, mostOf, restoreHolds, setCheckoutHolds } from '@/lib/checkout/checkout-holds';
+import type { CheckoutStateView, UpdateNotice } from '@/lib/checkout/contract';
 import { type CheckoutDeps, checkoutDepsFor, publicOrigin } from '@/lib/checkout/deps';
-import { loadDiscountRules, perEmailHoldKey } from '@/lib/checkout/discount-context';
+import { loadDiscountRules } from '@/lib/checkout/discount-context';
 import { isDiscountPreviewRefusal, withDiscountPreview } from '@/lib/checkout/discount-preview';
 import { applyIntent, type CheckoutIntent } from '@/lib/checkout/intents';
-import { priceCheckout, shippingRatesOfSession, toStoredQuote, withStripeSelectedShipping } from '@/lib/checkout/price';
-import { type CheckoutRow, lockCheckout, saveCheckout } from '@/lib/checkout/repository';
+import {
+  type DiscountRules,
+  priceCheckout,
+  shippingRatesOfSession,
+  taxOfSession,
+  toStoredQuote,
+  withStripeSelectedShipping,
+} from '@/lib/checkout/price';
+import { type CheckoutRow, findCheckout, saveCheckout } from '@/lib/checkout/repository';
 import { toCheckoutStateView } from '@/lib/checkout/view';
 import type { Db } from '@/lib/db/client';
 import { type DiscountRule, demoRules, normalizeCode, normalizeEmail } from '@/lib/discounts';
-import { lockScarce, setHolds } from '@/lib/holds';
+import { type HeldThing, lockScarce } from '@/lib/holds';
 import { AppError } from '@/lib/http/app-error';
 import { readJsonBody } from '@/lib/http/json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/http/responses';
+import { type Lease, releaseLeaseOnCommit, withLease } from '@/lib/leases';
 import type { CheckoutSelections, Quote } from '@/lib/pricing/types';
 import { readShopperId } from '@/lib/shopper';
 import { callStripe, isOutcomeUnknown, isRequestRefused } from '@/lib/stripe/errors';
-import { selectedMethodIdOfSession, sessionMatchesQuote, toSessionUpdateParams } from '@/lib/stripe/session-params';
+import {
+  selectedMethodIdOfSession,
+  sessionMatchesQuote,
+  toSessionUpdateParams,
+  totalBeforeTax,
+} from '@/lib/stripe/session-params';
+import { type TaxBehavior, taxBehaviorFor } from '@/lib/tax/behavior';
 
 type UpdateRequest = { sessionId: string };
 
@@ -54,116 +69,166 @@ export function checkoutUpdateRoute<S extends z.ZodType<UpdateRequest>>(
 }
 
 /**
- * The service behind every update route, in one transaction: lock the checkout row (two clicks or two tabs are
- * serialised), check owner / open / unexpired, then `syncCheckout`. A quantity change also updates the shopper's cart;
- * it locks the cart first, in the same order as starting a checkout does, so the two cannot deadlock.
+ * The service behind every update route. Updates of one checkout (two clicks, two tabs) are serialised by its lease,
+ * held across the Stripe call without holding a database connection; the work itself is `syncCheckout`.
  */
 export async function updateCheckout(
   input: CheckoutDeps & { sessionId: string; shopperId: string | null; intent: CheckoutIntent },
 ): Promise<CheckoutStateView> {
   const { db, sessionId, shopperId, intent, ...deps } = input;
-  const { row, unavailable, discountsRefused } = await db.transaction(async (tx) => {
-    if (intent.type === 'set-quantity' && shopperId) await lockCart(tx, shopperId);
-    const locked = await lockCheckout(tx, sessionId);
-    assertUpdatable(locked, shopperId, deps.now);
-    const synced = await syncCheckout(tx, deps, locked, intent);
-    if (intent.type === 'set-quantity') {
-      const quantity = synced.row.selections.items.find((item) => item.productId === intent.productId)?.quantity ?? 0;
+  const { row, unavailable, discountsRefused, notices } = await withCheckoutLease(db, sessionId, async (lease) => {
+    const current = await findCheckout(db, sessionId);
+    assertUpdatable(current, shopperId, deps.now);
+    return syncCheckout(db, deps, current, intent, {
+      lease,
       // The cart follows the checkout, so the store shows the same quantities.
-      await writeQuantity(tx, locked.shopperId, intent.productId, quantity);
-    }
-    return synced;
+      alsoSave:
+        intent.type === 'set-quantity'
+          ? {
+              lockFirst: (tx) => lockCart(tx, current.shopperId),
+              write: async (tx, saved) => {
+                const quantity = saved.selections.items.find((item) => item.productId === intent.productId)?.quantity;
+                await writeQuantity(tx, current.shopperId, intent.productId, quantity ?? 0);
+              },
+            }
+          : undefined,
+    });
   });
   // Committed without discounts (so later updates skip them), but the shopper's code could not be applied.
   if (discountsRefused && isCodeIntent(intent)) throw discountsUnavailable();
-  return toCheckoutStateView(row, deps.catalog, unavailable, deps.now);
+  return toCheckoutStateView(row, deps.catalog, unavailable, deps.now, notices);
 }
 
+/** Serialises every change to one open checkout (the update routes, and starting checkout resuming it). */
+export function withCheckoutLease<T>(db: Db, sessionId: string, work: (lease: Lease) => Promise<T>): Promise<T> {
+  return withLease(db, `checkout:${sessionId}`, work);
+}
+
+type SyncOptions = {
+  /** The caller's lease on this checkout, checked when the result is saved. */
+  lease: Lease;
+  /** More to write in the transaction that saves the checkout; `lockFirst` runs before the checkout row is locked. */
+  alsoSave?: { lockFirst: (tx: Db) => Promise<void>; write: (tx: Db, saved: CheckoutRow) => Promise<void> };
+};
+
 /**
- * Applies `intent` to a checkout whose row the caller holds locked: take what it needs of scarce stock and limited
- * codes (serialised with every other checkout taking them), re-price the whole order (automatic promotions and codes
- * re-evaluated against the order, the shopper and the clock as they are now), send the full desired state to Stripe
- * in ONE update, verify Stripe's total, save the checkout and its holds. Any failure throws, so the transaction rolls
- * back: the saved state never runs ahead of Stripe, and nothing stays held.
+ * Applies `intent` to a checkout whose lease the caller holds, in three steps none of which holds a connection while
+ * Stripe works:
+ * 1. a short transaction takes what the change needs of scarce stock and limited codes (serialised with every other
+ *    checkout taking them), applies the intent, re-prices the whole order (automatic promotions and codes re-evaluated
+ *    against the order, the shopper and the clock as they are now) and holds what the old AND the new state take;
+ * 2. the full desired state goes to Stripe in ONE update, and Stripe's total is verified;
+ * 3. a short transaction saves the checkout and makes its holds exactly the new state's — unless it was paid or
+ *    closed meanwhile. Any failure puts the holds back to the saved state's: the saved state never runs ahead of
+ *    Stripe, and nothing stays held that the checkout does not take.
  */
 export async function syncCheckout(
-  tx: Db,
+  db: Db,
   deps: Omit<CheckoutDeps, 'db'>,
   row: CheckoutRow,
   intent: CheckoutIntent,
-): Promise<{ row: CheckoutRow; unavailable: Map<string, number>; discountsRefused: boolean }> {
+  options: SyncOptions,
+): Promise<{ row: CheckoutRow; unavailable: Map<string, number>; discountsRefused: boolean; notices: UpdateNotice[] }> {
   const rules = deps.discountRules ?? demoRules;
   const email = needsCollectedEmail(intent, rules) ? await collectedEmail(deps.stripe, row.stripeSessionId) : row.email;
+
   const productIds = productIdsOf(row.selections, intent);
-  await lockScarce(tx, [
+  const scarce = [
     ...(changesItems(intent) ? productIds.map((key) => ({ kind: 'stock' as const, key })) : []),
     ...limitedRulesOf(rules, codesOf(row.selections, intent)).map((rule) => ({ kind: 'code' as const, key: rule.id })),
-  ]);
-  const unavailable = await unavailableUnits(tx, productIds, deps.now, row.shopperId);
-  const discounts = await loadDiscountRules(tx, deps, {
-    sessionId: row.stripeSessionId,
-    takesDiscounts: row.serverDiscounts,
-    email,
+  ];
+  const { selections, notices, discounts, unavailable, reserved } = await withScarceLocks(db, scarce, async (conn) => {
+    const [unavailable, discounts] = await Promise.all([
+      unavailableUnits(conn, productIds, deps.now, row.shopperId),
+      loadDiscountRules(conn, deps, { sessionId: row.stripeSessionId, takesDiscounts: row.serverDiscounts, email }),
+    ]);
+    if (isCodeIntent(intent) && !discounts) throw discountsUnavailable();
+    const { selections, notices } = applyIntent(row.selections, intent, {
+      catalog: deps.catalog,
+      allowedCountries: deps.settings.allowedCountries,
+      unavailableUnits: unavailable,
+      discounts,
+      now: deps.now,
+    });
+    const wanted = priceCheckout(selections, deps.catalog, deps.now, discounts).quote;
+    const saved = holdsOf(row, rules);
+    const reserved = mostOf(saved, holdsOf({ selections, quote: wanted, email }, rules));
+    await setCheckoutHolds(conn, row, reserved, saved);
+    return { selections, notices, discounts, unavailable, reserved };
   });
-  if (isCodeIntent(intent) && !discounts) throw discountsUnavailable();
 
-  const selections = applyIntent(row.selections, intent, {
-    catalog: deps.catalog,
-    allowedCountries: deps.settings.allowedCountries,
-    unavailableUnits: unavailable,
-    discounts,
-    now: deps.now,
-  });
+  const tax = taxBehaviorOf(row, selections);
+  let sent: Awaited<ReturnType<typeof sendPriced>>;
+  try {
+    sent = await sendPriced(deps, row.stripeSessionId, selections, discounts, tax);
+  } catch (error) {
+    await restoreHolds(db, row.stripeSessionId, rules);
+    throw error;
+  }
+  const { session, priced, preview } = sent;
+  const quote = verifiedQuote(session, priced.quote, tax);
+  const discountsRefused = discounts !== null && !preview;
 
-  const sent = await withDiscountPreview(discounts !== null, row.stripeSessionId, async (preview) => {
-    const priced = priceCheckout(selections, deps.catalog, deps.now, preview ? discounts : null);
-    const session = await sendToStripe(deps, row.stripeSessionId, priced.quote, selections, preview);
-    return { priced, session };
-  });
-  const { session } = sent.result;
-
-  const quote = verifiedQuote(session, sent.result.priced.quote);
-  const priced = { ...sent.result.priced, quote };
-
-  const discountsRefused = discounts !== null && !sent.preview;
-  const saved = await saveCheckout(tx, row.stripeSessionId, {
-    selections: {
-      ...selections,
-      // A browser selection Stripe took becomes the checkout's choice.
-      shippingMethodId:
-        quote === sent.result.priced.quote ? selections.shippingMethodId : quote.selectedShippingMethodId,
-      discountCodes: discountsRefused ? [] : selections.discountCodes,
-    },
-    quote: toStoredQuote(priced, shippingRatesOfSession(session, quote)),
-    email: emailOfSession(session) ?? email,
-    serverDiscounts: row.serverDiscounts && !discountsRefused,
-  });
-  await holdWhatTheCheckoutTakes(tx, saved, rules);
-  return { row: saved, unavailable, discountsRefused };
+  const saved = await db
+    .transaction(async (tx) => {
+      await options.alsoSave?.lockFirst(tx);
+      await releaseLeaseOnCommit(tx, options.lease);
+      const saved = await saveCheckout(tx, row.stripeSessionId, {
+        selections: {
+          ...selections,
+          // A browser selection Stripe took becomes the checkout's choice.
+          shippingMethodId: quote === priced.quote ? selections.shippingMethodId : quote.selectedShippingMethodId,
+          discountCodes: discountsRefused ? [] : selections.discountCodes,
+        },
+        quote: toStoredQuote(
+          { ...priced, quote },
+          shippingRatesOfSession(session, quote),
+          tax ? taxOfSession(session, tax) : null,
+        ),
+        email: emailOfSession(session) ?? email,
+        serverDiscounts: row.serverDiscounts && !discountsRefused,
+      });
+      // Paid (or expired) while Stripe answered: Stripe refuses updates of a closed session, but never count on it.
+      if (!saved) throw checkoutClosed();
+      // Within what step 1 reserved under the scarce locks (the same email: Stripe's may have changed meanwhile).
+      await setCheckoutHolds(tx, saved, holdsOf({ ...saved, email }, rules), reserved);
+      await options.alsoSave?.write(tx, saved);
+      return saved;
+    })
+    .catch(async (error: unknown) => {
+      await restoreHolds(db, row.stripeSessionId, rules);
+      throw error;
+    });
+  options.lease.released = true;
+  return { row: saved, unavailable, discountsRefused, notices };
 }
 
-/** The checkout's holds: every unit of its items, and one use of each limited code it applied (per rule / email). */
-export async function holdWhatTheCheckoutTakes(
-  tx: Db,
-  row: CheckoutRow,
-  rules: ReadonlyArray<DiscountRule>,
-): Promise<void> {
-  await setHolds(
-    tx,
-    row,
-    'stock',
-    row.selections.items.map((item) => ({ key: item.productId, quantity: item.quantity })),
-  );
-  const applied = row.quote.discount?.applied ?? [];
-  const codeHolds = limitedRulesOf(rules, row.selections.discountCodes)
-    .filter((rule) => applied.some((a) => a.ruleId === rule.id && a.amount > 0))
-    .flatMap((rule) => [
-      ...(rule.limits.totalRedemptions !== undefined ? [{ key: rule.id, quantity: 1 }] : []),
-      ...(rule.limits.perEmail !== undefined && row.email
-        ? [{ key: perEmailHoldKey(rule.id, row.email), quantity: 1 }]
-        : []),
-    ]);
-  await setHolds(tx, row, 'code', codeHolds);
+/**
+ * Runs `work` in a transaction holding the advisory locks of `scarce` (released at its end); without scarce things,
+ * on the pool directly, where its independent reads run side by side.
+ */
+function withScarceLocks<T>(db: Db, scarce: ReadonlyArray<HeldThing>, work: (conn: Db) => Promise<T>): Promise<T> {
+  if (scarce.length === 0) return work(db);
+  return db.transaction(async (tx) => {
+    await lockScarce(tx, scarce);
+    return work(tx);
+  });
+}
+
+/** Prices `selections` and sends them, with discounts when the account takes the preview (else without). */
+async function sendPriced(
+  deps: Omit<CheckoutDeps, 'db'>,
+  sessionId: string,
+  selections: CheckoutSelections,
+  discounts: DiscountRules | null,
+  tax: TaxBehavior | null,
+) {
+  const sent = await withDiscountPreview(discounts !== null, sessionId, async (preview) => {
+    const priced = priceCheckout(selections, deps.catalog, deps.now, preview ? discounts : null);
+    const session = await sendToStripe(deps, sessionId, { quote: priced.quote, selections, preview, tax });
+    return { priced, session };
+  });
+  return { ...sent.result, preview: sent.preview };
 }
 
 /**
@@ -176,13 +241,13 @@ const SESSION_EXPAND = ['line_items', 'shipping_options.shipping_rate', 'shippin
 async function sendToStripe(
   deps: Omit<CheckoutDeps, 'db'>,
   sessionId: string,
-  quote: Quote,
-  selections: CheckoutSelections,
-  includeDiscounts: boolean,
+  sent: { quote: Quote; selections: CheckoutSelections; preview: boolean; tax: TaxBehavior | null },
 ): Promise<Stripe.Checkout.Session> {
+  const { quote, selections, tax } = sent;
   const { params, apiVersion } = toSessionUpdateParams(quote, selections, {
-    includeDiscounts,
+    includeDiscounts: sent.preview,
     assetOrigin: publicOrigin(deps),
+    tax,
   });
   try {
     return await deps.stripe.checkout.sessions.update(
@@ -191,7 +256,7 @@ async function sendToStripe(
       apiVersion ? { apiVersion } : undefined,
     );
   } catch (error) {
-    return reconcileFailedUpdate(deps.stripe, sessionId, quote, error);
+    return reconcileFailedUpdate(deps.stripe, sessionId, { quote, tax }, error);
   }
 }
 
@@ -204,7 +269,7 @@ async function sendToStripe(
 async function reconcileFailedUpdate(
   stripe: Stripe,
   sessionId: string,
-  quote: Quote,
+  { quote, tax }: { quote: Quote; tax: TaxBehavior | null },
   error: unknown,
 ): Promise<Stripe.Checkout.Session> {
   const unknownOutcome = isOutcomeUnknown(error);
@@ -216,7 +281,7 @@ async function reconcileFailedUpdate(
     throw error;
   }
   if (session.status !== 'open') throw checkoutClosed();
-  if (unknownOutcome && sessionMatchesQuote(session, quote)) {
+  if (unknownOutcome && sessionMatchesQuote(session, quote, tax)) {
     console.warn(`[checkout] update of ${sessionId} failed in transit but Stripe applied it; reconciled`);
     return session;
   }
@@ -228,22 +293,38 @@ async function reconcileFailedUpdate(
  * one sent, the server's choice; a browser selection among the server's own options is accepted and re-priced on the
  * next update), whose total must be Stripe's `amount_total` — anything else is a loud 502.
  */
-function verifiedQuote(session: Stripe.Checkout.Session, quote: Quote): Quote {
+function verifiedQuote(session: Stripe.Checkout.Session, quote: Quote, tax: TaxBehavior | null): Quote {
   const selected = selectedMethodIdOfSession(session);
   const followed = selected ? withStripeSelectedShipping(quote, selected) : quote;
   if (followed === null) {
     console.error(`[checkout] Stripe selected shipping ${selected} on ${session.id}, which the quote does not offer`);
     throw totalMismatch();
   }
-  verifyStripeTotal(session.id, session.amount_total, followed);
+  verifyStripeTotal(session, followed, tax);
   return followed;
 }
 
-/** Stripe's amount_total must be the server's quote; anything else is a bug worth a loud log and a 502. */
-export function verifyStripeTotal(sessionId: string, amountTotal: number | null, quote: Quote): void {
-  if (amountTotal === quote.total) return;
-  console.error(`[checkout] total mismatch on ${sessionId}: Stripe ${amountTotal}, quote ${quote.total}`);
+/**
+ * Stripe's total before tax must be the server's quote (the tax is Stripe's to compute, and is what the shopper sees
+ * and pays); anything else is a bug worth a loud log and a 502.
+ */
+export function verifyStripeTotal(
+  session: Pick<Stripe.Checkout.Session, 'id' | 'amount_total' | 'total_details'>,
+  quote: Quote,
+  tax: TaxBehavior | null,
+): void {
+  const beforeTax = totalBeforeTax(session, tax);
+  if (beforeTax === quote.total) return;
+  console.error(`[checkout] total mismatch on ${session.id}: Stripe ${beforeTax} before tax, quote ${quote.total}`);
   throw totalMismatch();
+}
+
+/** The tax behavior this checkout's prices are sent with: the market's, for a session created with Stripe Tax. */
+export function taxBehaviorOf(
+  row: Pick<CheckoutRow, 'automaticTax'>,
+  selections: Pick<CheckoutSelections, 'shippingAddress'>,
+): TaxBehavior | null {
+  return row.automaticTax ? taxBehaviorFor(selections.shippingAddress?.country ?? null) : null;
 }
 
 function totalMismatch(): AppError {
@@ -289,16 +370,6 @@ function codesOf(selections: CheckoutSelections, intent: CheckoutIntent): string
   return intent.type === 'apply-code'
     ? [...selections.discountCodes, normalizeCode(intent.code)]
     : [...selections.discountCodes];
-}
-
-/** The rules behind these codes that limit their uses (in total or per email). */
-function limitedRulesOf(rules: ReadonlyArray<DiscountRule>, codes: ReadonlyArray<string>): DiscountRule[] {
-  return rules.filter(
-    (rule) =>
-      rule.code !== undefined &&
-      codes.includes(rule.code) &&
-      (rule.limits.totalRedemptions !== undefined || rule.limits.perEmail !== undefined),
-  );
 }
 
 function productIdsOf(selections: CheckoutSelections, intent: CheckoutIntent): string[] {

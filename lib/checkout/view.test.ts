@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { UpdateNotice } from '@/lib/checkout/contract';
 import { emptySelections } from '@/lib/checkout/intents';
-import { NO_DISCOUNTS, toStoredQuote } from '@/lib/checkout/price';
+import { NO_DISCOUNTS, priceCheckout, toStoredQuote } from '@/lib/checkout/price';
 import { toCheckoutStateView } from '@/lib/checkout/view';
+import { demoRules, NO_REDEMPTIONS } from '@/lib/discounts';
 import { buildQuote } from '@/lib/pricing/quote';
 import type { CheckoutSelections } from '@/lib/pricing/types';
 import { usAddress } from '@/test/fixtures/addresses';
@@ -11,9 +13,21 @@ const now = new Date('2026-11-20T12:00:00Z');
 
 function viewOf(
   selections: CheckoutSelections,
-  options: { sold?: Map<string, number>; rates?: boolean; expiresAt?: Date } = {},
+  options: {
+    sold?: Map<string, number>;
+    rates?: boolean;
+    expiresAt?: Date;
+    withDiscounts?: boolean;
+    notices?: UpdateNotice[];
+  } = {},
 ) {
-  const quote = buildQuote(selections, catalog, now);
+  const priced = options.withDiscounts
+    ? priceCheckout(selections, catalog, now, {
+        rules: demoRules,
+        context: { redemptions: NO_REDEMPTIONS, email: null, isFirstOrder: null },
+      })
+    : { quote: buildQuote(selections, catalog, now), explanation: NO_DISCOUNTS };
+  const { quote } = priced;
   const shippingRates = options.rates
     ? quote.shippingOptions.map((o, i) => ({ methodId: o.methodId, shippingRateId: `shr_${i}` }))
     : [];
@@ -23,10 +37,10 @@ function viewOf(
     expiresAt: options.expiresAt ?? new Date(now.getTime() + 3_600_000),
     version: 3,
     selections,
-    quote: toStoredQuote({ quote, explanation: NO_DISCOUNTS }, shippingRates),
+    quote: toStoredQuote(priced, shippingRates, null),
     serverDiscounts: false,
   };
-  return toCheckoutStateView(row, catalog, options.sold ?? new Map(), now);
+  return toCheckoutStateView(row, catalog, options.sold ?? new Map(), now, options.notices);
 }
 
 describe('toCheckoutStateView', () => {
@@ -41,8 +55,8 @@ describe('toCheckoutStateView', () => {
   it('lists the items with the most units each may have now', () => {
     const view = viewOf(selections, { sold: new Map([['test-headphones', 39]]) });
     expect(view.items).toEqual([
-      { productId: 'test-headphones', name: 'Test Headphones', quantity: 2, maxQuantity: 1 },
-      { productId: 'test-mug', name: 'Test Mug', quantity: 1, maxQuantity: 6 },
+      { productId: 'test-headphones', name: 'Test Headphones', quantity: 2, maxQuantity: 1, amount: 2 * 19_900 },
+      { productId: 'test-mug', name: 'Test Mug', quantity: 1, maxQuantity: 6, amount: 1_250 },
     ]);
     expect(view).toMatchObject({ sessionId: 'cs_test_1', status: 'open', version: 3, currency: 'usd' });
     expect(view.total).toBe(2 * 19_900 + 1_250 + 499);
@@ -51,6 +65,15 @@ describe('toCheckoutStateView', () => {
   it('shows an open checkout past its expiry as expired', () => {
     expect(viewOf(selections, { expiresAt: now }).status).toBe('expired');
     expect(viewOf(selections, { expiresAt: new Date(now.getTime() + 1) }).status).toBe('open');
+  });
+
+  it('says when the session expires, and how many seconds are left by the server’s clock', () => {
+    const in90Minutes = new Date(now.getTime() + 90 * 60_000 + 999);
+    expect(viewOf(selections, { expiresAt: in90Minutes })).toMatchObject({
+      expiresAt: in90Minutes.toISOString(),
+      expiresInSeconds: 90 * 60,
+    });
+    expect(viewOf(selections, { expiresAt: new Date(now.getTime() - 5_000) }).expiresInSeconds).toBe(0);
   });
 
   it('offers every add-on with its price, selection and why it cannot be chosen', () => {
@@ -107,5 +130,23 @@ describe('toCheckoutStateView', () => {
     expect(view.shippingAddress).toEqual(usAddress);
     const withoutIds = viewOf({ ...selections, shippingAddress: usAddress });
     expect(withoutIds.shippingMethods.every((m) => m.shippingRateId === null)).toBe(true);
+  });
+
+  it('lists every line at its price before discounts, so the lines add up to the subtotal', () => {
+    const view = viewOf({ ...selections, discountCodes: ['WELCOME10'] }, { withDiscounts: true });
+    expect(view.discounts.total).toBeGreaterThan(0);
+    expect(view.lines).toEqual([
+      { key: 'product:test-headphones', name: 'Test Headphones', quantity: 2, unitAmount: 19_900, amount: 39_800 },
+      { key: 'product:test-mug', name: 'Test Mug', quantity: 1, unitAmount: 1_250, amount: 1_250 },
+      { key: 'add-on:gift-wrap', name: 'Gift wrap', quantity: 1, unitAmount: 499, amount: 499 },
+    ]);
+    const subtotal = view.lines.reduce((sum, line) => sum + line.amount, 0);
+    expect(view.total).toBe(subtotal - view.discounts.total);
+  });
+
+  it('carries the notices of the update it answers, and none otherwise', () => {
+    expect(viewOf(selections).notices).toEqual([]);
+    const notice: UpdateNotice = { code: 'shipping_method_changed', message: 'Shipping changed.' };
+    expect(viewOf(selections, { notices: [notice] }).notices).toEqual([notice]);
   });
 });

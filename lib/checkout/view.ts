@@ -9,7 +9,7 @@ import { addOnConfig, addOnUnitAmount, checkAddOnEligibility, isWarrantyEligible
 import type { Catalog, Product } from '@/lib/catalog/schema';
 import { shippingConfig } from '@/lib/catalog/shipping';
 import { assertOwned, effectiveStatus } from '@/lib/checkout/access';
-import type { CheckoutStateView, DiscountsView } from '@/lib/checkout/contract';
+import type { CheckoutStateView, DiscountsView, UpdateNotice } from '@/lib/checkout/contract';
 import { type CheckoutRow, findCheckout } from '@/lib/checkout/repository';
 import type { Db } from '@/lib/db/client';
 import { resolveCartItems } from '@/lib/pricing/cart';
@@ -66,21 +66,35 @@ export function toCheckoutStateView(
   /** Units per product sold or held by other shoppers, for the most each item may have now. */
   unavailable: ReadonlyMap<string, number>,
   now: Date,
+  /** What the update this view answers changed on its own. */
+  notices: ReadonlyArray<UpdateNotice> = [],
 ): CheckoutStateView {
   const { selections, quote } = row;
   const rateIdOf = (methodId: string) =>
     quote.stripeShippingRates.find((rate) => rate.methodId === methodId)?.shippingRateId ?? null;
+  const amountOf = (productId: string) => quote.lines.find((line) => line.key === `product:${productId}`)?.amount ?? 0;
   return {
     sessionId: row.stripeSessionId,
     status: effectiveStatus(row, now),
+    expiresAt: row.expiresAt.toISOString(),
+    expiresInSeconds: Math.max(0, Math.floor((row.expiresAt.getTime() - now.getTime()) / 1000)),
     version: row.version,
     currency: quote.currency,
-    total: quote.total,
+    total: quote.total + (quote.tax?.behavior === 'exclusive' ? quote.tax.amount : 0),
+    tax: quote.tax ? { ...quote.tax } : null,
     items: resolveCartItems(selections.items, catalog).map(({ product, quantity }) => ({
       productId: product.id,
       name: product.name,
       quantity,
       maxQuantity: maxQuantityFor(product, unavailable.get(product.id) ?? 0),
+      amount: amountOf(product.id),
+    })),
+    lines: quote.lines.map(({ key, name, quantity, unitAmount, amount }) => ({
+      key,
+      name,
+      quantity,
+      unitAmount,
+      amount,
     })),
     addOns: addOnEntries(selections, catalog),
     giftMessage: selections.giftMessage,
@@ -96,6 +110,7 @@ export function toCheckoutStateView(
       })),
     selectedShippingMethodId: quote.selectedShippingMethodId,
     discounts: toDiscountsView(row),
+    notices: notices.map((notice) => ({ ...notice })),
   };
 }
 

@@ -20,13 +20,34 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'lib', 'db', 'migratio
 /** Any fixed number: serialises migrations when several processes start against one Postgres. */
 const MIGRATION_LOCK_KEY = 727_274_001;
 
+const POOL_SIZE = 5;
+const POOL_ACQUIRE_TIMEOUT_MS = 5_000;
+
+/** node-postgres got no connection in time: none free in the pool, or a new one not ready (maybe Drizzle-wrapped). */
+export function isPoolExhausted(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    if (
+      /timeout exceeded when trying to connect|connection terminated due to connection timeout/i.test(cause.message)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 async function createPostgresDb(url: string): Promise<DbHandle> {
   const [{ Pool }, { drizzle }, { migrate }] = await Promise.all([
     import('pg'),
     import('drizzle-orm/node-postgres'),
     import('drizzle-orm/node-postgres/migrator'),
   ]);
-  const pool = new Pool({ connectionString: url, max: 5, idleTimeoutMillis: 10_000 });
+  const pool = new Pool({
+    connectionString: url,
+    max: POOL_SIZE,
+    idleTimeoutMillis: 10_000,
+    // A request that cannot get a connection soon answers 503 (retryable) instead of queueing without bound.
+    connectionTimeoutMillis: POOL_ACQUIRE_TIMEOUT_MS,
+  });
   let closing = false;
   // pool.end() resolves before every socket has closed; errors from connections being shut down are expected then.
   pool.on('error', (error) => {

@@ -62,6 +62,8 @@ export const checkouts = pgTable(
      * the session was created without it, and discount codes answer 409 `discounts_unavailable`.
      */
     serverDiscounts: boolean('server_discounts').notNull().default(false),
+    /** Created with Stripe Tax (`automatic_tax`): every update sends the market's tax behavior and Stripe adds tax. */
+    automaticTax: boolean('automatic_tax').notNull().default(false),
     /** The email the shopper gave with a discount code (normalised), for per-email and first-order rules. */
     email: text('email'),
     createdAt: createdAt(),
@@ -81,6 +83,8 @@ export const orders = pgTable('orders', {
   amountDiscount: integer('amount_discount').notNull(),
   amountShipping: integer('amount_shipping').notNull(),
   amountTax: integer('amount_tax').notNull(),
+  /** How the prices carried the tax: `exclusive` (added on top), `inclusive` (VAT inside the prices), null: no tax. */
+  taxBehavior: text('tax_behavior', { enum: ['exclusive', 'inclusive'] }),
   amountTotal: integer('amount_total').notNull(),
   email: text('email'),
   shippingAddress: jsonb('shipping_address').$type<ShippingAddress>(),
@@ -110,6 +114,8 @@ export const orderLines = pgTable(
     quantity: integer('quantity').notNull(),
     unitAmount: integer('unit_amount').notNull(),
     amountTotal: integer('amount_total').notNull(),
+    /** Stripe's tax on this line (`line_items[].amount_tax`). */
+    amountTax: integer('amount_tax').notNull().default(0),
     productId: text('product_id'),
     /** `add-on:<addOnId>` or `add-on:<addOnId>:<productId>` for add-on lines. */
     addOnKey: text('add_on_key'),
@@ -206,3 +212,14 @@ export const holds = pgTable(
     check('holds_quantity_positive', sql`${t.quantity} > 0`),
   ],
 );
+
+/**
+ * Short leases that serialise work across server instances without holding a database connection while it runs
+ * (an update waiting for Stripe): `checkout:<session id>`, `start:<shopper id>`. A lease past `expires_at` (its
+ * holder crashed) may be taken over.
+ */
+export const leases = pgTable('leases', {
+  key: text('key').primaryKey(),
+  token: text('token').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});

@@ -18,6 +18,7 @@ const line = (key: string, amount: number): DiscountLine => ({
   kind: 'product',
   productId: key,
   addOnId: null,
+  taxCode: 'txcd_99999999',
   name: key,
   description: null,
   image: null,

@@ -181,14 +181,12 @@ describe('codes', () => {
     expect(result.discount).toBeNull();
   });
 
-  it('reports an unknown code without echoing junk', () => {
-    expect(rejection('NOPE', orderInput({ items: [pourOver] }))?.message).toBe(
-      "We don't recognise the code NOPE. Check the spelling and try again.",
-    );
-    const junk = rejection('<SCRIPT>'.repeat(10), orderInput({ items: [pourOver] }));
-    expect(junk).toMatchObject({
+  it('reports every unknown code in one wording, without echoing what was typed', () => {
+    const message = "We don't recognise that code. Check the spelling and try again.";
+    expect(rejection('NOPE', orderInput({ items: [pourOver] }))).toMatchObject({ reason: 'unknown', message });
+    expect(rejection('<SCRIPT>'.repeat(10), orderInput({ items: [pourOver] }))).toMatchObject({
       reason: 'unknown',
-      message: "We don't recognise that code. Check the spelling and try again.",
+      message,
     });
   });
 });

@@ -2,6 +2,8 @@
  * What shoppers read. Messages talk only about the shopper's own order and the rule itself — never about other
  * shoppers (a customer-specific code is "unknown" to everyone else; "fully redeemed" reveals only that a limit exists).
  */
+
+import type { CodeChoice } from '@/lib/discounts/code-choice';
 import type { DiscountEffect } from '@/lib/discounts/schema';
 import type { RejectionReason } from '@/lib/discounts/types';
 import { type Currency, decimalsOf, formatMoney } from '@/lib/money';
@@ -36,7 +38,8 @@ export function rejectionMessage(reason: RejectionReason, details: MessageDetail
   const Subject = shown === null ? 'That code' : `The code ${shown}`;
   switch (reason) {
     case 'unknown':
-      return `We don't recognise ${subject}. Check the spelling and try again.`;
+      // One wording for every unknown code, whatever was typed (the field still shows it).
+      return "We don't recognise that code. Check the spelling and try again.";
     case 'expired':
       return `${Subject} has expired.`;
     case 'not_yet_valid':
@@ -70,4 +73,12 @@ export function rejectionMessage(reason: RejectionReason, details: MessageDetail
     case 'currency_mismatch':
       return `${Subject} can't be used for an order in ${details.currency.toUpperCase()}.`;
   }
+}
+
+/** "GIFTS20 saves less than WELCOME10 (−$36.30), so WELCOME10 stays applied." / "FIRST15 replaced VIP20: it saves more (−$12.00)." */
+export function codeChoiceMessage(choice: CodeChoice, currency: Currency): string {
+  const saved = `−${formatMoney(choice.keptAmount, currency)}`;
+  if (choice.replaced) return `${choice.kept} replaced ${choice.dropped}: it saves more (${saved}).`;
+  const compared = choice.tie ? 'saves no more than' : 'saves less than';
+  return `${choice.dropped} ${compared} ${choice.kept} (${saved}), so ${choice.kept} stays applied.`;
 }

@@ -1,5 +1,6 @@
 import { unstable_rethrow } from 'next/navigation';
 import { NextResponse } from 'next/server';
+import { isPoolExhausted } from '@/lib/db/client';
 import { isAppError } from '@/lib/http/app-error';
 
 export type ErrorBody = { error: { code: string; message: string; retryable?: boolean } };
@@ -27,6 +28,10 @@ export function toErrorResponse(error: unknown): NextResponse<ErrorBody> {
   if (isAppError(error)) {
     if (error.status >= 500) console.error(`[api] ${error.code}: ${error.message}`, error.cause ?? '');
     return errorResponse(error.status, error.code, error.message, error.retryable);
+  }
+  if (isPoolExhausted(error)) {
+    console.warn('[api] no database connection free in time; answered 503');
+    return errorResponse(503, 'busy', 'The store is very busy right now. Please try again in a moment.', true);
   }
   console.error('[api] unexpected error', error);
   return errorResponse(500, 'internal_error', 'Something went wrong on our side. Please try again.');

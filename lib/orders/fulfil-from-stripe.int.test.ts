@@ -92,6 +92,28 @@ describe("fulfilment from Stripe's final session", () => {
     warn.mockRestore();
   });
 
+  it('the order lists each line at its price before the discount, so the lines add up to the subtotal', async () => {
+    const d = await deps();
+    const shopper = await openCheckout(d, [JOURNAL], { withAddress: true });
+    await updateCheckout({
+      ...d,
+      ...shopper,
+      intent: { type: 'set-add-on', addOnId: 'gift-wrap', productId: null, selected: true },
+    });
+    await updateCheckout({ ...d, ...shopper, intent: { type: 'apply-code', code: 'WELCOME10' } });
+    await pay(env.emulatorUrl, shopper);
+    const result = await fulfillCheckout({ db: env.db, stripe: env.stripe, sessionId: shopper.sessionId });
+    if (result.state !== 'fulfilled') throw new Error(result.state);
+    const { order } = result;
+    expect(order.lines.map((line) => [line.name, line.quantity, line.amount])).toEqual([
+      ['Leather-Bound Journal', 1, 3_600],
+      ['Gift wrap', 1, 499],
+    ]);
+    expect(order.amountDiscount).toBe(410);
+    expect(order.amountSubtotal).toBe(3_600 + 499);
+    expect(order.amountSubtotal + order.amountShipping - order.amountDiscount).toBe(order.amountTotal);
+  });
+
   it('a matching record gives an unflagged order with its shipping method', async () => {
     const d = await deps();
     const shopper = await openCheckout(d, [JOURNAL], { withAddress: true });

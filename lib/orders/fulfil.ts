@@ -1,3 +1,4 @@
+import { eq, sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { recordSales } from '@/lib/cart/inventory';
 import { removePurchasedUnits } from '@/lib/cart/service';
@@ -29,6 +30,7 @@ type OrderLineInput = {
   quantity: number;
   unitAmount: number;
   amountTotal: number;
+  amountTax: number;
   productId: string | null;
   addOnKey: string | null;
 };
@@ -67,12 +69,22 @@ export function toOrderLines(items: ReadonlyArray<StripeLineItem>, quote: Quote 
     return {
       name: item.description ?? 'Item',
       quantity,
-      unitAmount: item.price?.unit_amount ?? Math.round(item.amount_total / Math.max(1, quantity)),
+      // Before discounts: the price's unit amount, else Stripe's pre-discount subtotal per unit.
+      unitAmount:
+        item.price?.unit_amount ?? Math.round((item.amount_subtotal ?? item.amount_total) / Math.max(1, quantity)),
       amountTotal: item.amount_total,
+      amountTax: item.amount_tax ?? 0,
       productId: key?.startsWith('product:') ? key.slice('product:'.length) : null,
       addOnKey: key?.startsWith('add-on:') ? key : null,
     };
   });
+}
+
+/** How the paid prices carried Stripe Tax (from the lines Stripe charged); null when the session had no Stripe Tax. */
+function taxBehaviorOfSession(session: FulfilmentSession): 'exclusive' | 'inclusive' | null {
+  if (!session.automatic_tax?.enabled) return null;
+  const behavior = session.line_items?.data[0]?.price?.tax_behavior;
+  return behavior === 'inclusive' ? 'inclusive' : 'exclusive';
 }
 
 function shippingAddressOf(session: FulfilmentSession): ShippingAddress | null {
@@ -90,11 +102,17 @@ function shippingAddressOf(session: FulfilmentSession): ShippingAddress | null {
   };
 }
 
+async function orderExists(tx: Db, sessionId: string): Promise<boolean> {
+  const [row] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.stripeSessionId, sessionId));
+  return row !== undefined;
+}
+
 /**
  * Records the order for a paid Checkout Session exactly once, however often and concurrently it is called (webhook
- * deliveries, duplicates, the return page, the reconcile cron): the order insert is `ON CONFLICT (stripe_session_id)
- * DO NOTHING`, and only the call that inserted it writes lines, sold counters, discount redemptions, the checkout's
- * status, its holds and the cart.
+ * deliveries, duplicates, the return page, the reconcile cron): the calls for one session are serialised by a
+ * transaction-scoped advisory lock, the one that finds no order inserts it (and so alone takes an order number), and
+ * only it writes lines, sold counters, discount redemptions, the checkout's status, its holds and the cart. The
+ * unique session id stays the last line of defence (`ON CONFLICT DO NOTHING`).
  *
  * The order is Stripe's FINAL session — what the shopper paid: its lines and amounts, the shipping rate Stripe had
  * selected, the discount rules its coupons stand for (redemptions come from those, never from our record). When that
@@ -137,8 +155,13 @@ export async function fulfillCheckout(input: {
   const mismatches = recordMismatches(session, facts, quote);
   const email = session.customer_details?.email ?? session.customer_email ?? null;
   const created = await db.transaction(async (tx) => {
-    // The locks every checkout update takes, in the same order (the checkout row, then the scarce things), so an
-    // update counting stock or code uses sees the sale and the released hold together, never one without the other.
+    // Concurrent fulfilments of this session queue here; the first creates the order, the others find it. Only a
+    // created order takes a number from the sequence (an insert that conflicted would burn one: #1, #3, #5…).
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`order:${session.id}`}, 0))`);
+    if (await orderExists(tx, session.id)) return null;
+    // The checkout row (as an update's save takes it), then the scarce things (as an update's reservation takes
+    // them), so an update counting stock or code uses sees the sale and the released hold together, never one
+    // without the other.
     await lockCheckout(tx, session.id);
     await lockScarce(tx, [
       ...lines.flatMap((line) => (line.productId ? [{ kind: 'stock' as const, key: line.productId }] : [])),
@@ -155,6 +178,7 @@ export async function fulfillCheckout(input: {
         amountDiscount: facts.discountAmount,
         amountShipping: facts.shippingAmount,
         amountTax: session.total_details?.amount_tax ?? 0,
+        taxBehavior: taxBehaviorOfSession(session),
         amountTotal: session.amount_total ?? 0,
         email,
         shippingAddress: shippingAddressOf(session),

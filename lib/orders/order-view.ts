@@ -7,6 +7,9 @@ export type OrderLineView = {
   name: string;
   quantity: number;
   unitAmount: number;
+  /** quantity × unit price, before discounts: the lines add up to `amountSubtotal`. */
+  amount: number;
+  /** After its share of the discount, as Stripe charged it. */
   amountTotal: number;
   productId: string | null;
 };
@@ -21,6 +24,8 @@ export type OrderView = {
   amountDiscount: number;
   amountShipping: number;
   amountTax: number;
+  /** `exclusive`: the tax was added to the total; `inclusive`: it is the VAT inside the prices; null: no Stripe Tax. */
+  taxBehavior: 'exclusive' | 'inclusive' | null;
   amountTotal: number;
   email: string | null;
   shippingAddress: ShippingAddress | null;
@@ -48,6 +53,7 @@ export async function findOrderBySession(db: Db, sessionId: string): Promise<Ord
     amountDiscount: order.amountDiscount,
     amountShipping: order.amountShipping,
     amountTax: order.amountTax,
+    taxBehavior: order.taxBehavior,
     amountTotal: order.amountTotal,
     email: order.email,
     shippingAddress: order.shippingAddress,
@@ -57,6 +63,7 @@ export async function findOrderBySession(db: Db, sessionId: string): Promise<Ord
       name: line.name,
       quantity: line.quantity,
       unitAmount: line.unitAmount,
+      amount: line.unitAmount * line.quantity,
       amountTotal: line.amountTotal,
       productId: line.productId,
     })),

@@ -14,8 +14,16 @@ export const stripeLineItemSchema = z.object({
   id: z.string(),
   description: z.string().nullish(),
   quantity: z.number().int().nullish(),
+  amount_subtotal: z.number().int().nullish(),
   amount_total: z.number().int(),
-  price: z.object({ unit_amount: z.number().int().nullish() }).nullish(),
+  /** Stripe Tax's tax on the line (0 without Stripe Tax). */
+  amount_tax: z.number().int().nullish(),
+  price: z
+    .object({
+      unit_amount: z.number().int().nullish(),
+      tax_behavior: z.enum(['exclusive', 'inclusive', 'unspecified']).nullish(),
+    })
+    .nullish(),
   metadata: z.record(z.string(), z.string()).nullish(),
 });
 export type StripeLineItem = z.infer<typeof stripeLineItemSchema>;
@@ -49,6 +57,7 @@ export const fulfilmentSessionSchema = z.object({
   currency: z.string().nullable(),
   amount_subtotal: z.number().int().nullable(),
   amount_total: z.number().int().nullable(),
+  automatic_tax: z.object({ enabled: z.boolean() }).nullish(),
   total_details: z
     .object({
       amount_discount: z.number().int().nullish(),

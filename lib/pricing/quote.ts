@@ -34,6 +34,7 @@ export function buildQuote(
     name: product.name,
     description: product.description,
     image: product.image,
+    taxCode: product.taxCode,
     unitAmount: product.unitAmount,
     quantity,
     amount: product.unitAmount * quantity,

@@ -40,6 +40,8 @@ export type QuoteLine = {
   description: string | null;
   /** Absolute image URL path (e.g. /products/x.svg) or null. */
   image: string | null;
+  /** Stripe Tax product tax code (`txcd_…`), from the catalog. */
+  taxCode: string;
   unitAmount: number;
   quantity: number;
   /** unitAmount × quantity. */

@@ -26,6 +26,7 @@ const quote: Quote = {
       name: 'Studio headphones',
       description: 'Closed-back headphones.',
       image: '/products/studio-headphones.svg',
+      taxCode: 'txcd_99999999',
       unitAmount: 12_900,
       quantity: 2,
       amount: 25_800,
@@ -38,6 +39,7 @@ const quote: Quote = {
       name: 'Extended warranty (2 years) — Studio headphones',
       description: null,
       image: null,
+      taxCode: 'txcd_20030000',
       unitAmount: 1_935,
       quantity: 2,
       amount: 3_870,
@@ -329,5 +331,39 @@ describe('coupon metadata: the rules a coupon stands for', () => {
     expect(rulesOfCouponMetadata({ rule_ids: 'a,b', rule_amounts: '1' })).toBeNull();
     expect(rulesOfCouponMetadata({ rule_ids: 'a', rule_amounts: '-1' })).toBeNull();
     expect(rulesOfCouponMetadata({ rule_ids: 'a', rule_amounts: 'x' })).toBeNull();
+  });
+});
+
+describe('Stripe Tax parameters', () => {
+  it('turns automatic tax on at creation and gives every price and shipping rate its tax behavior and code', () => {
+    const params = toSessionCreateParams(quote, { ...createOptions, tax: 'exclusive' });
+    expect(params.automatic_tax).toEqual({ enabled: true });
+    expect(
+      params.line_items?.map((item) => [item.price_data?.tax_behavior, item.price_data?.product_data?.tax_code]),
+    ).toEqual([
+      ['exclusive', 'txcd_99999999'],
+      ['exclusive', 'txcd_20030000'],
+    ]);
+    const rates = Array.isArray(params.shipping_options) ? params.shipping_options : [];
+    expect(rates).toHaveLength(quote.shippingOptions.length);
+    for (const option of rates) {
+      expect(option.shipping_rate_data).toMatchObject({ tax_behavior: 'exclusive', tax_code: 'txcd_92010001' });
+    }
+  });
+
+  it("sends the market's behavior on every update (VAT-inclusive for the UK)", () => {
+    const { params } = toSessionUpdateParams(quote, selections, { includeDiscounts: false, tax: 'inclusive' });
+    expect(params.line_items?.every((item) => item.price_data?.tax_behavior === 'inclusive')).toBe(true);
+    const rates = Array.isArray(params.shipping_options) ? params.shipping_options : [];
+    expect(rates.length).toBeGreaterThan(0);
+    expect(rates.every((option) => option.shipping_rate_data?.tax_behavior === 'inclusive')).toBe(true);
+  });
+
+  it('sends no tax fields without Stripe Tax', () => {
+    const created = toSessionCreateParams(quote, createOptions);
+    expect(created.automatic_tax).toBeUndefined();
+    expect(JSON.stringify(created)).not.toMatch(/tax_/);
+    const { params } = toSessionUpdateParams(quote, selections, { includeDiscounts: false });
+    expect(JSON.stringify(params)).not.toMatch(/tax_/);
   });
 });

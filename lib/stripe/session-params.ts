@@ -12,6 +12,8 @@ import type {
   QuoteShippingOption,
   ShippingAddress,
 } from '@/lib/pricing/types';
+import type { TaxBehavior } from '@/lib/tax/behavior';
+import { TAX_CODES } from '@/lib/tax/codes';
 
 /** Stripe-Version for updates that carry `discounts`, a private-preview parameter. */
 export const SERVER_UPDATE_API_VERSION = '2026-10-28.endive; checkout_server_update_beta=v1';
@@ -58,12 +60,16 @@ export type CreateOptions = {
   serverOnlyDiscounts: boolean;
   /** Origin used to turn `/products/x.svg` into an absolute image URL; images are omitted without it. */
   assetOrigin?: string;
+  /** Stripe Tax: `automatic_tax` on, every price and rate with this tax behavior and its tax code; absent: no tax. */
+  tax?: TaxBehavior | null;
 };
 
 export type UpdateOptions = {
   /** Send `discounts` (and the preview Stripe-Version). Only for sessions created with `serverOnlyDiscounts`. */
   includeDiscounts: boolean;
   assetOrigin?: string;
+  /** For a session created with Stripe Tax: the tax behavior of the market it now ships to. */
+  tax?: TaxBehavior | null;
 };
 
 export type UpdateRequest = {
@@ -78,15 +84,16 @@ export function toSessionCreateParams(quote: Quote, options: CreateOptions): Ses
   const params: SessionCreateParamsWithPreview = {
     ui_mode: 'elements',
     mode: 'payment',
-    line_items: quote.lines.map((line) => toLineItem(line, quote.currency, options.assetOrigin)),
+    line_items: quote.lines.map((line) => toLineItem(line, quote.currency, options)),
     shipping_address_collection: { allowed_countries: [...options.allowedCountries] },
     permissions,
     return_url: options.returnUrl,
     metadata: { ...options.metadata },
     expires_at: toUnixSeconds(options.expiresAt),
   };
-  if (quote.shippingOptions.length > 0) params.shipping_options = toShippingOptions(quote);
+  if (quote.shippingOptions.length > 0) params.shipping_options = toShippingOptions(quote, options.tax ?? null);
   if (options.customerEmail) params.customer_email = options.customerEmail;
+  if (options.tax) params.automatic_tax = { enabled: true };
   return params;
 }
 
@@ -96,8 +103,8 @@ export function toSessionUpdateParams(
   options: UpdateOptions,
 ): UpdateRequest {
   const params: SessionUpdateParamsWithPreview = {
-    line_items: quote.lines.map((line) => toLineItem(line, quote.currency, options.assetOrigin)),
-    shipping_options: quote.shippingOptions.length > 0 ? toShippingOptions(quote) : '',
+    line_items: quote.lines.map((line) => toLineItem(line, quote.currency, options)),
+    shipping_options: quote.shippingOptions.length > 0 ? toShippingOptions(quote, options.tax ?? null) : '',
     expand: ['line_items'],
   };
   if (selections.shippingAddress) {
@@ -152,11 +159,12 @@ export function lineKeyOfLineItem(item: Pick<Stripe.LineItem, 'metadata' | 'pric
  * `shipping_cost.shipping_rate` expanded.
  */
 export function sessionMatchesQuote(
-  session: Pick<Stripe.Checkout.Session, 'amount_total' | 'line_items' | 'shipping_cost'>,
+  session: Pick<Stripe.Checkout.Session, 'amount_total' | 'line_items' | 'shipping_cost' | 'total_details'>,
   quote: Pick<Quote, 'lines' | 'selectedShippingMethodId' | 'total'>,
+  tax: TaxBehavior | null,
 ): boolean {
   const items = session.line_items?.data ?? [];
-  if (session.amount_total !== quote.total || items.length !== quote.lines.length) return false;
+  if (totalBeforeTax(session, tax) !== quote.total || items.length !== quote.lines.length) return false;
   const sameLines = items.every((item, i) => {
     const line = quote.lines[i];
     return (
@@ -169,21 +177,42 @@ export function sessionMatchesQuote(
   return sameLines && selectedMethodIdOfSession(session) === quote.selectedShippingMethodId;
 }
 
+/**
+ * Stripe's total before tax — what must equal the server's quote: `amount_total` less the tax Stripe added on top
+ * (exclusive prices); VAT inside inclusive prices is already part of the quote.
+ */
+export function totalBeforeTax(
+  session: Pick<Stripe.Checkout.Session, 'amount_total' | 'total_details'>,
+  tax: TaxBehavior | null,
+): number | null {
+  if (session.amount_total === null) return null;
+  return tax === 'exclusive' ? session.amount_total - (session.total_details?.amount_tax ?? 0) : session.amount_total;
+}
+
 type LineItemParam = Stripe.Checkout.SessionCreateParams.LineItem & Stripe.Checkout.SessionUpdateParams.LineItem;
 
-function toLineItem(line: QuoteLine, currency: string, assetOrigin: string | undefined): LineItemParam {
+function toLineItem(
+  line: QuoteLine,
+  currency: string,
+  options: { assetOrigin?: string; tax?: TaxBehavior | null },
+): LineItemParam {
   const productData: Stripe.Checkout.SessionCreateParams.LineItem.PriceData.ProductData = {
     name: line.name,
     metadata: { [LINE_KEY_METADATA]: line.key },
   };
   if (line.description) productData.description = line.description;
-  const image = absoluteImageUrl(line.image, assetOrigin);
+  const image = absoluteImageUrl(line.image, options.assetOrigin);
   if (image) productData.images = [image];
-  return {
-    price_data: { currency, unit_amount: line.unitAmount, product_data: productData },
-    quantity: line.quantity,
-    metadata: { [LINE_KEY_METADATA]: line.key },
+  const priceData: Stripe.Checkout.SessionCreateParams.LineItem.PriceData = {
+    currency,
+    unit_amount: line.unitAmount,
+    product_data: productData,
   };
+  if (options.tax) {
+    priceData.tax_behavior = options.tax;
+    productData.tax_code = line.taxCode;
+  }
+  return { price_data: priceData, quantity: line.quantity, metadata: { [LINE_KEY_METADATA]: line.key } };
 }
 
 /** Stripe only accepts absolute http(s) image URLs; anything else is left out. */
@@ -201,13 +230,14 @@ type ShippingOptionParam = Stripe.Checkout.SessionCreateParams.ShippingOption &
   Stripe.Checkout.SessionUpdateParams.ShippingOption;
 
 /** Stripe pre-selects the first option, so the quote's selected option (already first) leads. */
-function toShippingOptions(quote: Quote): ShippingOptionParam[] {
-  return quote.shippingOptions.map((option) => toShippingOption(option, quote.currency));
+function toShippingOptions(quote: Quote, tax: TaxBehavior | null): ShippingOptionParam[] {
+  return quote.shippingOptions.map((option) => toShippingOption(option, quote.currency, tax));
 }
 
-function toShippingOption(option: QuoteShippingOption, currency: string): ShippingOptionParam {
+function toShippingOption(option: QuoteShippingOption, currency: string, tax: TaxBehavior | null): ShippingOptionParam {
   return {
     shipping_rate_data: {
+      ...(tax ? { tax_behavior: tax, tax_code: TAX_CODES.shipping } : {}),
       display_name: option.displayName,
       type: 'fixed_amount',
       fixed_amount: { amount: option.amount, currency },

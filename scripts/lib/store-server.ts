@@ -23,11 +23,12 @@ export async function waitFor(url: string, timeoutMs: number, child: ChildProces
 
 /**
  * `databaseUrl`: the Postgres database to use, or null for a fresh PGlite folder.
- * Ports default to free ones; `skipBuild` reuses the build in NEXT_DIST_DIR (default `.next`).
+ * Ports default to free ones; `skipBuild` reuses the build in NEXT_DIST_DIR (default `.next`); `realClock` runs the
+ * store on real time as merchants do (no per-request read of the emulator's clock).
  */
 export async function startStore(
   databaseUrl: string | null,
-  options: { port?: number; emulatorPort?: number; skipBuild?: boolean } = {},
+  options: { port?: number; emulatorPort?: number; skipBuild?: boolean; realClock?: boolean } = {},
 ): Promise<RunningStore> {
   const port = options.port ?? (await freePort());
   const emulatorPort = options.emulatorPort ?? (await freePort());
@@ -36,6 +37,7 @@ export async function startStore(
     E2E_PORT: String(port),
     E2E_EMULATOR_PORT: String(emulatorPort),
     E2E_SKIP_BUILD: options.skipBuild ? '1' : '0',
+    E2E_REAL_CLOCK: options.realClock ? '1' : '0',
   };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;

@@ -293,7 +293,7 @@ export const ROUTES: ReadonlyArray<RouteEntry> = [
         calls: fc.oneof(
           jsonCalls('POST', '/api/checkout/sessions', cookieOf(f)(f.attacker.shopperId), {
             valid: {},
-            invalidValues: {},
+            invalidValues: { replacing: fc.oneof(notAString, junkId) },
             required: [],
           }),
           fc.tuple(strangerCookie(f), fc.constantFrom('{}', '')).map(([cookie, body]) => ({

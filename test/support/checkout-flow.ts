@@ -15,6 +15,7 @@ export const testSettings: CheckoutSettings = {
   sessionTtlSeconds: 3600,
   appUrl: null,
   serverSideDiscounts: false,
+  stripeTax: false,
 };
 
 export function checkoutDeps(env: { db: Db; stripe: Stripe }, catalog: Catalog, now = new Date()): CheckoutDeps {

@@ -154,8 +154,8 @@ describe('POST /api/checkout/quantity', () => {
     const more = await update('quantity', shopperId, { sessionId, productId: HEADPHONES, quantity: 3 });
     expect(await calls()).toEqual(oneUpdateOf(sessionId));
     expect(more.items).toEqual([
-      { productId: HEADPHONES, name: expect.any(String), quantity: 3, maxQuantity: 3 },
-      { productId: POUR_OVER, name: expect.any(String), quantity: 1, maxQuantity: 4 },
+      { productId: HEADPHONES, name: expect.any(String), quantity: 3, maxQuantity: 3, amount: 3 * 19_900 },
+      { productId: POUR_OVER, name: expect.any(String), quantity: 1, maxQuantity: 4, amount: 4_800 },
     ]);
     expect(more.total).toBe(3 * 19_900 + 4_800 - TEN_OFF_OVER_100);
     await expectStripeMatchesRecord(shopper, more);
@@ -296,7 +296,11 @@ describe('every update route', () => {
         error: { code: 'stripe_unavailable', message: expect.any(String), retryable: true },
       });
     }
-    expect(await (await getState(shopperId, `sessionId=${sessionId}`)).json()).toEqual(before);
+    // The same saved state (only the seconds left to its expiry have gone down).
+    expect(await (await getState(shopperId, `sessionId=${sessionId}`)).json()).toEqual({
+      ...before,
+      expiresInSeconds: expect.any(Number),
+    });
     expect(await cartQuantities(shopperId)).toEqual([
       [HEADPHONES, 1],
       [POUR_OVER, 1],

@@ -5,6 +5,7 @@ import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 import { AppliedDiscounts } from '@/components/checkout/discounts/applied-discounts';
 import { PromoCodeForm } from '@/components/checkout/discounts/promo-code-form';
 import { UpdateError } from '@/components/checkout/update-error';
+import { UpdateNotices } from '@/components/checkout/update-notices';
 import { useControlUpdate } from '@/components/checkout/use-control-update';
 
 /**
@@ -38,6 +39,7 @@ export function DiscountsSection() {
       <h2 id="discounts-heading" className="text-lg font-semibold text-stone-900">
         Discounts
       </h2>
+      <UpdateNotices topic="discounts" />
       <div className="space-y-3 rounded-2xl border border-stone-200 bg-white p-4">
         {discounts && view ? (
           <AppliedDiscounts

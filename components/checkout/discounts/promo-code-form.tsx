@@ -1,8 +1,9 @@
 'use client';
 
-import { type KeyboardEvent, useId, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { UpdateError } from '@/components/checkout/update-error';
 import type { UpdateFailure } from '@/components/checkout/update-failure';
+import { tooManyCodesMessage } from '@/lib/checkout/code-attempt-wait';
 import { DISCOUNT_CODE_MAX_LENGTH } from '@/lib/checkout/contract';
 
 type Props = {
@@ -26,10 +27,15 @@ export function PromoCodeForm({ busy, applying, disabled, failure, onApply, onRe
   const [code, setCode] = useState('');
   const inputId = useId();
   const errorId = `${inputId}-error`;
+  const waitLeft = useSecondsLeft(failure?.code === 'rate_limited' ? failure : null);
+  const waiting = waitLeft !== null && waitLeft > 0;
+  // Too many codes tried: the wait counts down in place; once over, the message goes and Apply is back.
+  const shown =
+    waitLeft === null ? failure : waiting && failure ? { ...failure, message: tooManyCodesMessage(waitLeft) } : null;
 
   async function apply() {
     const typed = code.trim();
-    if (typed === '' || busy || disabled) return;
+    if (typed === '' || busy || disabled || waiting) return;
     if (await onApply(typed)) setCode('');
   }
 
@@ -55,8 +61,8 @@ export function PromoCodeForm({ busy, applying, disabled, failure, onApply, onRe
           maxLength={DISCOUNT_CODE_MAX_LENGTH}
           value={code}
           disabled={disabled}
-          aria-invalid={failure !== null}
-          aria-describedby={failure ? errorId : undefined}
+          aria-invalid={shown !== null}
+          aria-describedby={shown ? errorId : undefined}
           onChange={(event) => setCode(event.target.value)}
           onKeyDown={onKeyDown}
           className="min-w-0 flex-1 rounded-lg border border-stone-300 px-3 py-2 text-sm uppercase focus:border-brand-700 focus:outline-none focus:ring-2 focus:ring-brand-700/30"
@@ -65,14 +71,34 @@ export function PromoCodeForm({ busy, applying, disabled, failure, onApply, onRe
           type="button"
           data-testid="apply-discount"
           onClick={() => void apply()}
-          disabled={busy || disabled || code.trim() === ''}
+          disabled={busy || disabled || waiting || code.trim() === ''}
           aria-busy={applying}
           className="rounded-lg border border-stone-300 bg-white px-4 py-2 text-sm font-semibold text-stone-800 hover:bg-stone-50 disabled:cursor-not-allowed disabled:opacity-60"
         >
           {applying ? 'Applying…' : 'Apply'}
         </button>
       </div>
-      {failure ? <UpdateError id={errorId} failure={failure} onRetry={onRetry} /> : null}
+      {shown ? <UpdateError id={errorId} failure={shown} onRetry={onRetry} /> : null}
     </div>
   );
+}
+
+/** Seconds left of the wait a refusal announced (`retryAfterSeconds`, from its arrival), ticking; null without one. */
+function useSecondsLeft(refusal: UpdateFailure | null): number | null {
+  const [deadline, setDeadline] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const seconds = refusal?.retryAfterSeconds;
+    setNow(Date.now());
+    setDeadline(seconds === undefined ? null : Date.now() + seconds * 1000);
+  }, [refusal]);
+  useEffect(() => {
+    if (deadline === null) return;
+    const tick = setInterval(() => {
+      setNow(Date.now());
+      if (Date.now() >= deadline) clearInterval(tick);
+    }, 1_000);
+    return () => clearInterval(tick);
+  }, [deadline]);
+  return deadline === null ? null : Math.max(0, (deadline - now) / 1000);
 }

@@ -363,6 +363,106 @@ const previewScenarios: Record<string, { run: Scenario; expected: unknown }> = {
   },
 };
 
+/**
+ * Stripe Tax: compared with real Stripe only on a test account with Stripe Tax active, no default tax behavior, and
+ * registrations in California, New York, British Columbia and the United Kingdom (STRIPE_TAX_REGISTERED=1). Real
+ * rates include local district taxes, so the scenarios compare what the store relies on (where tax is charged, the
+ * total identities, inclusive prices kept), not the emulator's illustrative rates.
+ */
+const taxAccount = key !== undefined && process.env.STRIPE_TAX_REGISTERED === '1';
+const taxedPrice = (name: string, unitAmount: number, tax_behavior: 'exclusive' | 'inclusive' = 'exclusive') => ({
+  currency: 'usd',
+  unit_amount: unitAmount,
+  tax_behavior,
+  product_data: { name, tax_code: 'txcd_99999999' },
+});
+const taxedRate = (amount: number, tax_behavior: 'exclusive' | 'inclusive' = 'exclusive') => ({
+  shipping_rate_data: { ...rateData('Standard', amount), tax_behavior, tax_code: 'txcd_92010001' },
+});
+const taxedBase = (behavior: 'exclusive' | 'inclusive' = 'exclusive'): Stripe.Checkout.SessionCreateParams => ({
+  ui_mode: 'elements',
+  mode: 'payment',
+  return_url: RETURN_URL,
+  automatic_tax: { enabled: true },
+  shipping_address_collection: { allowed_countries: ['US', 'CA', 'GB'] },
+  line_items: [{ price_data: taxedPrice('Lamp', 10000, behavior), quantity: 1 }],
+  shipping_options: [taxedRate(1000, behavior)],
+});
+const taxAddresses = {
+  california: { country: 'US', line1: '1 Market St', city: 'San Francisco', state: 'CA', postal_code: '94105' },
+  oregon: { country: 'US', line1: '1 Pine St', city: 'Portland', state: 'OR', postal_code: '97204' },
+  newYork: { country: 'US', line1: '350 5th Ave', city: 'New York', state: 'NY', postal_code: '10118' },
+  britishColumbia: { country: 'CA', line1: '1 Robson St', city: 'Vancouver', state: 'BC', postal_code: 'V6B 1A1' },
+  london: { country: 'GB', line1: '10 Downing St', city: 'London', postal_code: 'SW1A 2AA' },
+};
+
+async function taxedAt(stripe: Stripe, place: keyof typeof taxAddresses, behavior?: 'exclusive' | 'inclusive') {
+  const created = await stripe.checkout.sessions.create(taxedBase(behavior));
+  const updated = await stripe.checkout.sessions.update(created.id, {
+    collected_information: { shipping_details: { name: 'Ada Lovelace', address: taxAddresses[place] } },
+    expand: ['line_items', 'total_details.breakdown'],
+  });
+  const details = updated.total_details;
+  const tax = details?.amount_tax ?? 0;
+  return {
+    before: created.automatic_tax.status,
+    after: updated.automatic_tax.status,
+    tax,
+    taxed: tax > 0,
+    itemsTaxed: (updated.line_items?.data[0]?.amount_tax ?? 0) > 0,
+    shippingTaxed: (updated.shipping_cost?.amount_tax ?? 0) > 0,
+    exclusiveTotal:
+      updated.amount_total ===
+      (updated.amount_subtotal ?? 0) - (details?.amount_discount ?? 0) + (details?.amount_shipping ?? 0) + tax,
+    inclusiveTotal:
+      updated.amount_total ===
+      (updated.amount_subtotal ?? 0) - (details?.amount_discount ?? 0) + (details?.amount_shipping ?? 0),
+    taxTypes: [...new Set(details?.breakdown?.taxes.filter((t) => t.amount > 0).map((t) => t.rate.tax_type))].sort(),
+  };
+}
+
+const taxScenarios: Record<string, { run: Scenario; expected: unknown }> = {
+  'tax: a California address taxes the goods, not the shipping': {
+    run: (stripe) => taxedAt(stripe, 'california'),
+    expected: expect.objectContaining({
+      before: 'requires_location_inputs',
+      after: 'complete',
+      itemsTaxed: true,
+      shippingTaxed: false,
+      exclusiveTotal: true,
+      taxTypes: ['sales_tax'],
+    }),
+  },
+  'tax: an Oregon address pays none': {
+    run: (stripe) => taxedAt(stripe, 'oregon'),
+    expected: expect.objectContaining({ after: 'complete', tax: 0, exclusiveTotal: true }),
+  },
+  'tax: New York taxes shipping': {
+    run: (stripe) => taxedAt(stripe, 'newYork'),
+    expected: expect.objectContaining({ itemsTaxed: true, shippingTaxed: true, exclusiveTotal: true }),
+  },
+  'tax: British Columbia charges GST and PST': {
+    run: (stripe) => taxedAt(stripe, 'britishColumbia'),
+    expected: expect.objectContaining({ taxTypes: ['gst', 'pst'], exclusiveTotal: true }),
+  },
+  'tax: UK VAT-inclusive prices keep the total and carry a sixth as VAT': {
+    run: (stripe) => taxedAt(stripe, 'london', 'inclusive'),
+    expected: expect.objectContaining({ tax: 1667 + 167, inclusiveTotal: true, taxTypes: ['vat'] }), // 10000 / 6, 1000 / 6
+  },
+  'tax: a price without a tax behavior is refused': {
+    run: async (stripe) => {
+      const answer = await refusal(
+        stripe.checkout.sessions.create({
+          ...taxedBase(),
+          line_items: [{ price_data: priceData('Lamp', 10000), quantity: 1 }],
+        }),
+      );
+      return { refused: answer.refused, statusCode: answer.statusCode };
+    },
+    expected: { refused: true, statusCode: 400 },
+  },
+};
+
 let h: Harness;
 let emulatorStripe: Stripe;
 const emulatorResults = new Map<string, unknown>();
@@ -393,6 +493,23 @@ describe('parity scenarios', () => {
     120_000,
   );
 
+  for (const [name, scenario] of Object.entries(taxScenarios)) {
+    it(`${name}: emulator gives Stripe's answer`, async () => {
+      expect(normalise(await scenario.run(emulatorStripe))).toEqual(scenario.expected);
+    });
+  }
+
+  it.skipIf(!taxAccount)(
+    'real Stripe (Stripe Tax registrations) gives the same normalised answers',
+    async () => {
+      const real = new Stripe(key ?? '', { maxNetworkRetries: 1 });
+      for (const [name, scenario] of Object.entries(taxScenarios)) {
+        expect({ name, result: normalise(await scenario.run(real)) }).toEqual({ name, result: scenario.expected });
+      }
+    },
+    120_000,
+  );
+
   for (const [name, scenario] of Object.entries(previewScenarios)) {
     it(`${name}: emulator gives Stripe's answer`, async () => {
       expect(normalise(await scenario.run(emulatorStripe))).toEqual(scenario.expected);
@@ -403,6 +520,23 @@ describe('parity scenarios', () => {
     'real Stripe (private preview) gives the same normalised answers',
     async () => {
       const real = new Stripe(key ?? '', { maxNetworkRetries: 1 });
+      for (const [name, scenario] of Object.entries(taxScenarios)) {
+        it(`${name}: emulator gives Stripe's answer`, async () => {
+          expect(normalise(await scenario.run(emulatorStripe))).toEqual(scenario.expected);
+        });
+      }
+
+      it.skipIf(!taxAccount)(
+        'real Stripe (Stripe Tax registrations) gives the same normalised answers',
+        async () => {
+          const real = new Stripe(key ?? '', { maxNetworkRetries: 1 });
+          for (const [name, scenario] of Object.entries(taxScenarios)) {
+            expect({ name, result: normalise(await scenario.run(real)) }).toEqual({ name, result: scenario.expected });
+          }
+        },
+        120_000,
+      );
+
       for (const [name, scenario] of Object.entries(previewScenarios)) {
         expect({ name, result: normalise(await scenario.run(real)) }).toEqual({ name, result: scenario.expected });
       }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DELETE, POST } from '@/app/api/checkout/discount-codes/route';
 import { POST as EMAIL_CHANGED } from '@/app/api/checkout/email/route';
+import { tooManyCodesMessage } from '@/lib/checkout/code-attempt-wait';
 import { EmulatorControl, emulatorRequests } from '@/test/emulator-control';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 import { shopperWithCheckout } from '@/test/support/checkout-api';
@@ -62,7 +63,7 @@ describe('POST / DELETE /api/checkout/discount-codes', () => {
     expect(unknown.status).toBe(422);
     expect(await errorOf(unknown)).toEqual({
       code: 'discount_unknown',
-      message: "We don't recognise the code FREESTUFF. Check the spelling and try again.",
+      message: "We don't recognise that code. Check the spelling and try again.",
     });
     const injected = await apply(shopperId, { sessionId, code: 'WELCOME10', amount: 4_800 }, nextAddress());
     expect(injected.status).toBe(400);
@@ -85,10 +86,11 @@ describe('POST / DELETE /api/checkout/discount-codes', () => {
       }),
     );
     expect(limited.status).toBe(429);
-    expect((await errorOf(limited)).code).toBe('rate_limited');
     const retryAfter = Number(limited.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(600);
+    // The shopper is told exactly how long, from the same figure ("Too many codes tried. Try again in 4 minutes.").
+    expect(await errorOf(limited)).toEqual({ code: 'rate_limited', message: tooManyCodesMessage(retryAfter) });
   });
 
   it('rate-limits attempts per client address across sessions', async () => {

@@ -6,12 +6,13 @@ import { readJsonBody } from '@/lib/http/json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/http/responses';
 import { readShopperId } from '@/lib/shopper';
 
-/** Opens (or resumes) the Checkout Session for the shopper's cart → `{sessionId, clientSecret}`. */
+/** Opens (or resumes) the Checkout Session for the shopper's cart → `{sessionId, clientSecret, notices}`. */
 export const POST = withErrorHandling(async (request: NextRequest) => {
-  await readJsonBody(request, startCheckoutSchema, { allowEmpty: true });
+  const { replacing } = await readJsonBody(request, startCheckoutSchema, { allowEmpty: true });
   const started = await startCheckout({
     ...(await checkoutDepsFor(request)),
     shopperId: readShopperId(request.cookies),
+    ...(replacing ? { replacing } : {}),
   });
   return jsonResponse(started);
 });

@@ -6,6 +6,7 @@ import type { RequestRef, Store } from '../store';
 import { completeSession } from './lifecycle';
 import type { SessionRecord } from './record';
 import { sessionTotals } from './render';
+import { lacksTaxLocation } from './session-tax';
 
 /** Stripe's test cards that the emulator knows; any other number is `incorrect_number`. */
 const TEST_CARDS: Record<string, { declineCode: string; message: string } | 'succeeds'> = {
@@ -83,6 +84,12 @@ export function confirmSession(
     throw invalidRequest('A shipping address is required to confirm this Checkout Session.', {
       code: 'shipping_address_invalid',
       param: 'shipping_address',
+    });
+  }
+  if (lacksTaxLocation(record, input.billingDetails ?? record.billingDetails)) {
+    throw invalidRequest('An address with a country (and a state in the US and Canada) is required to calculate tax.', {
+      code: 'customer_tax_location_invalid',
+      param: record.allowedCountries ? 'shipping_address' : 'billing_details[address]',
     });
   }
   const number = input.cardNumber.replace(/[\s-]/g, '');

@@ -45,6 +45,11 @@ export const addressSchema = z.strictObject({
 
 export const shippingDetailsSchema = z.strictObject({ name: str(300), address: addressSchema });
 
+const automaticTax = z.strictObject({
+  enabled: bool(),
+  liability: z.strictObject({ type: oneOf(['account', 'self']), account: str(200).optional() }).optional(),
+});
+
 const paymentIntentData = z.strictObject({
   description: str(1000).optional(),
   metadata: metadata().optional(),
@@ -54,6 +59,7 @@ export const createSessionSchema = z.strictObject({
   mode: oneOf(['payment', 'setup', 'subscription']),
   ui_mode: oneOf(['elements', 'embedded_page', 'form', 'hosted_page']).optional(),
   line_items: list(createLineItemSchema, 100).optional(),
+  automatic_tax: automaticTax.optional(),
   return_url: str(5000).optional(),
   success_url: str(5000).optional(),
   cancel_url: str(5000).optional(),
@@ -106,6 +112,7 @@ export type UpdateSessionParams = z.output<typeof updateSessionSchema>;
 export const SESSION_EXPANDABLE = [
   'line_items',
   'line_items.data.price.product',
+  'line_items.data.taxes',
   'total_details.breakdown',
   'discounts.coupon',
   'discounts.promotion_code',

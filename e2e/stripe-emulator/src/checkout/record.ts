@@ -29,6 +29,11 @@ export interface ShippingDetails {
   address: Stripe.Address;
 }
 
+export interface AutomaticTaxRecord {
+  enabled: boolean;
+  liability: Stripe.Checkout.Session.AutomaticTax.Liability | null;
+}
+
 /** The stored state of a Checkout Session (`GET /_emulator/sessions/:id` answers this). */
 export interface SessionRecord {
   id: string;
@@ -38,6 +43,7 @@ export interface SessionRecord {
   status: 'open' | 'complete' | 'expired';
   paymentStatus: 'unpaid' | 'paid' | 'no_payment_required';
   currency: string;
+  automaticTax: AutomaticTaxRecord;
   lineItems: LineItemRecord[];
   shippingRateIds: string[];
   selectedShippingRateId: string | null;

@@ -5,6 +5,7 @@ import { getPromotionCode, renderPromotionCode } from '../resources/promotion-co
 import { getShippingRate, shippingAmount } from '../resources/shipping-rates';
 import type { Store } from '../store';
 import type { LineItemRecord, SessionRecord } from './record';
+import { sessionTaxInput } from './session-tax';
 import { computeTotals, type Totals } from './totals';
 
 /** How many line items an expanded `line_items` carries (the rest via `listLineItems`). */
@@ -20,18 +21,20 @@ export function sessionTotals(store: Store, record: SessionRecord): Totals {
     })),
     coupon: coupon ? { percentOff: coupon.percent_off, amountOff: coupon.amount_off } : null,
     shippingAmount: selected ? shippingAmount(selected) : null,
+    tax: sessionTaxInput(store, record),
   });
 }
 
+/** `expand`: `price.product` and `taxes`, the paths a line item can expand. */
 export function renderLineItems(
   store: Store,
   record: SessionRecord,
   totals: Totals,
-  expandProduct: boolean,
+  expand: ReadonlySet<string>,
 ): Stripe.LineItem[] {
   return record.lineItems.map((line: LineItemRecord, index) => {
     const price = getPrice(store, line.priceId);
-    const amounts = totals.lines[index] ?? { subtotal: 0, discount: 0, total: 0 };
+    const amounts = totals.lines[index] ?? { subtotal: 0, discount: 0, tax: 0, taxes: [], total: 0 };
     const product = typeof price.product === 'string' ? store.products.get(price.product) : undefined;
     return {
       id: line.id,
@@ -39,13 +42,14 @@ export function renderLineItems(
       adjustable_quantity: line.adjustableQuantity,
       amount_discount: amounts.discount,
       amount_subtotal: amounts.subtotal,
-      amount_tax: 0,
+      amount_tax: amounts.tax,
       amount_total: amounts.total,
       currency: price.currency,
       description: product?.name ?? null,
       metadata: line.metadata,
-      price: renderPrice(store, price, expandProduct),
+      price: renderPrice(store, price, expand.has('price.product')),
       quantity: line.quantity,
+      ...(expand.has('taxes') ? { taxes: amounts.taxes } : {}),
     };
   });
 }
@@ -107,7 +111,7 @@ export function renderSession(
   if (expand.has('total_details.breakdown')) {
     totalDetails.breakdown = {
       discounts: discountObject ? [{ amount: totals.discount, discount: discountObject }] : [],
-      taxes: [],
+      taxes: totals.taxes,
     };
   }
   const selectedRateId = record.selectedShippingRateId;
@@ -120,7 +124,9 @@ export function renderSession(
     allowed_payment_method_types: null,
     amount_subtotal: totals.subtotal,
     amount_total: totals.total,
-    automatic_tax: { enabled: false, liability: null, provider: null, status: null },
+    automatic_tax: record.automaticTax.enabled
+      ? { enabled: true, liability: record.automaticTax.liability, provider: 'stripe', status: totals.taxStatus }
+      : { enabled: false, liability: null, provider: null, status: null },
     billing_address_collection: record.billingAddressCollection,
     cancel_url: null,
     client_reference_id: record.clientReferenceId,
@@ -188,9 +194,10 @@ export function renderSession(
     shipping_cost: selectedRateId
       ? {
           amount_subtotal: totals.shipping,
-          amount_tax: 0,
-          amount_total: totals.shipping,
+          amount_tax: totals.shippingTax,
+          amount_total: totals.shippingTotal,
           shipping_rate: rate(selectedRateId, expand.has('shipping_cost.shipping_rate')),
+          ...(record.automaticTax.enabled ? { taxes: totals.shippingTaxes } : {}),
         }
       : null,
     shipping_options: record.shippingRateIds.map((id) => ({
@@ -206,8 +213,12 @@ export function renderSession(
     url: null,
     wallet_options: null,
   };
-  if (expand.has('line_items') || expand.has('line_items.data.price.product')) {
-    const items = renderLineItems(store, record, totals, expand.has('line_items.data.price.product'));
+  const inLines = 'line_items.data.';
+  const lineExpand = new Set(
+    [...expand].filter((path) => path.startsWith(inLines)).map((path) => path.slice(inLines.length)),
+  );
+  if (expand.has('line_items') || lineExpand.size > 0) {
+    const items = renderLineItems(store, record, totals, lineExpand);
     session.line_items = {
       object: 'list',
       data: items.slice(0, EXPANDED_LINE_ITEMS_PAGE),

@@ -11,6 +11,7 @@ import {
 } from '../checkout/params';
 import type { SessionRecord, ShippingDetails } from '../checkout/record';
 import { renderLineItems, renderSession, sessionTotals } from '../checkout/render';
+import { checkAutomaticTax, resolveAutomaticTax } from '../checkout/session-tax';
 import { resolveShippingOptions } from '../checkout/shipping';
 import { invalidParam, invalidRequest, missingParam, notEmulated, resourceMissing, unknownParam } from '../http/errors';
 import { resolveExpand } from '../http/expand';
@@ -111,6 +112,7 @@ function createSession(store: Store, params: CreateSessionParams): SessionRecord
     status: 'open',
     paymentStatus: 'unpaid',
     currency,
+    automaticTax: resolveAutomaticTax(params.automatic_tax),
     lineItems,
     shippingRateIds,
     selectedShippingRateId: shippingRateIds[0] ?? null,
@@ -139,6 +141,7 @@ function createSession(store: Store, params: CreateSessionParams): SessionRecord
     paymentIntentId: null,
     completedAt: null,
   };
+  checkAutomaticTax(store, record, params);
   record.discount = resolveCreateDiscount(store, params.discounts, {
     currency,
     subtotal: sessionTotals(store, record).subtotal,
@@ -216,6 +219,7 @@ function updateSession(store: Store, record: SessionRecord, params: UpdateSessio
       subtotal: sessionTotals(store, next).subtotal,
     });
   }
+  checkAutomaticTax(store, next, params);
   Object.assign(record, next);
 }
 
@@ -317,10 +321,10 @@ export function registerCheckoutSessionRoutes(router: Router<ApiRequest>): void 
 
   router.add('GET', '/v1/checkout/sessions/:id/line_items', (request) => {
     const params = parseParams(z.strictObject({ ...paginationShape, expand: expandList() }), request.params);
-    const expand = resolveExpand(params.expand, ['price.product'], 'data.');
+    const expand = resolveExpand(params.expand, ['price.product', 'taxes'], 'data.');
     const { store } = request;
     const record = getSession(store, request.pathParams.id ?? '');
-    const items = renderLineItems(store, record, sessionTotals(store, record), expand.has('price.product'));
+    const items = renderLineItems(store, record, sessionTotals(store, record), expand);
     return paginate(items, params, `/v1/checkout/sessions/${record.id}/line_items`, 'item');
   });
 }

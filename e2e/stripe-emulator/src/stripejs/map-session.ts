@@ -11,6 +11,7 @@ import type {
   StripeCheckoutShippingOption,
   StripeCheckoutStatus,
   StripeCheckoutTaxAmount,
+  StripeCheckoutTaxStatus,
 } from '@stripe/stripe-js';
 import { checkoutAmount, DEFAULT_LOCALE, minorUnitsAmountDivisor } from './format';
 import type {
@@ -94,7 +95,7 @@ export function toCheckoutSession(
     email: raw.customer_details?.email ?? raw.customer_email ?? null,
     phoneNumber: raw.customer_details?.phone ?? null,
     lastPaymentError: local.lastPaymentError,
-    tax: { status: 'ready' },
+    tax: toTaxStatus(raw),
     taxAmounts: taxAmounts.length > 0 ? taxAmounts : null,
     recurring: null,
     savedPaymentMethods: null,
@@ -243,7 +244,15 @@ function toShipping(
   const shippingOption =
     options.find((option) => option.id === id) ??
     toShippingOption(cost.shipping_rate, cost.amount_total, currency, money);
-  return { shippingOption, taxAmounts: null };
+  const taxAmounts = (cost.taxes ?? []).map((tax) => toTaxAmount(tax, money));
+  return { shippingOption, taxAmounts: taxAmounts.length > 0 ? taxAmounts : null };
+}
+
+/** Until Stripe Tax knows where the order goes, it asks for the address the session collects. */
+function toTaxStatus(raw: EmulatorSession): StripeCheckoutTaxStatus {
+  if (!raw.automatic_tax?.enabled || raw.automatic_tax.status !== 'requires_location_inputs')
+    return { status: 'ready' };
+  return { status: raw.shipping_address_collection ? 'requires_shipping_address' : 'requires_billing_address' };
 }
 
 function toDeliveryEstimate(

@@ -117,8 +117,13 @@ export const emulatorSessionSchema = z.object({
     z.array(z.object({ shipping_amount: int, shipping_rate: z.union([z.string(), shippingRateSchema]) })),
   ),
   shipping_cost: z.nullish(
-    z.object({ amount_total: int, shipping_rate: z.nullish(z.union([z.string(), shippingRateSchema])) }),
+    z.object({
+      amount_total: int,
+      shipping_rate: z.nullish(z.union([z.string(), shippingRateSchema])),
+      taxes: z.nullish(z.array(taxAmountSchema)),
+    }),
   ),
+  automatic_tax: z.nullish(z.object({ enabled: z.boolean(), status: text })),
   shipping_address_collection: z.nullish(z.object({ allowed_countries: z.array(z.string()) })),
   permissions: z.nullish(z.object({ update_shipping_details: text, update_discounts: text, update_line_items: text })),
 });
