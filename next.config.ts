@@ -23,6 +23,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  cacheComponents: true,
+  partialPrefetching: true,
   // A separate build folder lets two builds (say, a benchmark and the e2e suite) run side by side.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
@@ -30,6 +32,17 @@ const nextConfig: NextConfig = {
   allowedDevOrigins: ['127.0.0.1'],
   // PGlite ships WASM and data files that must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'pg'],
+  // Categories had query-string URLs (`/?category=gifts`) before their pages were prerendered.
+  async redirects() {
+    return [
+      {
+        source: '/',
+        has: [{ type: 'query', key: 'category', value: '(?<category>[a-z0-9-]+)' }],
+        destination: '/categories/:category',
+        permanent: true,
+      },
+    ];
+  },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

@@ -1,12 +1,16 @@
 import { type NextRequest, NextResponse } from 'next/server';
+import { isUnknownCatalogPage } from '@/lib/catalog/paths';
 import { getPublicStripeConfig } from '@/lib/config';
 
 /**
- * Per-request Content-Security-Policy with a fresh nonce (Next 16's proxy, the renamed middleware). Next reads the
- * nonce from the request's CSP header and puts it on its own scripts; `'strict-dynamic'` then trusts the scripts those
- * load (Stripe.js via `@stripe/stripe-js`, the emulator's stand-in via the checkout's
- * `components/checkout/stripe-loader.ts`; only the checkout page loads either). The other security headers,
- * which do not change per request, are in next.config.ts.
+ * Per-request Content-Security-Policy with a fresh nonce (Next 16's proxy, the renamed middleware). The catalog pages
+ * are partially prerendered (Cache Components): their static shell is built once, without a request, so its
+ * `<script src="/_next/static/…">` tags carry no nonce and are allowed by `'self'`; everything rendered per request
+ * (the streamed holes, Next's inline data and bootstrap, every fully dynamic page) carries this request's nonce, which
+ * Next reads from the request's CSP header. No inline script runs without the nonce, except React's one fixed
+ * shell-timing script, allowed by its hash. Stripe.js (and the emulator's stand-in) are allowed by origin; only the
+ * checkout loads them (`components/checkout/stripe-loader.ts`). The other security headers, which do not change per
+ * request, are in next.config.ts. Why not `'strict-dynamic'`: README, "Cached pages and the CSP".
  */
 
 /** Origins Stripe.js needs (Stripe's CSP guidance: docs.stripe.com/security/guide#content-security-policy). */
@@ -16,6 +20,13 @@ export const STRIPE_SOURCES = {
   connect: ['https://api.stripe.com', 'https://*.stripe.com', 'https://maps.googleapis.com'],
   img: ['https://*.stripe.com'],
 } as const;
+
+/**
+ * The one inline script React writes into a prerendered shell (react-dom/server's `shellTimeRuntimeScript`), which
+ * cannot carry a per-request nonce. Allowed by its SHA-256, so no other inline script can ride on it.
+ */
+export const REACT_SHELL_SCRIPT = 'requestAnimationFrame(function(){$RT=performance.now()});';
+export const REACT_SHELL_SCRIPT_HASH = "'sha256-7mu4H06fwDCjmnxxr/xNHyuQC6pLTHr4M2E4jXw5WZs='";
 
 export type CspOptions = {
   nonce: string;
@@ -36,7 +47,7 @@ export function contentSecurityPolicy(options: CspOptions): string {
       'script-src',
       "'self'",
       `'nonce-${options.nonce}'`,
-      "'strict-dynamic'",
+      REACT_SHELL_SCRIPT_HASH,
       ...STRIPE_SOURCES.script,
       ...emulator,
       ...(options.development ? ["'unsafe-eval'"] : []),
@@ -86,7 +97,11 @@ export function proxy(request: NextRequest): NextResponse {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const forward = { request: { headers: requestHeaders } };
+  // No such page: an unmatched path renders app/not-found.tsx with a 404.
+  const response = isUnknownCatalogPage(request.nextUrl.pathname)
+    ? NextResponse.rewrite(new URL('/_unknown-catalog-page', request.url), forward)
+    : NextResponse.next(forward);
   response.headers.set('Content-Security-Policy', policy);
   return response;
 }

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { contentSecurityPolicy, proxy, STRIPE_SOURCES } from '@/proxy';
+import { contentSecurityPolicy, proxy, REACT_SHELL_SCRIPT, REACT_SHELL_SCRIPT_HASH, STRIPE_SOURCES } from '@/proxy';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
@@ -14,11 +17,23 @@ function directives(policy: string): Map<string, string[]> {
 const base = { nonce: 'bm9uY2U=', development: false, emulatorOrigin: null, https: false };
 
 describe('contentSecurityPolicy', () => {
-  it('allows scripts only with the nonce (plus what they load), and never inline or eval in production', () => {
-    const script = directives(contentSecurityPolicy(base)).get('script-src') ?? [];
-    expect(script).toEqual(expect.arrayContaining(["'self'", "'nonce-bm9uY2U='", "'strict-dynamic'"]));
-    expect(script).not.toContain("'unsafe-inline'");
-    expect(script).not.toContain("'unsafe-eval'");
+  it('allows same-origin scripts, inline ones only with the nonce or as React’s shell script, Stripe.js, and no eval', () => {
+    expect(directives(contentSecurityPolicy(base)).get('script-src')).toEqual([
+      "'self'",
+      "'nonce-bm9uY2U='",
+      REACT_SHELL_SCRIPT_HASH,
+      ...STRIPE_SOURCES.script,
+    ]);
+  });
+
+  it('allows React’s shell script by the hash of exactly the script the React that Next renders with writes', () => {
+    const digest = createHash('sha256').update(REACT_SHELL_SCRIPT).digest('base64');
+    expect(REACT_SHELL_SCRIPT_HASH).toBe(`'sha256-${digest}'`);
+    const require = createRequire(import.meta.url);
+    for (const build of ['react-dom', 'react-dom-experimental']) {
+      const fizz = require.resolve(`next/dist/compiled/${build}/cjs/react-dom-server.node.production.js`);
+      expect(readFileSync(fizz, 'utf8')).toContain(JSON.stringify(REACT_SHELL_SCRIPT));
+    }
   });
 
   it("allows Stripe.js's script, frame and API origins, and no one may frame the store", () => {

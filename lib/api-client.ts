@@ -2,7 +2,7 @@
  * The browser's only way to call the store's JSON API. Every non-2xx answer becomes a thrown `ApiError` carrying the
  * server's `{error: {code, message}}`, so callers (and `checkout.runServerUpdate`) see failures as rejections.
  */
-import { z } from '@/lib/zod-browser';
+import * as z from '@/lib/zod-browser';
 
 const errorBodySchema = z.object({
   error: z.object({ code: z.string().min(1), message: z.string().min(1) }),

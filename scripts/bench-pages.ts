@@ -7,6 +7,9 @@
  * through the HTTP API, and runs Lighthouse with Debian's Chromium (CHROME_PATH, else CHROMIUM_PATH, else
  * /usr/bin/chromium) on home, a product page, the cart and the checkout; the last two send that shopper's cookie
  * (`--extra-headers`). BENCH_PAGES_RUNS (default 1) runs per page, the median run by performance score is reported.
+ * Then, for the same pages with that shopper's cookie (so the header's cart count needs a database read on every one),
+ * the median over BENCH_PAGES_PROBES (default 20) requests of the time to the first byte, to the cart count and to the
+ * end of the page: a prerendered page's first byte does not wait for the count.
  * Every Lighthouse run is killed after BENCH_PAGES_TIMEOUT_MS (default 180000), and the store is stopped at the end.
  * A benchmark: it exits 0 when goals are missed, unless BENCH_PAGES_STRICT=1.
  */
@@ -16,13 +19,14 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CHROMIUM_ARGS, systemChromiumPath } from '../test/chromium';
-import { expectOk, postJson, shopperCookieOf } from './lib/http-client';
+import { expectOk, percentile, postJson, shopperCookieOf } from './lib/http-client';
 import { type RunningStore, startStore } from './lib/store-server';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_PAGES_RUNS ?? 1));
 const RUN_TIMEOUT_MS = Number(process.env.BENCH_PAGES_TIMEOUT_MS ?? 180_000);
 const SKIP_BUILD = process.env.BENCH_PAGES_SKIP_BUILD === '1';
 const STRICT = process.env.BENCH_PAGES_STRICT === '1';
+const PROBES = Math.max(1, Number(process.env.BENCH_PAGES_PROBES ?? 20));
 const CHROME = process.env.CHROME_PATH ?? systemChromiumPath() ?? '';
 const CHROME_FLAGS = ['--headless', ...CHROMIUM_ARGS].join(' ');
 const LIGHTHOUSE_CLI = require.resolve('lighthouse/cli/index.js');
@@ -133,6 +137,52 @@ function median(runs: ReadonlyArray<Figures>): Figures {
   return middle;
 }
 
+// ---------------------------------------------------------------- first byte
+
+type Arrival = { firstByteMs: number; cartCountMs: number; endMs: number };
+const CART_COUNT = 'data-testid="cart-badge"';
+
+/** When the first byte, the header's cart count and the end of one page arrive, in ms from the request. */
+async function arrival(url: string, cookie: string): Promise<Arrival> {
+  const start = performance.now();
+  const response = await fetch(url, { headers: { cookie } });
+  if (!response.ok || !response.body) throw new Error(`${url} → ${response.status}`);
+  const decoder = new TextDecoder();
+  let html = '';
+  let firstByteMs = Number.NaN;
+  let cartCountMs = Number.NaN;
+  for await (const chunk of response.body) {
+    const now = performance.now() - start;
+    if (Number.isNaN(firstByteMs)) firstByteMs = now;
+    html += decoder.decode(chunk, { stream: true });
+    if (Number.isNaN(cartCountMs) && html.includes(CART_COUNT)) cartCountMs = now;
+  }
+  return { firstByteMs, cartCountMs, endMs: performance.now() - start };
+}
+
+async function medianArrival(url: string, cookie: string): Promise<Arrival> {
+  const runs: Arrival[] = [];
+  for (let i = 0; i < PROBES; i += 1) runs.push(await arrival(url, cookie));
+  const mid = (pick: (a: Arrival) => number) =>
+    percentile(
+      runs.map(pick).sort((a, b) => a - b),
+      50,
+    );
+  return { firstByteMs: mid((a) => a.firstByteMs), cartCountMs: mid((a) => a.cartCountMs), endMs: mid((a) => a.endMs) };
+}
+
+async function printArrivals(storeUrl: string, cookie: string): Promise<void> {
+  console.log(`
+Arrival, median of ${PROBES} requests with a cart of one (the count is a database read on every page):
+`);
+  console.log(['page'.padEnd(14), 'first byte', 'cart count', 'whole page'].join('  '));
+  for (const page of PAGES) {
+    const a = await medianArrival(`${storeUrl}${page.path}`, cookie);
+    const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
+    console.log([page.name.padEnd(14), ms(a.firstByteMs), ms(a.cartCountMs), ms(a.endMs)].join('  '));
+  }
+}
+
 // ---------------------------------------------------------------- the shopper
 
 /** A new shopper with one item in the cart, through the HTTP API; answers its `sf_shopper=…` cookie pair. */
@@ -216,6 +266,7 @@ async function main(): Promise<void> {
         `page — next start (production build), Stripe emulator, PGlite, ${cpus().length} CPU cores, Node ${process.version}\n`,
     );
     const missed = printTable(rows);
+    await printArrivals(store.storeUrl, cookie);
     const keep = process.env.BENCH_PAGES_KEEP_REPORTS === '1' ? ` Reports kept in ${outDir}.` : '';
     console.log(`\n${missed === 0 ? 'Every goal met.' : `${missed} goal(s) missed.`}${keep}`);
     if (STRICT && missed > 0) process.exitCode = 1;

@@ -1,20 +1,33 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
-import { getCartView } from '@/lib/cart/service';
+import { connection } from 'next/server';
+import type { CartItemInput } from '@/lib/cart/forms';
+import { addToCartRefusal, getCartView } from '@/lib/cart/service';
 import { getCatalog } from '@/lib/catalog';
 import { getDb } from '@/lib/db';
 import { readShopperId } from '@/lib/shopper';
 
-/** The current shopper's cart, read on the server from the `sf_shopper` cookie. */
+/** The current shopper's cart, read on the server from the `sf_shopper` cookie, per request (never prerendered). */
 export async function readShopperCart() {
+  await connection();
   const shopperId = readShopperId(await cookies());
   return getCartView(await getDb(), shopperId, getCatalog());
 }
 
-/** Item count for the header badge. A failure here must not take the whole page down: it shows no count. */
+/** Why adding these units to the current shopper's cart would be refused right now, or null. */
+export async function readAddToCartRefusal(item: CartItemInput): Promise<string | null> {
+  await connection();
+  return addToCartRefusal(await getDb(), { shopperId: readShopperId(await cookies()), ...item }, getCatalog());
+}
+
+/**
+ * Item count for the header badge: 0 without asking the database when the browser has no shopper cookie (a first
+ * visit). A failure here must not take the whole page down: it shows no count.
+ */
 export async function readCartItemCount(): Promise<number | null> {
   try {
+    if (!readShopperId(await cookies())) return 0;
     return (await readShopperCart()).itemCount;
   } catch (error) {
     unstable_rethrow(error);

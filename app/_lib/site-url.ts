@@ -1,17 +1,21 @@
-import 'server-only';
-import { headers } from 'next/headers';
-import { getServerConfig } from '@/lib/config';
-
-const HOST_PATTERN = /^[a-z0-9.-]+(:\d{1,5})?$/i;
 const FALLBACK = 'http://localhost:3000';
 
-/** The store's public origin: `APP_URL` when configured, else the request's host (for absolute Open Graph URLs). */
-export async function resolveSiteUrl(): Promise<URL> {
-  const configured = getServerConfig().appUrl;
-  if (configured) return new URL(configured);
-  const requestHeaders = await headers();
-  const host = requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host');
-  const proto = requestHeaders.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
-  if (!host || !HOST_PATTERN.test(host)) return new URL(FALLBACK);
-  return new URL(`${proto}://${host}`);
+function configuredOrigin(env: Record<string, string | undefined>): string | undefined {
+  const configured = env.APP_URL || env.NEXT_PUBLIC_APP_URL;
+  if (configured) return configured;
+  // Vercel sets this on every deployment (a host name, no scheme).
+  return env.VERCEL_PROJECT_PRODUCTION_URL ? `https://${env.VERCEL_PROJECT_PRODUCTION_URL}` : undefined;
+}
+
+/**
+ * The store's public origin for absolute Open Graph URLs (`metadataBase`): `APP_URL`, else Vercel's production host,
+ * else localhost. Read from the environment without a request, because the pages' metadata is prerendered at build.
+ */
+export function siteUrl(env: Record<string, string | undefined> = process.env): URL {
+  try {
+    const url = new URL(configuredOrigin(env) ?? FALLBACK);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : new URL(FALLBACK);
+  } catch {
+    return new URL(FALLBACK);
+  }
 }

@@ -1,7 +1,10 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
+import { connection } from 'next/server';
+import { cache } from 'react';
 import { unavailableUnits } from '@/lib/cart/inventory';
 import { availableUnits } from '@/lib/cart/rules';
+import { getCatalog } from '@/lib/catalog';
 import type { Product } from '@/lib/catalog/schema';
 import { getDb } from '@/lib/db';
 
@@ -20,3 +23,12 @@ export async function readStockLeft(products: readonly Product[]): Promise<Map<s
     return new Map(products.map((p) => [p.id, p.stock]));
   }
 }
+
+/**
+ * Units left of every catalog product, read per request (never at build, when there may be no database) and once per
+ * render: every stock hint on a page shares the one query.
+ */
+export const readCatalogStockLeft = cache(async (): Promise<Map<string, number>> => {
+  await connection();
+  return readStockLeft(getCatalog().products);
+});

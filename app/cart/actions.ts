@@ -8,7 +8,7 @@ import { cartNoticeHref, parseAddToCartForm, parseCartLineForm } from '@/lib/car
 import { addToCart, setCartQuantity, takeOutOfCart } from '@/lib/cart/service';
 import { getCatalog } from '@/lib/catalog';
 import { getDb } from '@/lib/db';
-import { isAppError } from '@/lib/http/app-error';
+import { type AppError, isAppError } from '@/lib/http/app-error';
 import { readShopperId, resolveShopper, setShopperCookie } from '@/lib/shopper';
 
 /**
@@ -19,8 +19,9 @@ import { readShopperId, resolveShopper, setShopperCookie } from '@/lib/shopper';
  *
  * A hydrated form calls the action with `fetch` (Next sends a `Next-Action` header): it answers a state that the form
  * shows inline and `refresh()`es the page (lines, subtotal, header badge) in the same response. A form the browser
- * posted itself gets a redirect after a change (post / redirect / get, so a reload does not post again), and after a
- * refusal the page is rendered with the action's state, so the server's message shows without JavaScript.
+ * posted itself gets a redirect after a change (post / redirect / get, so a reload does not post again). After a
+ * refusal the cart page is rendered with the action's state, so the server's message shows without JavaScript; an Add
+ * to cart refusal lands on the cart page, which says why (the product page is served from its prerendered shell).
  */
 
 const NOT_IN_CART = 'That item is not in your cart.';
@@ -39,9 +40,14 @@ function showPage(href: string, type: 'push' | 'replace'): never {
   redirect(href, type);
 }
 
+/** A refusal the shopper can act on (a rule, such as the per-order limit), not a failure. */
+function isRefusal(error: unknown): error is AppError {
+  return isAppError(error) && error.status < 500;
+}
+
 /** The message for a refusal the shopper can act on; anything unexpected is logged and answered generically. */
 function refusalMessage(error: unknown, fallback: string): string {
-  if (isAppError(error) && error.status < 500) return error.message;
+  if (isRefusal(error)) return error.message;
   console.error('[cart] a cart form failed', error);
   return fallback;
 }
@@ -57,6 +63,10 @@ export async function addToCartAction(_previous: AddToCartState, form: FormData)
     await addToCart(await getDb(), { shopperId, ...item }, getCatalog());
   } catch (error) {
     const message = refusalMessage(error, 'We could not add this to your cart. Please try again.');
+    // A catalog page answers a form posted without JavaScript with its prerendered shell, which cannot show this
+    // message (README, "Cached pages"): the cart page says why instead.
+    if (isRefusal(error) && (await postedWithoutScript()))
+      showPage(cartNoticeHref({ kind: 'refused', ...item }), 'push');
     return { status: 'error', message, quantity: String(item.quantity) };
   }
   if (isNew) setShopperCookie(cookieStore, shopperId);

@@ -1,13 +1,17 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import { readCartItemCount } from '@/app/_lib/shopper-cart';
 import { CheckoutEmptyState } from '@/components/checkout/checkout-empty-state';
 import { CheckoutIsland } from '@/components/checkout/checkout-island';
 import { PageHeading } from '@/components/ui/page-heading';
 import { getPublicStripeConfig } from '@/lib/config';
 
+export const instant = false;
+
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
 export default async function CheckoutPage() {
+  await connection();
   const { publishableKey, mode, stripeJsUrl } = getPublicStripeConfig();
   // An empty cart is known now: show it at once, without the skeleton, a session request or Stripe.js. (Unknown,
   // null, falls through to the island, which also handles a cart emptied meanwhile.)

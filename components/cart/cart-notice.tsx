@@ -3,9 +3,9 @@
 import Link from 'next/link';
 import { useActionState, useEffect, useRef } from 'react';
 import { undoRemoveAction } from '@/app/cart/actions';
-import { type CartLineState, IDLE, type CartNotice as Notice } from '@/lib/cart/form-state';
+import { type CartLineState, IDLE } from '@/lib/cart/form-state';
 
-type Props = { notice: Notice; productName: string };
+type Props = { kind: 'added' | 'removed'; productId: string; quantity: number; productName: string };
 
 const box = 'mb-6 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border px-4 py-3 text-sm focus:outline-none';
 
@@ -14,17 +14,17 @@ const box = 'mb-6 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border 
  * form that adds the same quantity back, so it works with JavaScript off too. When the removed line's controls are gone,
  * focus would be lost: the notice takes it, so a keyboard or screen-reader user hears what happened and can undo it.
  */
-export function CartNotice({ notice, productName }: Props) {
+export function CartNotice({ kind, productId, quantity, productName }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [state, formAction, pending] = useActionState<CartLineState, FormData>(undoRemoveAction, IDLE);
 
   useEffect(() => {
-    if (notice.kind === 'removed' && (document.activeElement === null || document.activeElement === document.body)) {
+    if (kind === 'removed' && (document.activeElement === null || document.activeElement === document.body)) {
       ref.current?.focus();
     }
-  }, [notice.kind]);
+  }, [kind]);
 
-  if (notice.kind === 'added') {
+  if (kind === 'added') {
     return (
       <div
         role="status"
@@ -32,7 +32,7 @@ export function CartNotice({ notice, productName }: Props) {
         className={`${box} border-emerald-200 bg-emerald-50 text-emerald-900`}
       >
         <p>
-          Added {notice.quantity} × {productName} to your cart.
+          Added {quantity} × {productName} to your cart.
         </p>
       </div>
     );
@@ -48,8 +48,8 @@ export function CartNotice({ notice, productName }: Props) {
     >
       <p>Removed {productName} from your cart.</p>
       <form action={formAction}>
-        <input type="hidden" name="productId" value={notice.productId} />
-        <input type="hidden" name="quantity" value={notice.quantity} />
+        <input type="hidden" name="productId" value={productId} />
+        <input type="hidden" name="quantity" value={quantity} />
         <button
           type="submit"
           disabled={pending}
@@ -66,6 +66,15 @@ export function CartNotice({ notice, productName }: Props) {
           {state.message}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** Why an add posted without JavaScript was refused: the product page it came from is prerendered and cannot say. */
+export function CartRefusalNotice({ message }: { message: string }) {
+  return (
+    <div role="alert" data-testid="cart-refusal" className={`${box} border-red-200 bg-red-50 text-red-900`}>
+      <p>Not added: {message}</p>
     </div>
   );
 }

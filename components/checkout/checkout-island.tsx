@@ -9,6 +9,7 @@ import { CheckoutForm } from '@/components/checkout/checkout-form';
 import { CheckoutSkeleton } from '@/components/checkout/checkout-skeleton';
 import { getStripePromise } from '@/components/checkout/stripe-loader';
 import { useCheckoutSession } from '@/components/checkout/use-checkout-session';
+import { useShownAgain } from '@/components/checkout/use-shown-again';
 
 type Props = {
   publishableKey: string;
@@ -31,6 +32,8 @@ const appearance: Appearance = {
 /** Creates the Checkout Session, then mounts Stripe's checkout with it. A replacement session remounts via `key`. */
 export function CheckoutIsland({ publishableKey, mode, stripeJsUrl }: Props) {
   const { state, retry, startFresh } = useCheckoutSession();
+  // Back at the checkout after a visit to the cart: open it again, so it shows the cart as it is now.
+  useShownAgain(retry);
   // Stripe.js downloads while the session is created; a failure shows when the provider awaits the same promise.
   useEffect(() => {
     getStripePromise(publishableKey, stripeJsUrl).catch(() => undefined);

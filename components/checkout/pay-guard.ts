@@ -10,7 +10,7 @@ import {
   toShippingAddressRequest,
 } from '@/components/checkout/shipping-address';
 import type { CheckoutStateView } from '@/lib/checkout/contract';
-import { z } from '@/lib/zod-browser';
+import * as z from '@/lib/zod-browser';
 
 // ——— the shipping address form ———
 

@@ -12,24 +12,13 @@ type Props = { productId: string; productName: string; maxQuantity: number };
 /**
  * Add to cart as a Server Action form: before hydration and with JavaScript off the browser posts it (and lands on the
  * cart); once hydrated it shows a pending state and the outcome inline, and the header badge follows without a reload.
- * A refusal (over the per-order limit, out of stock) shows the server's message either way.
+ * A refusal (over the per-order limit, more than is left, sold out) shows the server's message either way.
  */
 export function AddToCartForm({ productId, productName, maxQuantity }: Props) {
   const inputId = useId();
   const [state, formAction, pending] = useActionState<AddToCartState, FormData>(addToCartAction, IDLE);
   // After a refusal rendered without JavaScript, the field keeps what the shopper typed.
   const [quantity, setQuantity] = useState(state.status === 'error' ? state.quantity : '1');
-
-  if (maxQuantity < 1) {
-    return (
-      <p className="rounded-lg bg-stone-100 px-4 py-3 text-stone-700">
-        This product is sold out.{' '}
-        <Link href="/" className="font-medium text-brand-700 underline">
-          Browse other products
-        </Link>
-      </p>
-    );
-  }
 
   return (
     <form action={formAction} className="flex flex-col gap-4" aria-label={`Add ${productName} to cart`}>

@@ -2,10 +2,14 @@ import Link from 'next/link';
 
 type Props = { itemCount: number | null };
 
-/** Header cart link; the count is read on the server, so it is right on first paint and after `router.refresh()`. */
+const PILL = 'min-w-6 rounded-full px-1.5 py-0.5 text-center text-xs font-semibold';
+
+/**
+ * Header cart link. The count is the shopper's, read on the server per request (`ShopperCartLink`), so it is right on
+ * first paint and after `router.refresh()`; null (not known yet, or not readable) shows the link without a number.
+ */
 export function CartLink({ itemCount }: Props) {
-  const count = itemCount ?? 0;
-  const label = count === 1 ? 'Cart, 1 item' : `Cart, ${count} items`;
+  const label = itemCount === null ? 'Cart' : itemCount === 1 ? 'Cart, 1 item' : `Cart, ${itemCount} items`;
   return (
     <Link
       href="/cart"
@@ -25,13 +29,19 @@ export function CartLink({ itemCount }: Props) {
         <circle cx="17.5" cy="20" r="1.3" />
       </svg>
       <span className="hidden sm:inline">Cart</span>
-      <span
-        data-testid="cart-badge"
-        data-value={count}
-        className={`min-w-6 rounded-full px-1.5 py-0.5 text-center text-xs font-semibold ${count > 0 ? 'bg-brand-700 text-white' : 'bg-stone-200 text-stone-700'}`}
-      >
-        {count}
-      </span>
+      {itemCount === null ? (
+        <span aria-hidden="true" className={`${PILL} bg-stone-100`}>
+          {'\u00a0'}
+        </span>
+      ) : (
+        <span
+          data-testid="cart-badge"
+          data-value={itemCount}
+          className={`${PILL} ${itemCount > 0 ? 'bg-brand-700 text-white' : 'bg-stone-200 text-stone-700'}`}
+        >
+          {itemCount}
+        </span>
+      )}
     </Link>
   );
 }

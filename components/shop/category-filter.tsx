@@ -21,7 +21,7 @@ export function CategoryFilter({ categories, activeId }: Props) {
         {categories.map((category) => (
           <li key={category.id}>
             <Link
-              href={`/?category=${category.id}`}
+              href={`/categories/${category.id}`}
               className={chipClass(activeId === category.id)}
               aria-current={activeId === category.id ? 'page' : undefined}
             >

@@ -1,12 +1,12 @@
 import Image from 'next/image';
 import Link from 'next/link';
+import { CurrentStockHint } from '@/components/shop/current-stock-hint';
 import { ProductPrice } from '@/components/shop/product-price';
-import { StockHint } from '@/components/shop/stock-hint';
 import type { Product } from '@/lib/catalog/schema';
 
-type Props = { product: Product; stockLeft: number; aboveTheFold?: boolean };
+type Props = { product: Product; aboveTheFold?: boolean };
 
-export function ProductCard({ product, stockLeft, aboveTheFold = false }: Props) {
+export function ProductCard({ product, aboveTheFold = false }: Props) {
   return (
     <article
       data-testid="product-card"
@@ -37,7 +37,7 @@ export function ProductCard({ product, stockLeft, aboveTheFold = false }: Props)
           currency={product.currency}
           className="text-base font-semibold text-stone-900"
         />
-        <StockHint stock={stockLeft} className="mt-auto pt-1" />
+        <CurrentStockHint product={product} className="mt-auto pt-1" />
       </div>
     </article>
   );

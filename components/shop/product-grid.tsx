@@ -1,9 +1,9 @@
 import { ProductCard } from '@/components/shop/product-card';
 import type { Product } from '@/lib/catalog/schema';
 
-type Props = { products: readonly Product[]; stockLeft: ReadonlyMap<string, number> };
+type Props = { products: readonly Product[] };
 
-export function ProductGrid({ products, stockLeft }: Props) {
+export function ProductGrid({ products }: Props) {
   if (products.length === 0) {
     return <p className="text-stone-600">No products here yet. Please check back soon.</p>;
   }
@@ -12,11 +12,7 @@ export function ProductGrid({ products, stockLeft }: Props) {
       {products.map((product, index) => (
         <li key={product.id} className="flex">
           <div className="w-full">
-            <ProductCard
-              product={product}
-              stockLeft={stockLeft.get(product.id) ?? product.stock}
-              aboveTheFold={index < 4}
-            />
+            <ProductCard product={product} aboveTheFold={index < 4} />
           </div>
         </li>
       ))}

@@ -1,11 +1,11 @@
 import Link from 'next/link';
-import { CartLink } from '@/components/shop/cart-link';
+import type { ReactNode } from 'react';
 import { STORE_NAME } from '@/components/shop/store-info';
 import type { Category } from '@/lib/catalog/schema';
 
-type Props = { categories: readonly Category[]; cartItemCount: number | null };
+type Props = { categories: readonly Category[]; cartLink: ReactNode };
 
-export function SiteHeader({ categories, cartItemCount }: Props) {
+export function SiteHeader({ categories, cartLink }: Props) {
   return (
     <header className="border-b border-stone-200 bg-white/90 backdrop-blur">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -25,7 +25,7 @@ export function SiteHeader({ categories, cartItemCount }: Props) {
             {categories.map((category) => (
               <li key={category.id}>
                 <Link
-                  href={`/?category=${category.id}`}
+                  href={`/categories/${category.id}`}
                   className="block rounded-full px-3 py-2 font-medium text-stone-700 hover:bg-stone-100 hover:text-stone-900"
                 >
                   {category.name}
@@ -34,9 +34,7 @@ export function SiteHeader({ categories, cartItemCount }: Props) {
             ))}
           </ul>
         </nav>
-        <div className="ml-auto">
-          <CartLink itemCount={cartItemCount} />
-        </div>
+        <div className="ml-auto">{cartLink}</div>
       </div>
     </header>
   );

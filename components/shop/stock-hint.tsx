@@ -24,3 +24,12 @@ export function StockHint({ stock, className = '' }: Props) {
     </p>
   );
 }
+
+/** The hint's line, blank, while the stock is not known yet (and for good with JavaScript off). */
+export function StockHintPlaceholder({ className = '' }: { className?: string }) {
+  return (
+    <p aria-hidden="true" className={`text-sm ${className}`}>
+      {'\u00a0'}
+    </p>
+  );
+}

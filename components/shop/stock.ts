@@ -8,8 +8,3 @@ export function availabilityOf(stock: number): Availability {
   if (stock <= LOW_STOCK_THRESHOLD) return { kind: 'low', left: stock };
   return { kind: 'in-stock' };
 }
-
-/** The most units a shopper may put in one order: the per-order limit, capped by what is in stock. */
-export function maxOrderable(product: { maxPerOrder: number; stock: number }): number {
-  return Math.max(0, Math.min(product.maxPerOrder, product.stock));
-}

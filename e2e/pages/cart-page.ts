@@ -9,6 +9,8 @@ export class CartPage {
   /** "Added …" / "Removed … — Undo" above the lines. */
   readonly notice: Locator;
   readonly undoButton: Locator;
+  /** Why an add posted without JavaScript was refused. */
+  readonly refusal: Locator;
 
   constructor(readonly page: Page) {
     this.lines = page.getByTestId('cart-line');
@@ -17,6 +19,7 @@ export class CartPage {
     this.emptyState = page.getByTestId('empty-cart');
     this.notice = page.getByTestId('cart-notice');
     this.undoButton = this.notice.getByRole('button', { name: /^Undo/ });
+    this.refusal = page.getByTestId('cart-refusal');
   }
 
   async goto(): Promise<void> {

@@ -12,10 +12,10 @@ export class ProductPage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
-    this.price = page.getByTestId('product-price');
+    this.price = page.getByTestId('product-price').filter({ visible: true });
     this.quantity = page.getByLabel('Quantity');
     this.addButton = page.getByRole('button', { name: 'Add to cart' });
-    this.success = page.getByTestId('add-to-cart-success');
+    this.success = page.getByTestId('add-to-cart-success').filter({ visible: true });
     this.error = page.locator('main form').getByRole('alert');
     this.cartBadge = page.getByTestId('cart-badge');
   }

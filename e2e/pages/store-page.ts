@@ -1,19 +1,22 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** The storefront chrome (header, banner) and the product grid on `/`. */
+/**
+ * The storefront chrome (header, banner) and the product grid on `/`. Locators keep to what is visible: after a
+ * client-side navigation Next keeps the previous pages in the document, hidden (React's Activity), to restore them.
+ */
 export class StorePage {
   readonly productCards: Locator;
   readonly cartBadge: Locator;
   readonly testModeBanner: Locator;
 
   constructor(readonly page: Page) {
-    this.productCards = page.getByTestId('product-card');
+    this.productCards = page.getByTestId('product-card').filter({ visible: true });
     this.cartBadge = page.getByTestId('cart-badge');
     this.testModeBanner = page.getByTestId('test-mode-banner');
   }
 
   async goto(categoryId?: string): Promise<void> {
-    await this.page.goto(categoryId ? `/?category=${encodeURIComponent(categoryId)}` : '/');
+    await this.page.goto(categoryId ? `/categories/${encodeURIComponent(categoryId)}` : '/');
   }
 
   async chooseCategory(name: string): Promise<void> {
@@ -21,7 +24,7 @@ export class StorePage {
   }
 
   card(productId: string): Locator {
-    return this.page.locator(`[data-testid="product-card"][data-product-id="${productId}"]`);
+    return this.productCards.and(this.page.locator(`[data-product-id="${productId}"]`));
   }
 
   async openProduct(productId: string): Promise<void> {

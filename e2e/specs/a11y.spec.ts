@@ -13,7 +13,7 @@ test.describe('accessibility (axe)', () => {
     await expect(page.getByTestId('product-card').first()).toBeVisible();
     await expectNoSeriousViolations(page, 'home', testInfo);
 
-    await page.goto('/?category=electronics');
+    await page.goto('/categories/electronics');
     await expect(page.getByTestId('product-card').first()).toBeVisible();
     await expectNoSeriousViolations(page, 'category', testInfo);
 

@@ -81,14 +81,25 @@ test.describe('with JavaScript off', () => {
     expect(await cartLines(page)).toEqual([]);
   });
 
-  test('a quantity over the per-order limit shows the server’s message and adds nothing', async ({ page }) => {
+  test('a quantity over the per-order limit lands on the cart, which shows the server’s message; nothing is added', async ({
+    page,
+  }) => {
     await seedCart(page, SPEAKER.id, 4);
     const product = new ProductPage(page);
     await product.goto(SPEAKER.id);
     await product.submitAdd(2);
-    await expect(product.error).toHaveText(PER_ORDER_LIMIT);
+    await page.waitForURL('**/cart**');
+
+    const cart = new CartPage(page);
+    await expect(cart.refusal).toHaveText(`Not added: ${PER_ORDER_LIMIT}`);
+    expect(await cart.quantityOf(SPEAKER.id)).toBe(4);
     await expect(product.cartBadge).toHaveAttribute('data-value', '4');
     expect(await cartLines(page)).toEqual([{ productId: SPEAKER.id, quantity: 4 }]);
+
+    // The URL only says what was asked for: once the cart could take it, a reload shows no refusal.
+    await page.request.patch(`/api/cart/items/${SPEAKER.id}`, { data: { quantity: 1 } });
+    await page.reload();
+    await expect(cart.refusal).toHaveCount(0);
   });
 });
 

@@ -14,5 +14,8 @@ export type CartLineState = { status: 'idle' } | { status: 'error'; message: str
 
 export const IDLE = { status: 'idle' } as const;
 
-/** A notice on the cart page, carried in its URL so that it works after a plain form post and its redirect. */
-export type CartNotice = { kind: 'added' | 'removed'; productId: string; quantity: number };
+/**
+ * A notice on the cart page, carried in its URL so that it works after a plain form post and its redirect: units
+ * added, removed (with Undo), or refused (an add posted without JavaScript; the page says why).
+ */
+export type CartNotice = { kind: 'added' | 'removed' | 'refused'; productId: string; quantity: number };

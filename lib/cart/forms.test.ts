@@ -83,10 +83,11 @@ describe('cart line form data', () => {
 });
 
 describe('cart notices in the URL', () => {
-  it('round-trips an added and a removed notice', () => {
+  it('round-trips an added, a removed and a refused notice', () => {
     for (const notice of [
       { kind: 'added', productId: 'pulse-speaker', quantity: 2 },
       { kind: 'removed', productId: 'soy-candle', quantity: 3 },
+      { kind: 'refused', productId: 'pulse-speaker', quantity: 6 },
     ] as const) {
       const url = new URL(cartNoticeHref(notice), 'http://shop.test');
       expect(url.pathname).toBe('/cart');
@@ -101,5 +102,7 @@ describe('cart notices in the URL', () => {
     expect(parseCartNotice({ removed: ['soy-candle', 'pulse-speaker'], quantity: '1' })).toBeNull();
     expect(parseCartNotice({ removed: '<script>', quantity: '1' })).toBeNull();
     expect(parseCartNotice({ added: 'soy-candle', removed: 'soy-candle', quantity: '1' })).toBeNull();
+    expect(parseCartNotice({ added: 'soy-candle', refused: 'soy-candle', quantity: '1' })).toBeNull();
+    expect(parseCartNotice({ refused: 'soy-candle', quantity: '100' })).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { MAX_REQUEST_QUANTITY } from '@/lib/checkout/contract';
 
 /**
  * The cart's HTML forms (Server Actions, which also work with JavaScript off): what their fields may hold, the states
- * the actions answer with, and the cart page's notices (`/cart?added=…` / `?removed=…`). Pure, so it is unit-tested.
+ * the actions answer with, and the cart page's notices (`/cart?added=…`, `?removed=…`, `?refused=…`). Pure, so it is unit-tested.
  * The JSON API keeps its own schemas (`requests.ts`); the limits are the same.
  */
 
@@ -51,23 +51,15 @@ export function parseCartLineForm(form: FormData): FormParse {
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-const noticeSchema = z.union([
-  z.object({ added: productIdSchema, removed: z.undefined(), quantity: quantityField(1) }).transform((n) => ({
-    kind: 'added' as const,
-    productId: n.added,
-    quantity: n.quantity,
-  })),
-  z.object({ removed: productIdSchema, added: z.undefined(), quantity: quantityField(1) }).transform((n) => ({
-    kind: 'removed' as const,
-    productId: n.removed,
-    quantity: n.quantity,
-  })),
-]);
+const NOTICE_KINDS = ['added', 'removed', 'refused'] as const satisfies readonly CartNotice['kind'][];
+const noticeSchema = z.object({ productId: productIdSchema, quantity: quantityField(1) });
 
-/** The notice a cart URL asks for, or null (a repeated, malformed or missing parameter shows none). */
+/** The notice a cart URL asks for, or null (a repeated, malformed, ambiguous or missing parameter shows none). */
 export function parseCartNotice(params: SearchParams): CartNotice | null {
-  const result = noticeSchema.safeParse({ added: params.added, removed: params.removed, quantity: params.quantity });
-  return result.success ? result.data : null;
+  const [kind, ...others] = NOTICE_KINDS.filter((name) => params[name] !== undefined);
+  if (!kind || others.length > 0) return null;
+  const result = noticeSchema.safeParse({ productId: params[kind], quantity: params.quantity });
+  return result.success ? { kind, ...result.data } : null;
 }
 
 export function cartNoticeHref(notice: CartNotice): string {

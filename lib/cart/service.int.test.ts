@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordSales } from '@/lib/cart/inventory';
 import {
   addToCart,
+  addToCartRefusal,
   getCartView,
   removeFromCart,
   removePurchasedUnits,
@@ -52,6 +53,20 @@ describe('cart', () => {
       message: 'You can buy at most 3 of Test Headphones per order.',
     });
     expect((await getCartView(db, shopperId, catalog)).items[0]?.quantity).toBe(2);
+  });
+
+  it('tells, without writing, why an add would be refused right now', async () => {
+    const shopperId = newShopper();
+    await addToCart(db, { shopperId, productId: 'test-headphones', quantity: 2 }, catalog);
+    const refusal = (productId: string, quantity: number, shopper: string | null = shopperId) =>
+      addToCartRefusal(db, { shopperId: shopper, productId, quantity }, catalog);
+    expect(await refusal('test-headphones', 1)).toBeNull();
+    expect(await refusal('test-headphones', 2)).toBe('You can buy at most 3 of Test Headphones per order.');
+    expect(await refusal('test-headphones', 2, null)).toBeNull();
+    expect(await refusal('test-sold-out', 1, null)).toBe('Test Sold Out Dock is sold out.');
+    expect((await getCartView(db, shopperId, catalog)).items.map((i) => [i.productId, i.quantity])).toEqual([
+      ['test-headphones', 2],
+    ]);
   });
 
   it('bounds quantities by the stock left after sales', async () => {

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { unavailableUnits } from '@/lib/cart/inventory';
-import { assertQuantityAvailable, maxQuantityFor } from '@/lib/cart/rules';
+import { assertQuantityAvailable, maxQuantityFor, quantityRefusal } from '@/lib/cart/rules';
 import type { Catalog, Product } from '@/lib/catalog/schema';
 import type { Db } from '@/lib/db/client';
 import { cartItems, carts } from '@/lib/db/schema';
@@ -119,6 +119,18 @@ export async function addToCart(db: Db, change: ItemChange, catalog: Catalog): P
     await writeQuantity(tx, change.shopperId, product.id, next);
   });
   return getCartView(db, change.shopperId, catalog);
+}
+
+/** Why `addToCart` would refuse these units right now (the same rule, read without writing), or null. */
+export async function addToCartRefusal(
+  db: Db,
+  change: { shopperId: string | null; productId: string; quantity: number },
+  catalog: Catalog,
+): Promise<string | null> {
+  const product = findProduct(catalog, change.productId);
+  const inCart = change.shopperId ? ((await currentQuantity(db, change.shopperId, product.id)) ?? 0) : 0;
+  const sold = (await unavailableUnits(db, [product.id], new Date(), change.shopperId)).get(product.id) ?? 0;
+  return quantityRefusal(product, inCart + change.quantity, sold);
 }
 
 /** Sets an item's quantity; 0 removes it. The item must be in the cart. */

@@ -6,7 +6,7 @@
  * field) is a 400 `invalid_request` before anything reaches Stripe. Amounts in the view are labels; every total the
  * shopper sees comes from Stripe's Checkout Session.
  */
-import { z } from '@/lib/zod-browser';
+import * as z from '@/lib/zod-browser';
 
 // ——— ids and limits ———
 export const GIFT_MESSAGE_ADD_ON_ID = 'gift-message';

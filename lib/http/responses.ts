@@ -1,3 +1,4 @@
+import { unstable_rethrow } from 'next/navigation';
 import { NextResponse } from 'next/server';
 import { isPoolExhausted } from '@/lib/db/client';
 import { isAppError } from '@/lib/http/app-error';
@@ -36,7 +37,11 @@ export function toErrorResponse(error: unknown): NextResponse<ErrorBody> {
   return errorResponse(500, 'internal_error', 'Something went wrong on our side. Please try again.');
 }
 
-/** Wraps a route handler so that every failure becomes a JSON error response. */
+/**
+ * Wraps a route handler so that every failure becomes a JSON error response. Next's own signals pass through: with
+ * Cache Components, `next build` tries to prerender a GET handler and stops it with an error when it reads the request
+ * (so read the request before anything else).
+ */
 export function withErrorHandling<Args extends unknown[]>(
   handler: (...args: Args) => Promise<Response>,
 ): (...args: Args) => Promise<Response> {
@@ -44,6 +49,7 @@ export function withErrorHandling<Args extends unknown[]>(
     try {
       return await handler(...args);
     } catch (error) {
+      unstable_rethrow(error);
       return toErrorResponse(error);
     }
   };

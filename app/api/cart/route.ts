@@ -6,6 +6,7 @@ import { jsonResponse, withErrorHandling } from '@/lib/http/responses';
 import { readShopperId } from '@/lib/shopper';
 
 export const GET = withErrorHandling(async (request: NextRequest) => {
-  const view = await getCartView(await getDb(), readShopperId(request.cookies), getCatalog());
+  const shopperId = readShopperId(request.cookies);
+  const view = await getCartView(await getDb(), shopperId, getCatalog());
   return jsonResponse(view);
 });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
 import { ConfirmingOrder } from '@/app/checkout/complete/confirming-order';
 import { OrderReceipt } from '@/components/checkout/order-receipt';
 import { RefreshAfterFulfilment } from '@/components/checkout/refresh-after-fulfilment';
@@ -14,11 +15,14 @@ import { getReturnPageView } from '@/lib/orders/return-page';
 import { readShopperId } from '@/lib/shopper';
 import { getStripe } from '@/lib/stripe/client';
 
+export const instant = false;
+
 export const metadata: Metadata = { title: 'Order confirmation', robots: { index: false } };
 
 type Props = { searchParams: Promise<{ session_id?: string | string[] }> };
 
 export default async function CheckoutCompletePage({ searchParams }: Props) {
+  await connection();
   const raw = (await searchParams).session_id;
   const sessionId = Array.isArray(raw) ? raw[0] : raw;
   if (!sessionId || !checkoutSessionIdSchema.safeParse(sessionId).success) notFound();

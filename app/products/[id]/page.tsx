@@ -2,15 +2,16 @@ import type { Metadata } from 'next';
 import Image from 'next/image';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { readStockLeft } from '@/app/_lib/stock-left';
 import { AddToCartForm } from '@/components/shop/add-to-cart-form';
+import { CurrentStockHint } from '@/components/shop/current-stock-hint';
 import { ProductPrice } from '@/components/shop/product-price';
-import { maxOrderable } from '@/components/shop/stock';
-import { StockHint } from '@/components/shop/stock-hint';
 import { STORE_NAME } from '@/components/shop/store-info';
-import { getCategory, getProduct } from '@/lib/catalog';
+import { getCatalog, getCategory, getProduct } from '@/lib/catalog';
 
 type Props = { params: Promise<{ id: string }> };
+
+// Each product's page is prerendered whole: a link waits for it rather than showing a page without the product first.
+export const instant = false;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = getProduct((await params).id);
@@ -31,12 +32,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+export function generateStaticParams() {
+  return getCatalog().products.map((product) => ({ id: product.id }));
+}
+
+/**
+ * Prerendered per product at build. Only what is left in stock streams in per request: the Add to cart form is in the
+ * shell (so it works before hydration and with JavaScript off), capped at the per-order limit; the cart service
+ * refuses what stock cannot cover, with its message.
+ */
 export default async function ProductPage({ params }: Props) {
   const product = getProduct((await params).id);
   if (!product) notFound();
   const category = getCategory(product.categoryId);
-  const stockLeft = (await readStockLeft([product])).get(product.id) ?? product.stock;
-  const maxQuantity = maxOrderable({ maxPerOrder: product.maxPerOrder, stock: stockLeft });
 
   return (
     <div>
@@ -51,7 +59,7 @@ export default async function ProductPage({ params }: Props) {
             <>
               <li aria-hidden="true">/</li>
               <li>
-                <Link href={`/?category=${category.id}`} className="hover:text-stone-900 hover:underline">
+                <Link href={`/categories/${category.id}`} className="hover:text-stone-900 hover:underline">
                   {category.name}
                 </Link>
               </li>
@@ -81,12 +89,12 @@ export default async function ProductPage({ params }: Props) {
             currency={product.currency}
             className="text-2xl font-semibold text-stone-900"
           />
-          <StockHint stock={stockLeft} />
+          <CurrentStockHint product={product} />
           <p className="leading-relaxed text-stone-700">{product.description}</p>
           {category?.warrantyEligible ? (
             <p className="text-sm text-stone-600">An extended warranty can be added at checkout.</p>
           ) : null}
-          <AddToCartForm productId={product.id} productName={product.name} maxQuantity={maxQuantity} />
+          <AddToCartForm productId={product.id} productName={product.name} maxQuantity={product.maxPerOrder} />
           <ul className="mt-2 space-y-1 text-sm text-stone-600">
             <li>Ships in 1–2 business days</li>
             <li>Free returns within 30 days</li>

@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import { ProductPage } from '../pages/product-page';
+import { StorePage } from '../pages/store-page';
+
+/**
+ * The catalog pages are prerendered (Cache Components): every shopper gets the same static shell, served without
+ * rendering or a database read, and only the cart count, the stock hints and the test-mode banner are rendered per
+ * request, after it. Pages that are the shopper's own (cart, checkout, the return page) are rendered per request.
+ */
+
+const PRERENDERED = [
+  { path: '/', content: 'All products' },
+  { path: '/categories/gifts', content: 'Gifts products' },
+  { path: '/products/soy-candle', content: 'Add to cart' },
+];
+const PER_REQUEST = ['/cart', '/checkout'];
+
+/**
+ * The document up to its first script carrying this response's nonce: what was sent before anything was rendered for
+ * this request. For a prerendered page that is its static shell, built once without a request (so without a nonce).
+ */
+function sentBeforeRendering(html: string): string {
+  const first = html.indexOf(' nonce="');
+  return first === -1 ? html : html.slice(0, first);
+}
+
+test('a catalog page is its prerendered shell, the same for every shopper, with their cart count sent after it', async ({
+  playwright,
+  baseURL,
+}) => {
+  const someone = await playwright.request.newContext({ baseURL });
+  const newcomer = await playwright.request.newContext({ baseURL });
+  try {
+    expect((await someone.post('/api/cart/items', { data: { productId: 'soy-candle', quantity: 3 } })).ok()).toBe(true);
+    for (const { path, content } of PRERENDERED) {
+      const theirs = await (await someone.get(path)).text();
+      const shell = sentBeforeRendering(theirs);
+      expect(shell, path).toContain(content);
+      expect(shell, path).toContain('</main>');
+      expect(shell, path).not.toContain('data-testid="cart-badge"');
+      expect(theirs.slice(shell.length), path).toContain('data-testid="cart-badge" data-value="3"');
+      expect(sentBeforeRendering(await (await newcomer.get(path)).text()), path).toBe(shell);
+    }
+    for (const path of PER_REQUEST) {
+      expect(sentBeforeRendering(await (await someone.get(path)).text()), path).not.toContain('<main');
+    }
+  } finally {
+    await someone.dispose();
+    await newcomer.dispose();
+  }
+});
+
+test('the old category URLs lead to the category pages', async ({ request }) => {
+  const response = await request.get('/?category=gifts', { maxRedirects: 0 });
+  expect(response.status()).toBe(308);
+  expect(new URL(response.headers().location ?? '', 'http://store.test').pathname).toBe('/categories/gifts');
+});
+
+test('a prerendered page shows each shopper their own cart count, never another’s', async ({ browser }) => {
+  const first = await browser.newContext();
+  const second = await browser.newContext();
+  try {
+    const firstShopper = await first.newPage();
+    const secondShopper = await second.newPage();
+    const added = await firstShopper.request.post('/api/cart/items', {
+      data: { productId: 'soy-candle', quantity: 3 },
+    });
+    expect(added.ok()).toBe(true);
+
+    for (const { path } of PRERENDERED) {
+      await firstShopper.goto(path);
+      await expect(new StorePage(firstShopper).cartBadge, path).toHaveAttribute('data-value', '3');
+      await secondShopper.goto(path);
+      await expect(new StorePage(secondShopper).cartBadge, path).toHaveAttribute('data-value', '0');
+    }
+
+    // And after the second shopper adds to their own cart, on the same prerendered page.
+    const product = new ProductPage(secondShopper);
+    await product.goto('soy-candle');
+    await product.addToCart(1);
+    await firstShopper.reload();
+    await expect(new StorePage(firstShopper).cartBadge).toHaveAttribute('data-value', '3');
+  } finally {
+    await first.close();
+    await second.close();
+  }
+});
