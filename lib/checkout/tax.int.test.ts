@@ -158,6 +158,12 @@ describe('Stripe Tax on dynamic updates', () => {
       taxBehavior: 'exclusive',
       amountTotal: charged.amountTotal,
     });
+    const [flags] = await env.db
+      .select({ recordMismatch: orders.recordMismatch, reason: orders.mismatchReason })
+      .from(orders)
+      .where(eq(orders.stripeSessionId, checkout.sessionId));
+    // Stripe's total is the record's plus the tax Stripe added: no divergence to flag.
+    expect(flags).toEqual({ recordMismatch: false, reason: null });
     const [row] = await env.db
       .select({ id: orders.id })
       .from(orders)
