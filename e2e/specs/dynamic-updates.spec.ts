@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { EmulatorControl } from '../../test/emulator-control';
 import { LONDON_ADDRESS, OREGON_ADDRESS, TEST_ADDRESS } from '../../test/fixtures/addresses';
+import { cartBadge } from '../pages/cart-badge';
 import { CARDS, type CheckoutPage } from '../pages/checkout-page';
 import { minorUnits } from '../pages/money';
 import { OrderPage } from '../pages/order-page';
@@ -78,7 +79,7 @@ test.describe('checkout updates go through the server and show Stripe’s totals
     await test.step('a second candle', async () => {
       await options.increase('soy-candle');
       await expect(options.summaryLines.filter({ hasText: /Soy.*× 2/i })).toHaveCount(1);
-      await expect(page.getByTestId('cart-badge')).toHaveAttribute('data-value', '3');
+      await expect(cartBadge(page)).toHaveAttribute('data-value', '3');
       const next = await expectTotalIsStripes(checkout);
       expect(next).toBeGreaterThan(total);
       total = next;
@@ -149,7 +150,7 @@ test.describe('checkout updates go through the server and show Stripe’s totals
     await options.decrease('aurora-headphones');
 
     await expect(options.quantity('aurora-headphones')).toHaveCount(0);
-    await expect(page.getByTestId('cart-badge')).toHaveAttribute('data-value', '1');
+    await expect(cartBadge(page)).toHaveAttribute('data-value', '1');
     await expect(options.summaryLines).toHaveCount(1);
     await expect(options.summaryLines.first()).toContainText(/Soy/i);
     await expect(options.quantityButton('soy-candle', 'decrease')).toHaveCount(0);
