@@ -31,6 +31,15 @@ export type FreshCheckout = {
 
 const sessionStatusSchema = z.object({ status: z.enum(['open', 'complete', 'expired']).nullable() });
 
+/** What Stripe says of a session's status now (one retrieve), for a record that may lag behind its webhooks. */
+export async function statusAtStripe(
+  stripe: Stripe,
+  sessionId: string,
+): Promise<z.infer<typeof sessionStatusSchema>['status']> {
+  const session = await callStripe(() => stripe.checkout.sessions.retrieve(sessionId));
+  return sessionStatusSchema.parse(session).status;
+}
+
 /** Takes the cart's products (serialised with every checkout taking them): the units others sold or hold. */
 async function lockStock(
   tx: Db,
@@ -69,8 +78,7 @@ export async function checkoutToCarryOver(db: Db, stripe: Stripe, shopperId: str
   const previous = await findLatestCheckout(db, shopperId);
   if (!previous || previous.status === 'complete') return null;
   if (previous.status === 'expired') return previous;
-  const session = await callStripe(() => stripe.checkout.sessions.retrieve(previous.stripeSessionId));
-  const { status } = sessionStatusSchema.parse(session);
+  const status = await statusAtStripe(stripe, previous.stripeSessionId);
   if (status === 'complete') throw checkoutClosed('Your previous checkout was just paid. Refresh to see your order.');
   if (status === 'expired') await markCheckoutStatus(db, previous.stripeSessionId, 'expired');
   return previous;

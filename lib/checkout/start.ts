@@ -10,6 +10,7 @@ import {
   checkoutToCarryOver,
   type FreshCheckout,
   freshCheckout,
+  statusAtStripe,
 } from '@/lib/checkout/fresh-checkout';
 import { sameItems } from '@/lib/checkout/intents';
 import { priceCheckout, shippingRatesOfSession, taxOfSession, toStoredQuote } from '@/lib/checkout/price';
@@ -27,7 +28,6 @@ import { demoRules } from '@/lib/discounts';
 import { releaseShopperHolds } from '@/lib/holds';
 import { isAppError } from '@/lib/http/app-error';
 import { withLease } from '@/lib/leases';
-import { callStripe } from '@/lib/stripe/errors';
 import { SERVER_UPDATE_API_VERSION, toSessionCreateParams } from '@/lib/stripe/session-params';
 import { taxBehaviorFor } from '@/lib/tax/behavior';
 
@@ -46,8 +46,6 @@ const createdSessionSchema = z.object({
   amount_total: z.number().int().nullable(),
   expires_at: z.number().int(),
 });
-
-const sessionStatusSchema = z.object({ status: z.enum(['open', 'complete', 'expired']).nullable() });
 
 /**
  * Brings a resumable checkout up to date with the cart, under its lease; null when it closed meanwhile (Stripe says it
@@ -73,8 +71,7 @@ function resume(
       return started;
     } catch (error) {
       if (!isAppError(error) || error.code !== 'checkout_closed') throw error;
-      const session = await callStripe(() => deps.stripe.checkout.sessions.retrieve(row.stripeSessionId));
-      const { status } = sessionStatusSchema.parse(session);
+      const status = await statusAtStripe(deps.stripe, row.stripeSessionId);
       if (status === 'complete') {
         await markCheckoutStatus(db, row.stripeSessionId, 'complete');
         throw checkoutClosed('Your previous checkout was just completed. Refresh to see your order.');

@@ -5,7 +5,7 @@
  */
 import type { StoredQuote } from '@/lib/checkout/price';
 import type { FulfilmentSession } from '@/lib/orders/stripe-session';
-import { METHOD_ID_METADATA, rulesOfCouponMetadata } from '@/lib/stripe/session-params';
+import { METHOD_ID_METADATA, rulesOfCouponMetadata, totalBeforeTax } from '@/lib/stripe/session-params';
 
 export type AppliedRule = { ruleId: string; amount: number };
 
@@ -102,7 +102,7 @@ export function recordMismatches(
   }
   // The record's total is before tax; Stripe adds tax-exclusive tax on top (VAT is already inside the prices).
   const stripeTax = session.total_details?.amount_tax ?? 0;
-  const beforeTax = quote.tax?.behavior === 'exclusive' ? total - stripeTax : total;
+  const beforeTax = totalBeforeTax({ ...session, amount_total: total }, quote.tax?.behavior ?? null);
   if (beforeTax !== quote.total) reasons.push(`total before tax: record ${quote.total}, Stripe ${beforeTax}`);
   if (quote.tax && !quote.tax.pending && stripeTax !== quote.tax.amount) {
     reasons.push(`tax: record ${quote.tax.amount}, Stripe ${stripeTax}`);

@@ -182,7 +182,7 @@ export function sessionMatchesQuote(
  * (exclusive prices); VAT inside inclusive prices is already part of the quote.
  */
 export function totalBeforeTax(
-  session: Pick<Stripe.Checkout.Session, 'amount_total' | 'total_details'>,
+  session: { amount_total: number | null; total_details?: { amount_tax?: number | null } | null },
   tax: TaxBehavior | null,
 ): number | null {
   if (session.amount_total === null) return null;
