@@ -2,18 +2,24 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import { connection } from 'next/server';
+import { cache } from 'react';
 import type { CartItemInput } from '@/lib/cart/forms';
 import { addToCartRefusal, getCartView } from '@/lib/cart/service';
 import { getCatalog } from '@/lib/catalog';
 import { getDb } from '@/lib/db';
 import { readShopperId } from '@/lib/shopper';
 
-/** The current shopper's cart, read on the server from the `sf_shopper` cookie, per request (never prerendered). */
-export async function readShopperCart() {
+/**
+ * The current shopper's cart, read on the server from the `sf_shopper` cookie, per request (never prerendered). One
+ * read per render: the page and the header's count share it, so they can never disagree, and the count is ready
+ * when the page is — a page rendered without JavaScript (a form posted, the cart) then holds the count in place
+ * rather than in a streamed part only a script would swap in.
+ */
+export const readShopperCart = cache(async () => {
   await connection();
   const shopperId = readShopperId(await cookies());
   return getCartView(await getDb(), shopperId, getCatalog());
-}
+});
 
 /** Why adding these units to the current shopper's cart would be refused right now, or null. */
 export async function readAddToCartRefusal(item: CartItemInput): Promise<string | null> {
