@@ -104,7 +104,13 @@ function startReferenceServer(stripe: Stripe): Promise<{ url: string; server: Se
         line_items: [
           ...kept,
           {
-            price_data: { currency: 'usd', unit_amount: 499, product_data: { name: 'Gift wrap' } },
+            // With Stripe Tax on the session (the emulator's default), every price needs its tax behavior.
+            price_data: {
+              currency: 'usd',
+              unit_amount: 499,
+              product_data: { name: 'Gift wrap' },
+              ...(session.automatic_tax.enabled ? { tax_behavior: 'exclusive' as const } : {}),
+            },
             quantity: 1,
             metadata: { line_key: 'bench:appended' },
           },

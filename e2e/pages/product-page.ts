@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { cartBadge } from './cart-badge';
 import { minorUnits } from './money';
 
 export class ProductPage {
@@ -17,7 +18,7 @@ export class ProductPage {
     this.addButton = page.getByRole('button', { name: 'Add to cart' });
     this.success = page.getByTestId('add-to-cart-success').filter({ visible: true });
     this.error = page.locator('main form').getByRole('alert');
-    this.cartBadge = page.getByTestId('cart-badge');
+    this.cartBadge = cartBadge(page);
   }
 
   async goto(productId: string): Promise<void> {

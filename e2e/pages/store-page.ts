@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { cartBadge } from './cart-badge';
 
 /**
  * The storefront chrome (header, banner) and the product grid on `/`. Locators keep to what is visible: after a
@@ -11,7 +12,7 @@ export class StorePage {
 
   constructor(readonly page: Page) {
     this.productCards = page.getByTestId('product-card').filter({ visible: true });
-    this.cartBadge = page.getByTestId('cart-badge');
+    this.cartBadge = cartBadge(page);
     this.testModeBanner = page.getByTestId('test-mode-banner');
   }
 

@@ -80,7 +80,7 @@ test.describe('shopper checkout from the store to the paid order', () => {
     const seen = await checkout.amounts();
     expect(seen.subtotal).toBe(headphones + candles);
     expect(seen.shipping).toBeGreaterThanOrEqual(0);
-    expect(seen.total).toBe(seen.subtotal + seen.shipping - seen.discount);
+    expect(seen.total).toBe(seen.subtotal + seen.shipping - seen.discount + seen.taxAdded);
     await checkout.pay();
 
     const order = new OrderPage(page);

@@ -2,6 +2,7 @@ import { type APIRequestContext, expect, type Page, test } from '@playwright/tes
 import { z } from 'zod';
 import { EmulatorControl, type EmulatorSessionView } from '../../test/emulator-control';
 import { TEST_ADDRESS } from '../../test/fixtures/addresses';
+import { cartBadge } from '../pages/cart-badge';
 import { CartPage } from '../pages/cart-page';
 import { CARDS, CheckoutPage } from '../pages/checkout-page';
 import { OrderPage } from '../pages/order-page';
@@ -390,7 +391,7 @@ test.describe('a Checkout Session through expiry, reloads, navigation, two tabs 
     const order = await payWithVisa(page, checkout);
     const paidId = sessionIdFromUrl(page);
     const orderNumber = await order.orderNumber.textContent();
-    await expect(page.getByTestId('cart-badge')).toHaveAttribute('data-value', '0');
+    await expect(cartBadge(page)).toHaveAttribute('data-value', '0');
 
     await page.goBack();
     await page.waitForURL('**/checkout');

@@ -158,6 +158,12 @@ describe('Stripe Tax on dynamic updates', () => {
       taxBehavior: 'exclusive',
       amountTotal: charged.amountTotal,
     });
+    const [flags] = await env.db
+      .select({ recordMismatch: orders.recordMismatch, reason: orders.mismatchReason })
+      .from(orders)
+      .where(eq(orders.stripeSessionId, checkout.sessionId));
+    // Stripe's total is the record's plus the tax Stripe added: no divergence to flag.
+    expect(flags).toEqual({ recordMismatch: false, reason: null });
     const [row] = await env.db
       .select({ id: orders.id })
       .from(orders)
@@ -168,5 +174,9 @@ describe('Stripe Tax on dynamic updates', () => {
       .where(eq(orderLines.orderId, row?.id ?? -1));
     expect(lines.map((line) => line.amountTax)).toEqual(charged.lines.map((line) => line.amountTax));
     expect(lines.some((line) => line.amountTax > 0)).toBe(true);
+    // By jurisdiction, for the merchant's tax reports: California's sales tax, summing to the order's tax.
+    const [stored] = await env.db.select().from(orders).where(eq(orders.stripeSessionId, checkout.sessionId));
+    expect(stored?.taxBreakdown.map((tax) => [tax.country, tax.state, tax.inclusive])).toEqual([['US', 'CA', false]]);
+    expect(stored?.taxBreakdown.reduce((sum, tax) => sum + tax.amount, 0)).toBe(charged.amountTax);
   });
 });

@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { CHECKOUT_STATUSES } from '@/lib/checkout/contract';
 import type { StoredQuote } from '@/lib/checkout/price';
+import type { TaxByJurisdiction } from '@/lib/orders/stripe-session';
 import type { CheckoutSelections, ShippingAddress } from '@/lib/pricing/types';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -85,6 +86,8 @@ export const orders = pgTable('orders', {
   amountTax: integer('amount_tax').notNull(),
   /** How the prices carried the tax: `exclusive` (added on top), `inclusive` (VAT inside the prices), null: no tax. */
   taxBehavior: text('tax_behavior', { enum: ['exclusive', 'inclusive'] }),
+  /** Stripe's tax by jurisdiction (`total_details.breakdown.taxes`), for the merchant's tax reports. */
+  taxBreakdown: jsonb('tax_breakdown').$type<TaxByJurisdiction[]>().notNull().default([]),
   amountTotal: integer('amount_total').notNull(),
   email: text('email'),
   shippingAddress: jsonb('shipping_address').$type<ShippingAddress>(),

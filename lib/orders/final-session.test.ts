@@ -72,9 +72,26 @@ describe("Stripe's final session against the record", () => {
     const facts = finalSessionFacts(standard, quote);
     expect(facts).toMatchObject({ shippingMethodId: 'standard', shippingMethodName: 'Standard shipping' });
     expect(recordMismatches(standard, facts, quote)).toEqual([
-      'total: record 4799, Stripe 2399',
+      'total before tax: record 4799, Stripe 2399',
       'shipping method: record overnight, Stripe standard',
     ]);
+  });
+
+  it('with Stripe Tax: the record is before tax, so the tax Stripe added on top is no divergence; a different tax is', () => {
+    const taxed = { ...quote, tax: { behavior: 'exclusive', amount: 348, pending: false } } as StoredQuote;
+    const paid = session({
+      amount_total: 4799 + 348,
+      total_details: { amount_discount: 1800, amount_shipping: 2999, amount_tax: 348 },
+    });
+    expect(recordMismatches(paid, finalSessionFacts(paid, taxed), taxed)).toEqual([]);
+    const inclusive = { ...quote, tax: { behavior: 'inclusive', amount: 800, pending: false } } as StoredQuote;
+    const vat = session({ total_details: { amount_discount: 1800, amount_shipping: 2999, amount_tax: 800 } });
+    expect(recordMismatches(vat, finalSessionFacts(vat, inclusive), inclusive)).toEqual([]);
+    const more = session({
+      amount_total: 4799 + 400,
+      total_details: { amount_discount: 1800, amount_shipping: 2999, amount_tax: 400 },
+    });
+    expect(recordMismatches(more, finalSessionFacts(more, taxed), taxed)).toEqual(['tax: record 348, Stripe 400']);
   });
 
   it('a coupon naming no rules: the record’s rules when the amounts agree, else a flagged problem', () => {

@@ -100,7 +100,13 @@ export function recordMismatches(
   if (session.currency && session.currency !== quote.currency) {
     reasons.push(`currency: record ${quote.currency}, Stripe ${session.currency}`);
   }
-  if (total !== quote.total) reasons.push(`total: record ${quote.total}, Stripe ${total}`);
+  // The record's total is before tax; Stripe adds tax-exclusive tax on top (VAT is already inside the prices).
+  const stripeTax = session.total_details?.amount_tax ?? 0;
+  const beforeTax = quote.tax?.behavior === 'exclusive' ? total - stripeTax : total;
+  if (beforeTax !== quote.total) reasons.push(`total before tax: record ${quote.total}, Stripe ${beforeTax}`);
+  if (quote.tax && !quote.tax.pending && stripeTax !== quote.tax.amount) {
+    reasons.push(`tax: record ${quote.tax.amount}, Stripe ${stripeTax}`);
+  }
   if (facts.shippingMethodId !== quote.selectedShippingMethodId) {
     reasons.push(
       `shipping method: record ${quote.selectedShippingMethodId ?? 'none'}, Stripe ${facts.shippingMethodId ?? 'none'}`,

@@ -15,6 +15,7 @@ import {
   fulfilmentSessionSchema,
   type StripeLineItem,
   stripeLineItemSchema,
+  taxByJurisdictionOf,
 } from '@/lib/orders/stripe-session';
 import type { Quote, ShippingAddress } from '@/lib/pricing/types';
 import { callStripe, isResourceMissing, toAppError } from '@/lib/stripe/errors';
@@ -36,7 +37,7 @@ type OrderLineInput = {
 };
 
 /** Stripe's final session as fulfilment reads it: its lines, the rate it selected, the coupons it applied. */
-const SESSION_EXPAND = ['line_items', 'shipping_cost.shipping_rate', 'discounts.coupon'];
+const SESSION_EXPAND = ['line_items', 'shipping_cost.shipping_rate', 'discounts.coupon', 'total_details.breakdown'];
 
 async function retrieveSession(stripe: Stripe, sessionId: string): Promise<FulfilmentSession | null> {
   let raw: unknown;
@@ -179,6 +180,7 @@ export async function fulfillCheckout(input: {
         amountShipping: facts.shippingAmount,
         amountTax: session.total_details?.amount_tax ?? 0,
         taxBehavior: taxBehaviorOfSession(session),
+        taxBreakdown: taxByJurisdictionOf(session),
         amountTotal: session.amount_total ?? 0,
         email,
         shippingAddress: shippingAddressOf(session),

@@ -49,6 +49,52 @@ const couponSchema = z.union([
 ]);
 export type StripeCoupon = z.infer<typeof couponSchema>;
 
+const breakdownTaxSchema = z.object({
+  amount: z.number().int(),
+  rate: z.union([
+    z.string(),
+    z.object({
+      display_name: z.string().nullish(),
+      jurisdiction: z.string().nullish(),
+      country: z.string().nullish(),
+      state: z.string().nullish(),
+      percentage: z.number().nullish(),
+      inclusive: z.boolean().nullish(),
+    }),
+  ]),
+  taxability_reason: z.string().nullish(),
+});
+
+/** One line of an order's tax by jurisdiction, as Stripe's breakdown reports it. */
+export type TaxByJurisdiction = {
+  name: string;
+  jurisdiction: string | null;
+  country: string | null;
+  state: string | null;
+  percentage: number | null;
+  inclusive: boolean;
+  amount: number;
+};
+
+/** The session's tax by jurisdiction (non-zero lines; empty without `expand: ['total_details.breakdown']`). */
+export function taxByJurisdictionOf(session: Pick<FulfilmentSession, 'total_details'>): TaxByJurisdiction[] {
+  return (session.total_details?.breakdown?.taxes ?? []).flatMap((tax) => {
+    if (tax.amount === 0) return [];
+    const rate = typeof tax.rate === 'string' ? null : tax.rate;
+    return [
+      {
+        name: rate?.display_name ?? 'Tax',
+        jurisdiction: rate?.jurisdiction ?? null,
+        country: rate?.country ?? null,
+        state: rate?.state ?? null,
+        percentage: rate?.percentage ?? null,
+        inclusive: rate?.inclusive ?? false,
+        amount: tax.amount,
+      },
+    ];
+  });
+}
+
 export const fulfilmentSessionSchema = z.object({
   id: z.string(),
   created: z.number().int().optional(),
@@ -63,6 +109,7 @@ export const fulfilmentSessionSchema = z.object({
       amount_discount: z.number().int().nullish(),
       amount_shipping: z.number().int().nullish(),
       amount_tax: z.number().int().nullish(),
+      breakdown: z.object({ taxes: z.array(breakdownTaxSchema).nullish() }).nullish(),
     })
     .nullish(),
   customer_email: z.string().nullish(),
