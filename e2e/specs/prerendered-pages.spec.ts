@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { CheckoutPage } from '../pages/checkout-page';
 import { ProductPage } from '../pages/product-page';
 import { StorePage } from '../pages/store-page';
 import { layoutShift } from '../support/layout-shift';
@@ -112,4 +113,23 @@ test('on a slow phone, the catalog pages do not move while their streamed parts 
   } finally {
     await context.close();
   }
+});
+
+test('the header prefetches the category pages, but not on the checkout', async ({ page }) => {
+  const prefetched: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).searchParams.has('_rsc')) prefetched.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/products/soy-candle');
+  await expect.poll(() => prefetched.filter((path) => path.startsWith('/categories/')).length).toBeGreaterThan(0);
+
+  expect((await page.request.post('/api/cart/items', { data: { productId: 'soy-candle', quantity: 1 } })).ok()).toBe(
+    true,
+  );
+  prefetched.length = 0;
+  const checkout = new CheckoutPage(page);
+  await checkout.goto();
+  await checkout.waitUntilReady();
+  await page.waitForTimeout(1000);
+  expect(prefetched.filter((path) => path.startsWith('/categories/'))).toEqual([]);
 });
