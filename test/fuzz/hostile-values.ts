@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { checkoutSessionIdSchema } from '@/lib/checkout/contract';
 
 /** Field names a client might use to smuggle a price in; every body must refuse them. */
 export const PRICE_FIELDS = [
@@ -47,7 +48,8 @@ export const notAString: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Strings that are not ids of any kind this store issues. */
 export const junkId: fc.Arbitrary<string> = fc.oneof(
-  fc.string({ maxLength: 30 }),
+  // Not even the shape of a Checkout Session id (a well-formed unknown one is a different case: 404, or a mere hint).
+  fc.string({ maxLength: 30 }).filter((s) => !checkoutSessionIdSchema.safeParse(s).success),
   fc.constantFrom(
     '',
     ' ',
