@@ -25,8 +25,8 @@ export const viewport: Viewport = {
 };
 
 /**
- * The same for every shopper, so it is part of each page's prerendered shell (Cache Components); the two parts that
- * are not — the cart count and the test-mode banner — are streamed per request.
+ * The same for every shopper, so it is part of each page's prerendered shell (Cache Components); the shopper's cart
+ * count is streamed in per request.
  */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

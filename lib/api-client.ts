@@ -4,9 +4,8 @@
  */
 import * as z from '@/lib/zod-browser';
 
-const errorBodySchema = z.object({
-  error: z.object({ code: z.string().min(1), message: z.string().min(1) }),
-});
+const nonEmpty = z.string().check(z.minLength(1));
+const errorBodySchema = z.object({ error: z.object({ code: nonEmpty, message: nonEmpty }) });
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -61,7 +60,7 @@ export async function requestJson<T = unknown>(
   method: Method,
   url: string,
   body?: unknown,
-  schema?: z.ZodType<T>,
+  schema?: z.core.$ZodType<T>,
 ): Promise<T> {
   let response: Response;
   try {
@@ -81,19 +80,19 @@ export async function requestJson<T = unknown>(
   const json = await readJson(response);
   if (!response.ok) throw errorFrom(response, json);
   if (!schema) return json as T;
-  const parsed = schema.safeParse(json);
+  const parsed = z.safeParse(schema, json);
   if (!parsed.success) throw new ApiError(response.status, 'invalid_response', 'The store sent an unexpected answer.');
   return parsed.data;
 }
 
-export function postJson<T = unknown>(url: string, body: unknown, schema?: z.ZodType<T>): Promise<T> {
+export function postJson<T = unknown>(url: string, body: unknown, schema?: z.core.$ZodType<T>): Promise<T> {
   return requestJson('POST', url, body, schema);
 }
 
-export function patchJson<T = unknown>(url: string, body: unknown, schema?: z.ZodType<T>): Promise<T> {
+export function patchJson<T = unknown>(url: string, body: unknown, schema?: z.core.$ZodType<T>): Promise<T> {
   return requestJson('PATCH', url, body, schema);
 }
 
-export function deleteJson<T = unknown>(url: string, schema?: z.ZodType<T>): Promise<T> {
+export function deleteJson<T = unknown>(url: string, schema?: z.core.$ZodType<T>): Promise<T> {
   return requestJson('DELETE', url, undefined, schema);
 }

@@ -50,16 +50,29 @@ export function assertMinorUnits(amount: number): void {
     throw new RangeError(`money must be an integer number of minor units, got ${amount}`);
 }
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** One formatter per locale and currency: building an `Intl.NumberFormat` costs far more than formatting with one. */
+function formatterFor(locale: string, currency: Currency, decimals: number): Intl.NumberFormat {
+  const key = `${locale}:${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: currency.toUpperCase(),
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** Formats minor units for display, e.g. formatMoney(1099, 'usd') === '$10.99'. */
 export function formatMoney(amount: number, currency: Currency, locale = 'en-US'): string {
   assertMinorUnits(amount);
   const decimals = decimalsOf(currency);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: currency.toUpperCase(),
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(amount / 10 ** decimals);
+  return formatterFor(locale, currency, decimals).format(amount / 10 ** decimals);
 }
 
 /**

@@ -9,7 +9,9 @@
  * (`--extra-headers`). BENCH_PAGES_RUNS (default 1) runs per page, the median run by performance score is reported.
  * Then, for the same pages with that shopper's cookie (so the header's cart count needs a database read on every one),
  * the median over BENCH_PAGES_PROBES (default 20) requests of the time to the first byte, to the cart count and to the
- * end of the page: a prerendered page's first byte does not wait for the count.
+ * end of the page: a prerendered page's first byte does not wait for the count. Last, per page, main-thread blocking in
+ * CPU time (`lib/cpu-blocking.ts`, median of BENCH_PAGES_CPU_LOADS = 5 loads): a TBT-like figure that other processes on
+ * a shared machine barely move, for comparing two builds when Lighthouse's wall-time TBT is too noisy to.
  * Every Lighthouse run is killed after BENCH_PAGES_TIMEOUT_MS (default 180000), and the store is stopped at the end.
  * A benchmark: it exits 0 when goals are missed, unless BENCH_PAGES_STRICT=1.
  */
@@ -19,6 +21,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CHROMIUM_ARGS, systemChromiumPath } from '../test/chromium';
+import { cpuBlockingMs } from './lib/cpu-blocking';
 import { expectOk, percentile, postJson, shopperCookieOf } from './lib/http-client';
 import { type RunningStore, startStore } from './lib/store-server';
 
@@ -27,6 +30,7 @@ const RUN_TIMEOUT_MS = Number(process.env.BENCH_PAGES_TIMEOUT_MS ?? 180_000);
 const SKIP_BUILD = process.env.BENCH_PAGES_SKIP_BUILD === '1';
 const STRICT = process.env.BENCH_PAGES_STRICT === '1';
 const PROBES = Math.max(1, Number(process.env.BENCH_PAGES_PROBES ?? 20));
+const CPU_LOADS = Math.max(1, Number(process.env.BENCH_PAGES_CPU_LOADS ?? 5));
 const CHROME = process.env.CHROME_PATH ?? systemChromiumPath() ?? '';
 const CHROME_FLAGS = ['--headless', ...CHROMIUM_ARGS].join(' ');
 const LIGHTHOUSE_CLI = require.resolve('lighthouse/cli/index.js');
@@ -267,6 +271,11 @@ async function main(): Promise<void> {
     );
     const missed = printTable(rows);
     await printArrivals(store.storeUrl, cookie);
+    console.log(`\nMain-thread blocking in CPU time (4 × CPU above 50 ms per task), median of ${CPU_LOADS} loads:\n`);
+    for (const page of PAGES) {
+      const blocking = await cpuBlockingMs(CHROME, `${store.storeUrl}${page.path}`, cookie, CPU_LOADS);
+      console.log(`${page.name.padEnd(14)}  ${`${Math.round(blocking)} ms`.padStart(7)}`);
+    }
     const keep = process.env.BENCH_PAGES_KEEP_REPORTS === '1' ? ` Reports kept in ${outDir}.` : '';
     console.log(`\n${missed === 0 ? 'Every goal met.' : `${missed} goal(s) missed.`}${keep}`);
     if (STRICT && missed > 0) process.exitCode = 1;

@@ -14,6 +14,7 @@ import {
 import { ContactEmailField } from '@/components/checkout/contact-email-field';
 import { DiscountsSection } from '@/components/checkout/discounts/discounts-section';
 import { ExtrasSection } from '@/components/checkout/extras-section';
+import { InLaterTask } from '@/components/checkout/in-later-task';
 import { MobileOrderSummary } from '@/components/checkout/mobile-order-summary';
 import { OrderItemsSection } from '@/components/checkout/order-items-section';
 import { OrderSummary } from '@/components/checkout/order-summary';
@@ -196,7 +197,9 @@ function CheckoutFormBody(props: BodyProps) {
               (insufficient funds), any future date and any CVC.
             </p>
           ) : null}
-          <PaymentElement />
+          <InLaterTask>
+            <PaymentElement />
+          </InLaterTask>
           {problem?.at === 'card' ? (
             <p
               id={PAYMENT_ERROR_ID}

@@ -1,11 +1,8 @@
 'use client';
 
-import { CheckoutElementsProvider } from '@stripe/react-stripe-js/checkout';
-import type { Appearance } from '@stripe/stripe-js';
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { CheckoutEmptyState } from '@/components/checkout/checkout-empty-state';
 import { CheckoutErrorState } from '@/components/checkout/checkout-error-state';
-import { CheckoutForm } from '@/components/checkout/checkout-form';
 import { CheckoutSkeleton } from '@/components/checkout/checkout-skeleton';
 import { getStripePromise } from '@/components/checkout/stripe-loader';
 import { useCheckoutSession } from '@/components/checkout/use-checkout-session';
@@ -18,31 +15,20 @@ type Props = {
   stripeJsUrl: string | null;
 };
 
-const appearance: Appearance = {
-  theme: 'stripe',
-  variables: {
-    colorPrimary: '#245544',
-    colorText: '#1c1917',
-    colorDanger: '#b91c1c',
-    borderRadius: '8px',
-    fontFamily: 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-  },
-};
+const loadReadyCheckout = () => import('@/components/checkout/ready-checkout');
+const ReadyCheckout = lazy(() => loadReadyCheckout().then((module) => ({ default: module.ReadyCheckout })));
 
 /** Creates the Checkout Session, then mounts Stripe's checkout with it. A replacement session remounts via `key`. */
 export function CheckoutIsland({ publishableKey, mode, stripeJsUrl }: Props) {
   const { state, retry, startFresh } = useCheckoutSession();
   // Back at the checkout after a visit to the cart: open it again, so it shows the cart as it is now.
   useShownAgain(retry);
-  // Stripe.js downloads while the session is created; a failure shows when the provider awaits the same promise.
+  // Stripe.js and the checkout's own script download while the session is created; a failure of Stripe.js shows when
+  // the provider awaits the same promise.
   useEffect(() => {
     getStripePromise(publishableKey, stripeJsUrl).catch(() => undefined);
+    loadReadyCheckout().catch(() => undefined);
   }, [publishableKey, stripeJsUrl]);
-  const clientSecret = state.status === 'ready' ? state.clientSecret : null;
-  const options = useMemo(
-    () => (clientSecret ? { clientSecret, elementsOptions: { appearance } } : null),
-    [clientSecret],
-  );
 
   switch (state.status) {
     case 'creating':
@@ -52,22 +38,21 @@ export function CheckoutIsland({ publishableKey, mode, stripeJsUrl }: Props) {
     case 'failed':
       return <CheckoutErrorState message={state.message} onRetry={retry} />;
     case 'ready':
-      if (!options) return <CheckoutSkeleton />;
       return (
-        <CheckoutElementsProvider
-          key={state.sessionId}
-          stripe={getStripePromise(publishableKey, stripeJsUrl)}
-          options={options}
-        >
-          <CheckoutForm
+        <Suspense fallback={<CheckoutSkeleton />}>
+          <ReadyCheckout
+            key={state.sessionId}
+            clientSecret={state.clientSecret}
+            publishableKey={publishableKey}
+            mode={mode}
+            stripeJsUrl={stripeJsUrl}
             sessionId={state.sessionId}
             carriedOver={state.carriedOver}
             notices={state.notices}
-            showTestCards={mode !== 'live'}
             onStartFresh={startFresh}
             onRetry={retry}
           />
-        </CheckoutElementsProvider>
+        </Suspense>
       );
   }
 }

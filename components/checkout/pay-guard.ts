@@ -135,7 +135,10 @@ export function checkoutChannelName(sessionId: string): string {
   return `checkout:${sessionId}`;
 }
 
-const checkoutNewsSchema = z.object({ sessionId: z.string().min(1), version: z.number().int().nonnegative() }).strict();
+const checkoutNewsSchema = z.strictObject({
+  sessionId: z.string().check(z.minLength(1)),
+  version: z.int().check(z.nonnegative()),
+});
 export type CheckoutNews = z.infer<typeof checkoutNewsSchema>;
 
 /** Another tab saved `version` of this checkout: reload when it is newer than what this tab has. */

@@ -5,6 +5,7 @@ import type { StripeAddressElement } from '@stripe/stripe-js';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 import type { UpdateOutcome } from '@/components/checkout/checkout-updates-state';
+import { InLaterTask } from '@/components/checkout/in-later-task';
 import {
   type AddressEdit,
   addressAction,
@@ -115,28 +116,30 @@ export function ShippingAddressSection() {
       <h2 id="shipping-heading" className="text-lg font-semibold text-stone-900">
         Shipping address
       </h2>
-      <ShippingAddressElement
-        options={ADDRESS_OPTIONS}
-        onReady={(ready) => {
-          element.current = ready;
-        }}
-        onChange={(event) => {
-          const next = toAddressEdit(event);
-          setEdit(next);
-          if (timer.current) clearTimeout(timer.current);
-          timer.current = null;
-          if (addressAction(next, { savedKeys: [savedKey, lastSentKey.current] }) !== 'send') {
-            setScheduled(false);
-            return;
-          }
-          setScheduled(true);
-          timer.current = setTimeout(() => {
+      <InLaterTask>
+        <ShippingAddressElement
+          options={ADDRESS_OPTIONS}
+          onReady={(ready) => {
+            element.current = ready;
+          }}
+          onChange={(event) => {
+            const next = toAddressEdit(event);
+            setEdit(next);
+            if (timer.current) clearTimeout(timer.current);
             timer.current = null;
-            setScheduled(false);
-            void send(next.request);
-          }, DEBOUNCE_MS);
-        }}
-      />
+            if (addressAction(next, { savedKeys: [savedKey, lastSentKey.current] }) !== 'send') {
+              setScheduled(false);
+              return;
+            }
+            setScheduled(true);
+            timer.current = setTimeout(() => {
+              timer.current = null;
+              setScheduled(false);
+              void send(next.request);
+            }, DEBOUNCE_MS);
+          }}
+        />
+      </InLaterTask>
       <div aria-live="polite" className="min-h-5 text-sm">
         {busy ? (
           <p className="text-stone-600">Updating shipping for this address…</p>

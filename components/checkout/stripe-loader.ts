@@ -9,7 +9,7 @@ import { loadStripe } from '@stripe/stripe-js/pure';
  * - Emulator: the stand-in script (`<emulator>/stripe.js`) is added first and `loadStripe` is called once it has run;
  *   `loadStripe` then finds `window.Stripe` (version `endive`) and loads nothing from js.stripe.com.
  *
- * Both scripts are added by this (nonce-trusted) bundle, so the CSP's `'strict-dynamic'` allows them without a nonce;
+ * Both come from origins the CSP's `script-src` lists (Stripe's, and the emulator's in emulator mode, `proxy.ts`);
  * nothing is server-rendered for them, so there is nothing for hydration to compare. One instance per publishable key
  * for the lifetime of the page; a failed load is forgotten so that a retry starts again.
  */

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { HeaderLink } from '@/components/shop/header-link';
 
 type Props = { itemCount: number | null };
 
@@ -11,7 +11,7 @@ const PILL = 'min-w-6 rounded-full px-1.5 py-0.5 text-center text-xs font-semibo
 export function CartLink({ itemCount }: Props) {
   const label = itemCount === null ? 'Cart' : itemCount === 1 ? 'Cart, 1 item' : `Cart, ${itemCount} items`;
   return (
-    <Link
+    <HeaderLink
       href="/cart"
       aria-label={label}
       className="relative inline-flex items-center gap-2 rounded-full px-3 py-2 text-sm font-medium text-stone-800 hover:bg-stone-100"
@@ -42,6 +42,6 @@ export function CartLink({ itemCount }: Props) {
           {itemCount}
         </span>
       )}
-    </Link>
+    </HeaderLink>
   );
 }

@@ -1,19 +1,31 @@
 import { connection } from 'next/server';
 import { Suspense } from 'react';
 import { TestModeBanner } from '@/components/shop/test-mode-banner';
-import { getPublicStripeConfig } from '@/lib/config';
+import { getPublicStripeConfig, type StripeMode } from '@/lib/config';
 
-async function ConfiguredBanner() {
-  // The Stripe mode is runtime configuration: read per request, never baked into a prerendered shell at build.
-  await connection();
-  return <TestModeBanner mode={getPublicStripeConfig().mode} />;
+/** The Stripe mode of the environment this renders in, or null when it has no Stripe configuration. */
+function configuredMode(): StripeMode | null {
+  try {
+    return getPublicStripeConfig().mode;
+  } catch {
+    return null;
+  }
 }
 
-/** The test-mode banner for this server's Stripe configuration (nothing in live mode). */
+async function RequestTimeBanner() {
+  await connection();
+  return <TestModeBanner mode={configuredMode()} />;
+}
+
+/**
+ * The test-mode banner for this server's Stripe configuration (nothing in live mode). A prerendered page's shell holds
+ * the banner of the build's configuration, so the page does not move when the request's one replaces it — which it
+ * does, so a build made with other Stripe variables (or none) than the server runs with still shows the right banner.
+ */
 export function StripeModeBanner() {
   return (
-    <Suspense fallback={null}>
-      <ConfiguredBanner />
+    <Suspense fallback={<TestModeBanner mode={configuredMode()} />}>
+      <RequestTimeBanner />
     </Suspense>
   );
 }

@@ -1,6 +1,6 @@
-type Props = { mode: 'emulator' | 'test' | 'live' };
+type Props = { mode: 'emulator' | 'test' | 'live' | null };
 
-/** Tells shoppers (and testers) when no real money can move. Nothing is shown in live mode. */
+/** Tells shoppers (and testers) when no real money can move. Nothing is shown in live mode (or without a mode). */
 export function TestModeBanner({ mode }: Props) {
   if (mode === 'emulator') {
     return (

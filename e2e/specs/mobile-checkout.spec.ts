@@ -1,7 +1,8 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { EmulatorControl } from '../../test/emulator-control';
 import { CheckoutPage } from '../pages/checkout-page';
 import { minorUnits } from '../pages/money';
+import { layoutShift } from '../support/layout-shift';
 import { addProductToCart, openCheckoutFromCart } from '../support/shopper';
 
 /**
@@ -22,24 +23,6 @@ async function expectToggleShowsStripesTotal(checkout: CheckoutPage): Promise<nu
     await expect.poll(() => emulator.amountTotal(sessionId), { timeout: 10_000 }).toBe(shown);
   }
   return shown;
-}
-
-/** Layout shift (the CLS metric's sum, without shifts right after input) since the page started loading. */
-function layoutShift(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let total = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as Array<
-            PerformanceEntry & { value: number; hadRecentInput: boolean }
-          >) {
-            if (!entry.hadRecentInput) total += entry.value;
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => resolve(total), 500);
-      }),
-  );
 }
 
 test.describe('the checkout on a phone', () => {

@@ -1,11 +1,13 @@
 import { expect, test } from '@playwright/test';
+import { CheckoutPage } from '../pages/checkout-page';
 import { ProductPage } from '../pages/product-page';
 import { StorePage } from '../pages/store-page';
+import { layoutShift } from '../support/layout-shift';
 
 /**
  * The catalog pages are prerendered (Cache Components): every shopper gets the same static shell, served without
- * rendering or a database read, and only the cart count, the stock hints and the test-mode banner are rendered per
- * request, after it. Pages that are the shopper's own (cart, checkout, the return page) are rendered per request.
+ * rendering or a database read, and only the cart count, the stock hints and the test-mode banner (whose shell holds
+ * the build's) are rendered per request, after it. Pages that are the shopper's own (cart, checkout, the return page) are rendered per request.
  */
 
 const PRERENDERED = [
@@ -84,4 +86,50 @@ test('a prerendered page shows each shopper their own cart count, never anotherâ
     await first.close();
     await second.close();
   }
+});
+
+test('on a slow phone, the catalog pages do not move while their streamed parts arrive', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  try {
+    const page = await context.newPage();
+    await page.request.post('/api/cart/items', { data: { productId: 'soy-candle', quantity: 1 } });
+    // A phone's CPU on slow 4G (Lighthouse's mobile preset), so the shell is painted before what streams after it.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6 * 1024 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    });
+    for (const { path } of PRERENDERED) {
+      await page.goto(path);
+      await expect(new StorePage(page).cartBadge).toHaveAttribute('data-value', '1');
+      const shift = await layoutShift(page);
+      test.info().annotations.push({ type: `layout shift ${path} (390 Ã— 844)`, description: shift.toFixed(4) });
+      expect(shift, path).toBeLessThan(0.05);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('the header prefetches the category pages, but not on the checkout', async ({ page }) => {
+  const prefetched: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).searchParams.has('_rsc')) prefetched.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/products/soy-candle');
+  await expect.poll(() => prefetched.filter((path) => path.startsWith('/categories/')).length).toBeGreaterThan(0);
+
+  expect((await page.request.post('/api/cart/items', { data: { productId: 'soy-candle', quantity: 1 } })).ok()).toBe(
+    true,
+  );
+  prefetched.length = 0;
+  const checkout = new CheckoutPage(page);
+  await checkout.goto();
+  await checkout.waitUntilReady();
+  await page.waitForTimeout(1000);
+  expect(prefetched.filter((path) => path.startsWith('/categories/'))).toEqual([]);
 });

@@ -1,8 +1,9 @@
 /**
  * The checkout's HTTP contract, shared by the route handlers and the browser: the ids and limits both sides know, what
- * each update route accepts and what every checkout route answers. zod only (jitless, so it runs under the CSP).
+ * each update route accepts and what every checkout route answers. zod/mini (`lib/zod-browser.ts`): the browser parses
+ * the answers with it on the checkout page, where every kilobyte and millisecond of script counts.
  *
- * Bodies are `.strict()`: ids and intents only. A client-sent `price`, `amount`, `unit_amount` (or any other unknown
+ * Bodies are strict objects: ids and intents only. A client-sent `price`, `amount`, `unit_amount` (or any other unknown
  * field) is a 400 `invalid_request` before anything reaches Stripe. Amounts in the view are labels; every total the
  * shopper sees comes from Stripe's Checkout Session.
  */
@@ -22,39 +23,29 @@ export const LAST_ITEM = 'last_item';
 export const UPDATE_IN_PROGRESS = 'update_in_progress';
 
 // ——— requests ———
-export const checkoutSessionIdSchema = z.string().regex(/^cs_(test|live)_[A-Za-z0-9]{1,250}$/, 'a Checkout Session id');
+export const checkoutSessionIdSchema = z
+  .string()
+  .check(z.regex(/^cs_(test|live)_[A-Za-z0-9]{1,250}$/, 'a Checkout Session id'));
 
-const slug = (what: string) =>
-  z
-    .string()
-    .max(100)
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, what);
+const slug = (what: string) => z.string().check(z.maxLength(100), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, what));
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((value) => (value ? value : null));
+  z.pipe(
+    z.nullish(z.string().check(z.trim(), z.maxLength(max))),
+    z.transform((value) => (value ? value : null)),
+  );
 
 /** A shipping address as the browser sends it (from the ShippingAddressElement). */
-export const shippingAddressInputSchema = z
-  .object({
-    name: text(150),
-    line1: text(200),
-    line2: optionalText(200),
-    city: optionalText(100),
-    state: optionalText(100),
-    postalCode: optionalText(20),
-    country: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z]{2}$/, 'a two-letter ISO country code')
-      .transform((code) => code.toUpperCase()),
-  })
-  .strict();
+export const shippingAddressInputSchema = z.strictObject({
+  name: text(150),
+  line1: text(200),
+  line2: optionalText(200),
+  city: optionalText(100),
+  state: optionalText(100),
+  postalCode: optionalText(20),
+  country: z.string().check(z.trim(), z.regex(/^[A-Za-z]{2}$/, 'a two-letter ISO country code'), z.toUpperCase()),
+});
 
 export type ShippingAddressInput = z.input<typeof shippingAddressInputSchema>;
 
@@ -63,7 +54,7 @@ export type ShippingAddressInput = z.input<typeof shippingAddressInputSchema>;
  * close, so the server checks it with Stripe instead of resuming it (the fresh checkout's choices come from the
  * server's record, never from the request).
  */
-export const startCheckoutSchema = z.object({ replacing: checkoutSessionIdSchema.optional() }).strict();
+export const startCheckoutSchema = z.strictObject({ replacing: z.optional(checkoutSessionIdSchema) });
 
 /**
  * Its answer. `carriedOver`: a fresh checkout kept the choices of the shopper's last one, which ended unpaid;
@@ -71,58 +62,59 @@ export const startCheckoutSchema = z.object({ replacing: checkoutSessionIdSchema
  */
 export const startedCheckoutSchema = z.object({
   sessionId: checkoutSessionIdSchema,
-  clientSecret: z.string().min(1),
+  clientSecret: z.string().check(z.minLength(1)),
   carriedOver: z.boolean(),
   notices: z.array(z.string()),
 });
 
 /** GET /api/checkout/state?sessionId=… */
-export const checkoutStateQuerySchema = z.object({ sessionId: checkoutSessionIdSchema }).strict();
+export const checkoutStateQuerySchema = z.strictObject({ sessionId: checkoutSessionIdSchema });
 
 /** A code as typed: compared trimmed and case-insensitively by the engine; length bounded here. */
-const typedCode = z.string().trim().min(1, 'Enter a discount code.').max(DISCOUNT_CODE_MAX_LENGTH);
+const typedCode = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'Enter a discount code.'), z.maxLength(DISCOUNT_CODE_MAX_LENGTH));
 
-export const shippingAddressRequestSchema = z
-  .object({ sessionId: checkoutSessionIdSchema, address: shippingAddressInputSchema })
-  .strict();
+export const shippingAddressRequestSchema = z.strictObject({
+  sessionId: checkoutSessionIdSchema,
+  address: shippingAddressInputSchema,
+});
 
 /** `giftMessage` goes with selecting the gift message card. */
-export const addOnRequestSchema = z
-  .object({
-    sessionId: checkoutSessionIdSchema,
-    addOnId: slug('an add-on id'),
-    productId: slug('a product id')
-      .nullish()
-      .transform((id) => id ?? null),
-    selected: z.boolean(),
-    giftMessage: z.string().max(2_000).optional(),
-  })
-  .strict();
+export const addOnRequestSchema = z.strictObject({
+  sessionId: checkoutSessionIdSchema,
+  addOnId: slug('an add-on id'),
+  productId: z.pipe(
+    z.nullish(slug('a product id')),
+    z.transform((id) => id ?? null),
+  ),
+  selected: z.boolean(),
+  giftMessage: z.optional(z.string().check(z.maxLength(2_000))),
+});
 
 /** 0 removes the item. */
-export const quantityRequestSchema = z
-  .object({
-    sessionId: checkoutSessionIdSchema,
-    productId: slug('a product id'),
-    quantity: z.number().int('a whole number').min(0).max(MAX_REQUEST_QUANTITY),
-  })
-  .strict();
+export const quantityRequestSchema = z.strictObject({
+  sessionId: checkoutSessionIdSchema,
+  productId: slug('a product id'),
+  quantity: z.int('a whole number').check(z.minimum(0), z.maximum(MAX_REQUEST_QUANTITY)),
+});
 
 /** The store's method id, never Stripe's `shr_` id. */
-export const shippingOptionRequestSchema = z
-  .object({ sessionId: checkoutSessionIdSchema, methodId: slug('a shipping method id') })
-  .strict();
+export const shippingOptionRequestSchema = z.strictObject({
+  sessionId: checkoutSessionIdSchema,
+  methodId: slug('a shipping method id'),
+});
 
 /**
  * No email: per-email, first-order and customer-specific codes are checked against the email Stripe collected for
  * the checkout, never against one a request claims.
  */
-export const applyCodeRequestSchema = z.object({ sessionId: checkoutSessionIdSchema, code: typedCode }).strict();
+export const applyCodeRequestSchema = z.strictObject({ sessionId: checkoutSessionIdSchema, code: typedCode });
 
 /** The shopper changed their email in Stripe's checkout: the server re-reads it from Stripe and re-prices. */
-export const emailChangedRequestSchema = z.object({ sessionId: checkoutSessionIdSchema }).strict();
+export const emailChangedRequestSchema = z.strictObject({ sessionId: checkoutSessionIdSchema });
 
-export const removeCodeRequestSchema = z.object({ sessionId: checkoutSessionIdSchema, code: typedCode }).strict();
+export const removeCodeRequestSchema = z.strictObject({ sessionId: checkoutSessionIdSchema, code: typedCode });
 
 /** Every dynamic update the browser can send: where it goes and what it carries. */
 export const CHECKOUT_UPDATES = {
@@ -143,7 +135,7 @@ export type CheckoutUpdateBody<N extends CheckoutUpdateName> = Omit<
 >;
 
 // ——— the answer of every checkout route ———
-const minorUnits = z.number().int().nonnegative();
+const minorUnits = z.int().check(z.nonnegative());
 
 export const CHECKOUT_STATUSES = ['open', 'complete', 'expired'] as const;
 export const checkoutStatusSchema = z.enum(CHECKOUT_STATUSES);
@@ -152,10 +144,10 @@ export type CheckoutStatus = z.infer<typeof checkoutStatusSchema>;
 export const shippingAddressSchema = z.object({
   name: z.string(),
   line1: z.string(),
-  line2: z.string().nullable(),
-  city: z.string().nullable(),
-  state: z.string().nullable(),
-  postalCode: z.string().nullable(),
+  line2: z.nullable(z.string()),
+  city: z.nullable(z.string()),
+  state: z.nullable(z.string()),
+  postalCode: z.nullable(z.string()),
   /** ISO 3166-1 alpha-2, upper case. */
   country: z.string(),
 });
@@ -166,11 +158,11 @@ export const discountsViewSchema = z.object({
   /** Codes the shopper applied; one that no longer qualifies stays listed, `applied: false`, with the reason. */
   codes: z.array(
     z.object({
-      code: z.string().min(1),
+      code: z.string().check(z.minLength(1)),
       label: z.string(),
       amount: minorUnits,
       applied: z.boolean(),
-      message: z.string().nullable(),
+      message: z.nullable(z.string()),
     }),
   ),
   /** Automatic promotions applied to the order. */
@@ -183,22 +175,25 @@ export const discountsViewSchema = z.object({
 
 /** Things an update changed that the shopper did not ask for, each with why; the browser says them once. */
 export const UPDATE_NOTICE_CODES = ['shipping_method_changed', 'discount_code_kept', 'discount_code_replaced'] as const;
-export const updateNoticeSchema = z.object({ code: z.enum(UPDATE_NOTICE_CODES), message: z.string().min(1) });
+export const updateNoticeSchema = z.object({
+  code: z.enum(UPDATE_NOTICE_CODES),
+  message: z.string().check(z.minLength(1)),
+});
 export type UpdateNotice = z.infer<typeof updateNoticeSchema>;
 
 export const checkoutStateViewSchema = z.object({
   sessionId: checkoutSessionIdSchema,
   status: checkoutStatusSchema,
   /** When Stripe expires the session (ISO 8601). */
-  expiresAt: z.string().min(1),
+  expiresAt: z.string().check(z.minLength(1)),
   /**
    * Seconds left until then by the server's clock when it answered (0 once past): the browser counts down from when it
    * received the answer, so a device clock that is off does not close the checkout early or late.
    */
-  expiresInSeconds: z.number().int().nonnegative(),
+  expiresInSeconds: z.int().check(z.nonnegative()),
   /** Increases with every saved update. */
-  version: z.number().int().nonnegative(),
-  currency: z.string().regex(/^[a-zA-Z]{3}$/),
+  version: z.int().check(z.nonnegative()),
+  currency: z.string().check(z.regex(/^[a-zA-Z]{3}$/)),
   /** Stripe's amount_total after the last update: the server's quote, plus the tax Stripe added on top. */
   total: minorUnits,
   /**
@@ -206,13 +201,13 @@ export const checkoutStateViewSchema = z.object({
    * `amount_tax`, added to the total (`exclusive`) or the VAT inside the prices (`inclusive`); `pending` until Stripe
    * knows where the order ships ("calculated at the address step").
    */
-  tax: z.object({ amount: minorUnits, behavior: z.enum(['exclusive', 'inclusive']), pending: z.boolean() }).nullable(),
+  tax: z.nullable(z.object({ amount: minorUnits, behavior: z.enum(['exclusive', 'inclusive']), pending: z.boolean() })),
   items: z.array(
     z.object({
-      productId: z.string().min(1),
+      productId: z.string().check(z.minLength(1)),
       name: z.string(),
-      quantity: z.number().int().positive(),
-      maxQuantity: z.number().int().nonnegative(),
+      quantity: z.int().check(z.positive()),
+      maxQuantity: z.int().check(z.nonnegative()),
       /** quantity × unit price, before discounts (a label: totals come from Stripe). */
       amount: minorUnits,
     }),
@@ -220,41 +215,41 @@ export const checkoutStateViewSchema = z.object({
   /** The order's lines as the server priced them (and sent them to Stripe), before discounts: they add up to the subtotal. */
   lines: z.array(
     z.object({
-      key: z.string().min(1),
+      key: z.string().check(z.minLength(1)),
       name: z.string(),
-      quantity: z.number().int().positive(),
+      quantity: z.int().check(z.positive()),
       unitAmount: minorUnits,
       amount: minorUnits,
     }),
   ),
   addOns: z.array(
     z.object({
-      addOnId: z.string().min(1),
+      addOnId: z.string().check(z.minLength(1)),
       /** The item a per-item add-on covers; null for per-order add-ons. */
-      productId: z.string().min(1).nullable(),
+      productId: z.nullable(z.string().check(z.minLength(1))),
       name: z.string(),
       /** What selecting it adds to the order (a label: totals come from Stripe). */
       amount: minorUnits,
       selected: z.boolean(),
       eligible: z.boolean(),
       /** Why it cannot be selected now, when not eligible. */
-      reason: z.string().optional(),
+      reason: z.optional(z.string()),
     }),
   ),
-  giftMessage: z.string().nullable(),
-  shippingAddress: shippingAddressSchema.nullable(),
+  giftMessage: z.nullable(z.string()),
+  shippingAddress: z.nullable(shippingAddressSchema),
   /** Methods offered for the address, in the store's method order. */
   shippingMethods: z.array(
     z.object({
-      methodId: z.string().min(1),
+      methodId: z.string().check(z.minLength(1)),
       displayName: z.string(),
       amount: minorUnits,
       /** Stripe's current `shr_` id for this option, to pair it with Stripe.js `checkout.shippingOptions`. */
-      shippingRateId: z.string().nullable(),
+      shippingRateId: z.nullable(z.string()),
       selected: z.boolean(),
     }),
   ),
-  selectedShippingMethodId: z.string().nullable(),
+  selectedShippingMethodId: z.nullable(z.string()),
   /** Discounts as sent to (and confirmed by) Stripe with the last update. */
   discounts: discountsViewSchema,
   /** What the update this view answers changed on its own (a shipping method, a code); empty on `GET /state`. */

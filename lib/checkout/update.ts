@@ -51,7 +51,7 @@ type RouteOptions<B> = {
 };
 
 /** A checkout update route handler: parse the body with `schema`, turn it into an intent, update, answer the view. */
-export function checkoutUpdateRoute<S extends z.ZodType<UpdateRequest>>(
+export function checkoutUpdateRoute<S extends z.core.$ZodType<UpdateRequest>>(
   schema: S,
   toIntent: (body: z.output<S>) => CheckoutIntent,
   options: RouteOptions<z.output<S>> = {},

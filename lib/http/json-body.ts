@@ -60,7 +60,7 @@ function parseJson(bytes: Uint8Array): unknown {
 }
 
 /** `z.prettifyError` on one line: `quantity: Too big: expected number to be <=99; Unrecognized key: "unitAmount"`. */
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   return z
     .prettifyError(error)
     .split('✖ ')
@@ -72,8 +72,11 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value);
+/** Any zod schema, classic or zod/mini (the checkout's contract, which the browser shares). */
+type Schema = z.core.$ZodType;
+
+export function parseWith<T extends Schema>(schema: T, value: unknown): z.output<T> {
+  const result = z.safeParse(schema, value);
   if (!result.success) {
     throw new AppError(400, 'invalid_request', `Invalid request: ${describeIssues(result.error)}.`);
   }
@@ -84,7 +87,7 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.out
  * Reads and validates a JSON request body: 415 `unsupported_media_type` unless `Content-Type: application/json`,
  * 413 `payload_too_large` over the limit, 400 `invalid_json` / `invalid_request` (naming the fields) otherwise.
  */
-export async function readJsonBody<T extends z.ZodType>(
+export async function readJsonBody<T extends Schema>(
   request: Request,
   schema: T,
   options: ReadJsonOptions = {},
