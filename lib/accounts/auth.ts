@@ -1,6 +1,7 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { createAuthMiddleware } from 'better-auth/api';
+import { nextCookies } from 'better-auth/next-js';
 import { magicLink } from 'better-auth/plugins/magic-link';
 import { STORE_NAME } from '@/components/shop/store-info';
 import { adoptGuest } from '@/lib/accounts/adopt-guest';
@@ -99,6 +100,8 @@ export function createAuth(deps: AuthDeps) {
         storeToken: 'hashed',
         sendMagicLink: ({ email, url }) => mailer.send(magicLinkMail(email, url)),
       }),
+      // Last: a Server Action's `auth.api` call puts its cookies (session, shopper) on the action's response.
+      nextCookies(),
     ],
     rateLimit: {
       enabled: true,

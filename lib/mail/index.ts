@@ -3,7 +3,7 @@ import { getServerConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { createMailer, type Mailer } from '@/lib/mail/mailer';
 
-export type { MailMessage, Mailer } from '@/lib/mail/mailer';
+export type { Mailer, MailMessage } from '@/lib/mail/mailer';
 
 let memo: Mailer | undefined;
 
