@@ -3,10 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, parseServerConfig, toPublicStripeConfig } from '@/lib/config';
 
 const emulatorEnv = { STRIPE_EMULATOR_URL: 'http://127.0.0.1:12111' };
+const AUTH_SECRET = 'x'.repeat(32);
 const testKeys = {
   STRIPE_SECRET_KEY: 'sk_test_abc123',
   NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_test_abc123',
   STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
+  BETTER_AUTH_SECRET: AUTH_SECRET,
+};
+/** What a production server with real keys needs for accounts: where emailed links point, and SMTP. */
+const productionMail = {
+  APP_URL: 'https://shop.example',
+  SMTP_URL: 'smtps://user:pass@smtp.example:465',
+  MAIL_FROM: 'Larkspur <orders@shop.example>',
 };
 
 describe('parseServerConfig — Stripe modes', () => {
@@ -46,6 +54,7 @@ describe('parseServerConfig — Stripe modes', () => {
       STRIPE_SECRET_KEY: 'sk_live_abc',
       NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_live_abc',
       STRIPE_WEBHOOK_SECRET: 'whsec_x',
+      BETTER_AUTH_SECRET: AUTH_SECRET,
     };
     expect(parseServerConfig(live).stripe.mode).toBe('live');
     expect(() => parseServerConfig({ ...live, NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_test_abc' })).toThrow(
@@ -115,13 +124,16 @@ describe('parseServerConfig — production builds', () => {
   });
 
   it('refuses to start a production server without DATABASE_URL unless embedded storage is allowed', () => {
-    const attempt = () => parseServerConfig({ ...production, ...testKeys });
+    const attempt = () => parseServerConfig({ ...production, ...testKeys, ...productionMail });
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/DATABASE_URL.*ALLOW_EMBEDDED_DATABASE=1/);
-    expect(parseServerConfig({ ...production, ...testKeys, DATABASE_URL: 'postgres://u@h/db' }).database.kind).toBe(
-      'postgres',
-    );
-    expect(parseServerConfig({ ...production, ...testKeys, ALLOW_EMBEDDED_DATABASE: '1' }).database).toEqual({
+    expect(
+      parseServerConfig({ ...production, ...testKeys, ...productionMail, DATABASE_URL: 'postgres://u@h/db' }).database
+        .kind,
+    ).toBe('postgres');
+    expect(
+      parseServerConfig({ ...production, ...testKeys, ...productionMail, ALLOW_EMBEDDED_DATABASE: '1' }).database,
+    ).toEqual({
       kind: 'pglite',
       dataDir: '.data/pglite',
     });
@@ -158,6 +170,47 @@ describe('parseServerConfig — production builds', () => {
     expect(() => parseServerConfig({ ...production, ...live, STOREFRONT_TEST_BUILD: '1' })).toThrow(
       /STOREFRONT_TEST_BUILD/,
     );
+  });
+});
+
+describe('parseServerConfig — accounts and mail', () => {
+  const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u@h/db' };
+
+  it('signs sessions with a fixed development secret only against the emulator', () => {
+    expect(parseServerConfig(emulatorEnv).accounts.secret.length).toBeGreaterThanOrEqual(32);
+    const { BETTER_AUTH_SECRET: _, ...keysWithoutSecret } = testKeys;
+    expect(() => parseServerConfig(keysWithoutSecret)).toThrow(/BETTER_AUTH_SECRET is not set/);
+    expect(() => parseServerConfig({ ...production, ...keysWithoutSecret, ...productionMail })).toThrow(ConfigError);
+    expect(() => parseServerConfig({ ...testKeys, BETTER_AUTH_SECRET: 'short' })).toThrow(/at least 32/);
+    expect(parseServerConfig(testKeys).accounts.secret).toBe(AUTH_SECRET);
+  });
+
+  it('writes mail to the local outbox only against the emulator; with real keys production needs SMTP', () => {
+    expect(parseServerConfig(emulatorEnv).mail).toMatchObject({ transport: 'outbox' });
+    expect(parseServerConfig({ ...production, ...emulatorEnv, STOREFRONT_TEST_BUILD: '1' }).mail.transport).toBe(
+      'outbox',
+    );
+    expect(parseServerConfig(testKeys).mail.transport).toBe('console');
+    const { SMTP_URL: _, ...withoutSmtp } = productionMail;
+    expect(() => parseServerConfig({ ...production, ...testKeys, ...withoutSmtp })).toThrow(/SMTP_URL is not set/);
+    expect(parseServerConfig({ ...production, ...testKeys, ...productionMail }).mail).toEqual({
+      transport: 'smtp',
+      url: productionMail.SMTP_URL,
+      from: productionMail.MAIL_FROM,
+    });
+    expect(() => parseServerConfig({ ...testKeys, SMTP_URL: productionMail.SMTP_URL })).toThrow(/MAIL_FROM/);
+    expect(() => parseServerConfig({ ...emulatorEnv, SMTP_URL: 'http://smtp.example' })).toThrow(/smtp/);
+  });
+
+  it('needs APP_URL for the emailed links in production with real keys, never a Host header', () => {
+    const { APP_URL: _, ...withoutAppUrl } = productionMail;
+    expect(() => parseServerConfig({ ...production, ...testKeys, ...withoutAppUrl })).toThrow(/APP_URL is not set/);
+  });
+
+  it('seeds the demo customers only against the emulator', () => {
+    expect(parseServerConfig({ ...emulatorEnv, SEED_DEMO_CUSTOMERS: '1' }).demoCustomers).toBe(true);
+    expect(parseServerConfig(emulatorEnv).demoCustomers).toBe(false);
+    expect(() => parseServerConfig({ ...testKeys, SEED_DEMO_CUSTOMERS: '1' })).toThrow(/SEED_DEMO_CUSTOMERS/);
   });
 });
 

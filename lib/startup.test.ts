@@ -46,6 +46,10 @@ describe('checkConfigAtStartup', () => {
       NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: 'pk_test_x',
       STRIPE_WEBHOOK_SECRET: 'whsec_x',
       DATABASE_URL: 'postgres://u@h/db',
+      BETTER_AUTH_SECRET: 'x'.repeat(32),
+      APP_URL: 'https://shop.example',
+      SMTP_URL: 'smtp://smtp.example:587',
+      MAIL_FROM: 'Larkspur <orders@shop.example>',
     };
     const bare = run(() => parseServerConfig(production));
     expect(bare.exit).not.toHaveBeenCalled();

@@ -45,8 +45,8 @@ export async function signInAction(_previous: AccountFormState, form: FormData):
     answer,
     email,
     {
-      INVALID_EMAIL_OR_PASSWORD: 'That email and password do not match an account.',
-      EMAIL_NOT_VERIFIED: 'Confirm your email address first: we have emailed you a new link.',
+      invalid_email_or_password: 'That email and password do not match an account.',
+      email_not_verified: 'Confirm your email address first: we have emailed you a new link.',
     },
     'We could not sign you in. Please try again.',
   );
@@ -79,7 +79,7 @@ export async function signUpAction(_previous: AccountFormState, form: FormData):
   return failed(
     answer,
     email,
-    { PASSWORD_TOO_SHORT: 'Use a longer password.', PASSWORD_TOO_LONG: 'Use a shorter password.' },
+    { password_too_short: 'Use a longer password.', password_too_long: 'Use a shorter password.' },
     'We could not create your account. Please try again.',
   );
 }
@@ -102,7 +102,7 @@ export async function resetPasswordAction(_previous: AccountFormState, form: For
   return failed(
     answer,
     '',
-    { INVALID_TOKEN: 'This reset link has expired or was already used. Ask for a new one below.' },
+    { invalid_token: 'This reset link has expired or was already used. Ask for a new one below.' },
     'We could not change your password. Please try again.',
   );
 }

@@ -22,7 +22,13 @@ function pathPatternOf(file: string): RegExp {
     .replace(/^app/, '')
     .replace(/\/route\.ts$/, '')
     .split('/')
-    .map((segment) => (/^\[[^\]]+\]$/.test(segment) ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    .map((segment) =>
+      /^\[\.\.\.[^\]]+\]$/.test(segment)
+        ? '.+'
+        : /^\[[^\]]+\]$/.test(segment)
+          ? '[^/]+'
+          : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    );
   return new RegExp(`^${segments.join('/')}$`);
 }
 

@@ -61,7 +61,9 @@ describe('email + password', () => {
     });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    expect(await wrong.json()).toEqual(await unknown.json());
+    const refusal = await wrong.json();
+    expect(refusal).toEqual(await unknown.json());
+    expect(refusal).toMatchObject({ error: { code: 'invalid_email_or_password' } });
 
     const jar = new CookieJar();
     const signedIn = await callAuth('POST', '/sign-in/email', { jar, body: { email, password: PASSWORD } });

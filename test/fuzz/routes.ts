@@ -495,6 +495,16 @@ export const ROUTES: ReadonlyArray<RouteEntry> = [
     load: () => import('@/app/api/cron/reconcile/route'),
     cases: (f) => [{ method: 'GET', calls: cronCalls(f) }],
   }),
+  route({
+    file: 'app/api/auth/[...all]/route.ts',
+    samplePath: '/api/auth/sign-in/email',
+    methods: ['GET', 'POST'],
+    load: () => import('@/app/api/auth/[...all]/route'),
+    cases: (f) => [
+      { method: 'GET', calls: authReadCalls(f) },
+      { method: 'POST', calls: authCalls(f) },
+    ],
+  }),
 ];
 
 /** Header-safe junk (printable ASCII, no line breaks). */
@@ -540,6 +550,54 @@ function cronCalls(f: FuzzFixture): fc.Arbitrary<HostileCall> {
     contentType: null,
     body: null,
     ...(auth === null ? {} : { headers: { authorization: auth } }),
+  }));
+}
+
+/** better-auth's endpoints: sign-in bodies of every wrong shape (for an account that does not exist), sign-ups
+ * better-auth must refuse, reset and magic-link requests without a usable email, tokens that are not tokens. */
+function authCalls(f: FuzzFixture): fc.Arbitrary<HostileCall> {
+  const cookie = cookieOf(f)(f.attacker.shopperId);
+  const post = (kind: string, path: string, body: unknown): HostileCall => ({
+    kind,
+    method: 'POST',
+    url: `/api/auth${path}`,
+    cookie,
+    contentType: 'application/json',
+    body: JSON.stringify(body) ?? 'null',
+    headers: { origin: 'http://shop.test' },
+  });
+  const badEmail = fc.oneof(notAString, fc.constantFrom('', 'not-an-email', '@example.com', 'a@', 'x'.repeat(300)));
+  return fc.oneof(
+    jsonCalls('POST', '/api/auth/sign-in/email', cookie, {
+      valid: { email: 'nobody@example.com', password: 'not-the-password' },
+      invalidValues: { email: badEmail, password: notAString },
+      required: ['email', 'password'],
+    }).map((call) => ({ ...call, headers: { origin: 'http://shop.test' }, allow200: false })),
+    fc
+      .tuple(badEmail, fc.constantFrom('long-enough-pass', 'short'))
+      .map(([email, password]) => post('sign-up-bad-email', '/sign-up/email', { email, password, name: '' })),
+    fc
+      .constantFrom('', 'short', 'x'.repeat(129))
+      .map((password) =>
+        post('sign-up-bad-password', '/sign-up/email', { email: 'x@example.com', password, name: '' }),
+      ),
+    badEmail.map((email) => post('reset-bad-email', '/request-password-reset', { email })),
+    badEmail.map((email) => post('magic-link-bad-email', '/sign-in/magic-link', { email })),
+    fc
+      .tuple(junkId, fc.string({ maxLength: 20 }))
+      .map(([token, newPassword]) => post('reset-bad-token', '/reset-password', { token, newPassword })),
+  );
+}
+
+/** Reads that must not find anything: verification with a token that is not one (better-auth's JSON refusal). */
+function authReadCalls(f: FuzzFixture): fc.Arbitrary<HostileCall> {
+  return fc.stringMatching(/^[A-Za-z0-9._-]{1,40}$/).map((token) => ({
+    kind: 'verify-bad-token',
+    method: 'GET',
+    url: `/api/auth/verify-email?token=${token}`,
+    cookie: cookieOf(f)(f.attacker.shopperId),
+    contentType: null,
+    body: null,
   }));
 }
 

@@ -35,8 +35,8 @@ export async function callAuthFromAction(path: string, body: Record<string, unkn
   }
   let code: string | null = null;
   if (!response.ok) {
-    const json: unknown = await response.json().catch(() => null);
-    if (json && typeof json === 'object' && 'code' in json && typeof json.code === 'string') code = json.code;
+    const json = (await response.json().catch(() => null)) as { error?: { code?: unknown } } | null;
+    if (typeof json?.error?.code === 'string') code = json.error.code;
   }
   return { status: response.status, code, location: response.headers.get('location') };
 }
