@@ -18,13 +18,13 @@ export function safeReturnPath(value: unknown): string {
 }
 
 const schemas = {
-  signIn: z.object({ email, password: password.min(1, 'Enter your password.'), returnTo: z.unknown() }),
-  magicLink: z.object({ email, returnTo: z.unknown() }),
+  signIn: z.object({ email, password: password.min(1, 'Enter your password.'), returnTo: z.unknown().optional() }),
+  magicLink: z.object({ email, returnTo: z.unknown().optional() }),
   signUp: z.object({
     name: z.string().trim().max(100, 'That name is too long.'),
     email,
     password: newPassword,
-    returnTo: z.unknown(),
+    returnTo: z.unknown().optional(),
   }),
   forgotPassword: z.object({ email }),
   resetPassword: z.object({ token: z.string().min(1).max(512), password: newPassword }),
