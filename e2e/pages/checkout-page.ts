@@ -42,6 +42,8 @@ export class CheckoutPage {
   /** Why Pay is disabled because of the shipping address (unsent, incomplete or refused). */
   readonly addressPayBlock: Locator;
   readonly addressSection: Locator;
+  /** The first address line as the Shipping Address Element shows it (prefilled for a signed-in customer). */
+  readonly addressLine1: Locator;
   /** What the server said about the last update (a shipping method or a code it changed), in a polite live region. */
   readonly notices: Locator;
   /** Phones: the "Show order summary" button at the top, with the total beside it. */
@@ -80,6 +82,7 @@ export class CheckoutPage {
     this.options = new CheckoutOptions(page);
     this.paymentFrame = page.frameLocator('iframe[title="Secure payment input frame"]').first();
     this.addressFrame = page.frameLocator('iframe[title="Secure address input frame"]').first();
+    this.addressLine1 = this.addressFrame.locator('[name="addressLine1"]');
   }
 
   async goto(): Promise<void> {

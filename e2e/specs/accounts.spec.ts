@@ -74,6 +74,12 @@ test('sign up, confirm by the emailed link, buy, and find the order and its rece
   await page.waitForURL(`**/account/orders/${orderNumber}`);
   expect(await receipt.totalAmount()).toBe(total);
   await expectNoSeriousViolations(page, 'account receipt', testInfo);
+
+  // The next checkout starts at the address this order went to.
+  await addProductToCart(page, 'soy-candle');
+  await checkout.goto();
+  await checkout.waitUntilReady();
+  await expect(checkout.addressLine1).toHaveValue(TEST_ADDRESS.line1);
 });
 
 test('signing in in the middle of a guest checkout comes back to the same checkout with the same cart', async ({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SignedInCustomer } from '@/lib/accounts/current-customer';
+import { latestSavedAddress } from '@/lib/accounts/saved-addresses';
 import { stripeCustomerFor } from '@/lib/accounts/stripe-customer';
 import { type CartLine, readCartLines } from '@/lib/cart/service';
 import { cartEmpty, checkoutClosed, effectiveStatus } from '@/lib/checkout/access';
@@ -176,6 +177,22 @@ async function create(
   return { sessionId: session.id, clientSecret: session.client_secret, carriedOver, notices };
 }
 
+/**
+ * A signed-in customer's new checkout starts at the address of their latest order (their saved addresses, /account)
+ * when it has none of its own: the server sets it like any address, so Stripe's Address Element shows it and shipping
+ * is priced for it.
+ */
+async function withSavedAddress(
+  deps: CheckoutDeps,
+  customer: SignedInCustomer,
+  fresh: FreshCheckout,
+): Promise<FreshCheckout> {
+  if (fresh.selections.shippingAddress) return fresh;
+  const saved = await latestSavedAddress(deps.db, customer.id);
+  if (!saved || !deps.settings.allowedCountries.includes(saved.country)) return fresh;
+  return { ...fresh, selections: { ...fresh.selections, shippingAddress: saved } };
+}
+
 /** The customer's Stripe Customer; when Stripe cannot make one now, the session goes without (logged). */
 async function stripeCustomerOrNone(deps: CheckoutDeps, customer: SignedInCustomer): Promise<string | null> {
   try {
@@ -210,6 +227,6 @@ export async function startCheckout(
     }
     const previous = await checkoutToCarryOver(db, deps.stripe, shopperId);
     const fresh = await db.transaction((tx) => freshCheckout(tx, deps, shopperId, lines, previous));
-    return create(input, shopperId, customer, fresh);
+    return create(input, shopperId, customer, customer ? await withSavedAddress(deps, customer, fresh) : fresh);
   });
 }
