@@ -30,7 +30,7 @@ export type AuthDeps = {
 /** Where better-auth's routes live (app/api/auth/[...all]/route.ts). */
 export const AUTH_BASE_PATH = '/api/auth';
 /** Cookies are `sf.session_token` (`__Secure-sf.session_token` over HTTPS in production). */
-const COOKIE_PREFIX = 'sf';
+export const COOKIE_PREFIX = 'sf';
 
 /** Requests that end with a new session of a customer who has just proved who they are. */
 const SIGN_IN_PATHS = new Set(['/sign-in/email', '/magic-link/verify', '/verify-email']);

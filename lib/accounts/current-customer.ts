@@ -1,4 +1,6 @@
 import 'server-only';
+import { getSessionCookie } from 'better-auth/cookies';
+import { COOKIE_PREFIX } from '@/lib/accounts/auth';
 import { getAuth } from '@/lib/accounts/store-auth';
 
 /** The customer a request is signed in as. `id` is better-auth's user id: the customer id everywhere in the store. */
@@ -10,6 +12,8 @@ export type SignedInCustomer = { id: string; email: string; emailVerified: boole
  * session, so it is safe in Server Components.
  */
 export async function readSignedInCustomer(headers: Headers): Promise<SignedInCustomer | null> {
+  // No session cookie at all (most visits): no database read.
+  if (!getSessionCookie(headers, { cookiePrefix: COOKIE_PREFIX })) return null;
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers, query: { disableRefresh: true } });
   if (!session) return null;
