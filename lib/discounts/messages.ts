@@ -68,6 +68,10 @@ export function rejectionMessage(reason: RejectionReason, details: MessageDetail
         : `${Subject} can't be combined with ${details.combinedWith}. We applied whichever saves you more.`;
     case 'first_order_only':
       return `${Subject} is only for a first order.`;
+    case 'sign_in_required':
+      return `Sign in to your account to use ${subject}.`;
+    case 'not_for_this_customer':
+      return `${Subject} isn't available for your account.`;
     case 'identity_required':
       return `Enter your email address to use ${subject}.`;
     case 'currency_mismatch':

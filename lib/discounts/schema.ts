@@ -4,6 +4,8 @@
  * See lib/discounts/README.md for the semantics of every field and the stacking policy.
  */
 import { z } from 'zod';
+import { segmentSchema } from '@/lib/customers/segments';
+import { tierIdSchema } from '@/lib/customers/tiers';
 import { normalizeCode, normalizeEmail } from '@/lib/discounts/code';
 import { currencySchema, minorUnitsSchema } from '@/lib/money';
 
@@ -69,8 +71,15 @@ export const discountConditionsSchema = z
     categoryIds: z.array(slug).min(1).optional(),
     /** Only for a shopper's first order (needs the shopper's identity). */
     firstOrderOnly: z.boolean().default(false),
-    /** Customer-specific offer: only these shoppers (by email) may use it; to anyone else it does not exist. */
+    /**
+     * Customer-specific offer: only the signed-in customers with these (verified) emails may use it; to anyone else
+     * (a guest typing a listed email included) it does not exist.
+     */
     customerEmails: z.array(z.email().transform(normalizeEmail)).min(1).optional(),
+    /** Loyalty perk: only signed-in customers in one of these tiers (lib/customers/tiers.ts). */
+    tiers: z.array(tierIdSchema).min(1).optional(),
+    /** Only signed-in customers in one of these segments, computed from their orders (lib/customers/segments.ts). */
+    segments: z.array(segmentSchema).min(1).optional(),
   })
   .strict();
 
