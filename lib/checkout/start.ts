@@ -88,6 +88,7 @@ async function promotionsChanged(db: Db, deps: CheckoutDeps, row: CheckoutRow): 
     sessionId: row.stripeSessionId,
     takesDiscounts: row.serverDiscounts,
     email: row.email,
+    customerId: row.customerId,
   });
   if (!discounts) return false;
   return priceCheckout(row.selections, deps.catalog, deps.now, discounts).quote.total !== row.quote.total;
@@ -158,6 +159,7 @@ async function create(deps: CheckoutDeps, shopperId: string, fresh: FreshCheckou
     sessionId: session.id,
     takesDiscounts: created.preview,
     email: fresh.email,
+    customerId: row.customerId,
   });
   const discounted = discounts && priceCheckout(selections, deps.catalog, deps.now, discounts).quote.discountAmount > 0;
   if (selections.shippingAddress || discounted) {

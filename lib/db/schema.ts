@@ -11,6 +11,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { CHECKOUT_STATUSES } from '@/lib/checkout/contract';
 import type { StoredQuote } from '@/lib/checkout/price';
@@ -67,6 +68,8 @@ export const checkouts = pgTable(
     automaticTax: boolean('automatic_tax').notNull().default(false),
     /** The email the shopper gave with a discount code (normalised), for per-email and first-order rules. */
     email: text('email'),
+    /** The signed-in customer who started it (or signed in during it); null for a guest. */
+    customerId: text('customer_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -78,6 +81,8 @@ export const orders = pgTable('orders', {
   id: serial('id').primaryKey(),
   stripeSessionId: text('stripe_session_id').notNull().unique(),
   shopperId: text('shopper_id').notNull(),
+  /** The customer account the order belongs to (copied from its checkout at fulfilment); null for a guest's. */
+  customerId: text('customer_id'),
   status: text('status').notNull(),
   currency: text('currency').notNull(),
   amountSubtotal: integer('amount_subtotal').notNull(),
@@ -187,12 +192,13 @@ export const rateLimitCounters = pgTable(
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
 
-export const HOLD_KINDS = ['stock', 'code'] as const;
+export const HOLD_KINDS = ['stock', 'code', 'credit'] as const;
 export type HoldKind = (typeof HOLD_KINDS)[number];
 
 /**
  * Scarce things a checkout has taken and not yet paid for: units of a product (`stock`, key = product id) and uses
- * of a limited discount (`code`, key = rule id, or `rule id:email` for a per-email limit). A hold counts against
+ * of a limited discount (`code`, key = rule id, or `rule id:email` for a per-email limit), a customer's store credit
+ * (`credit`, key = customer id, quantity = minor units). A hold counts against
  * everyone else until its checkout is paid (the hold becomes a sale or a redemption), changes it, or expires.
  */
 export const holds = pgTable(
@@ -226,3 +232,32 @@ export const leases = pgTable('leases', {
   token: text('token').notNull(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
+
+export const CREDIT_ENTRY_KINDS = ['grant', 'debit', 'revoke'] as const;
+
+/**
+ * Store credit, append-only, one row per change of a customer's balance (integer minor units, always positive; the
+ * kind says which way): `grant` (with a reason, optionally expiring), `debit` (spent on a paid order: at most one per
+ * order), `revoke` (taken back by the merchant). The balance is derived (lib/customers/credit-ledger.ts), never stored.
+ */
+export const storeCreditEntries = pgTable(
+  'store_credit_entries',
+  {
+    id: serial('id').primaryKey(),
+    customerId: text('customer_id').notNull(),
+    kind: text('kind', { enum: CREDIT_ENTRY_KINDS }).notNull(),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    reason: text('reason').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    orderId: integer('order_id').references(() => orders.id, { onDelete: 'restrict' }),
+    /** Who made the change: `cli`, `checkout`, or (later) a merchant account id. */
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('store_credit_entries_customer_idx').on(t.customerId, t.createdAt),
+    uniqueIndex('store_credit_entries_one_debit_per_order').on(t.orderId).where(sql`${t.kind} = 'debit'`),
+    check('store_credit_entries_amount_positive', sql`${t.amount} > 0`),
+  ],
+);

@@ -8,6 +8,7 @@ import { segmentSchema } from '@/lib/customers/segments';
 import { tierIdSchema } from '@/lib/customers/tiers';
 import { normalizeCode, normalizeEmail } from '@/lib/discounts/code';
 import { currencySchema, minorUnitsSchema } from '@/lib/money';
+import { STORE_CREDIT } from '@/lib/pricing/store-credit';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lowercase slug');
 
@@ -109,6 +110,8 @@ export const discountRuleSchema = z
   })
   .strict()
   .superRefine((rule, ctx) => {
+    if (rule.id === STORE_CREDIT.ruleId)
+      ctx.addIssue({ code: 'custom', path: ['id'], message: `${rule.id} is the store credit's own entry` });
     if (rule.kind === 'code' && rule.code === undefined)
       ctx.addIssue({ code: 'custom', path: ['code'], message: 'a code rule needs a code' });
     if (rule.kind === 'automatic' && rule.code !== undefined)
