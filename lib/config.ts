@@ -55,7 +55,24 @@ export type ServerConfig = {
    */
   stripeTax: boolean;
   clientIp: ClientIpSource;
+  accounts: AccountsConfig;
+  mail: MailConfig;
 };
+
+export type AccountsConfig = {
+  /** BETTER_AUTH_SECRET: signs session cookies and tokens. A fixed development value only with the emulator. */
+  secret: string;
+};
+
+/**
+ * Where the store's mail goes: SMTP (SMTP_URL), or the local outbox read at /dev/outbox — only when the store runs
+ * against the Stripe emulator (development, tests). With real keys and no SMTP_URL outside production, mail is printed
+ * to the server log (`console`); in production that is refused.
+ */
+export type MailConfig =
+  | { transport: 'smtp'; url: string; from: string }
+  | { transport: 'outbox'; from: string }
+  | { transport: 'console'; from: string };
 
 export type PublicStripeConfig = {
   mode: StripeMode;
@@ -69,6 +86,10 @@ export const EMULATOR_DEFAULTS = {
   publishableKey: 'pk_test_emulator',
   webhookSecret: 'whsec_local_emulator_secret',
 } as const;
+
+/** Development only (emulator mode): never used with real Stripe keys. */
+export const DEV_AUTH_SECRET = 'storefront-development-secret-not-for-production-use';
+const DEV_MAIL_FROM = 'Larkspur <orders@localhost>';
 
 const DEFAULT_SHIPPING_COUNTRIES = 'US,CA,GB,DE,FR,NL,AU';
 /** 24 h minus a margin, so a small clock difference with Stripe never makes `expires_at` exceed its 24 h limit. */
@@ -126,6 +147,9 @@ const envSchema = z.object({
   APP_CLOCK_URL: optional(httpUrl),
   SERVER_SIDE_DISCOUNTS: optional(z.enum(['on', 'off'], 'on or off')),
   STRIPE_TAX: optional(z.enum(['on', 'off'], 'on or off')),
+  BETTER_AUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)')),
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
+  MAIL_FROM: optional(z.string().trim().min(3)),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -224,6 +248,40 @@ function clientIpSourceFrom(env: Env): ClientIpSource {
   return { kind: 'unknown' };
 }
 
+function accountsConfigFrom(env: Env, stripe: StripeConfig): AccountsConfig {
+  if (env.BETTER_AUTH_SECRET) return { secret: env.BETTER_AUTH_SECRET };
+  if (stripe.mode === 'emulator') return { secret: DEV_AUTH_SECRET };
+  throw new ConfigError(
+    'BETTER_AUTH_SECRET is not set: with real Stripe keys customer sessions need a secret of their own (at least 32 characters, e.g. `openssl rand -base64 32`).',
+  );
+}
+
+function mailConfigFrom(env: Env, stripe: StripeConfig, production: boolean): MailConfig {
+  if (env.SMTP_URL) {
+    if (!env.MAIL_FROM)
+      throw new ConfigError('SMTP_URL is set, so MAIL_FROM (e.g. "Larkspur <orders@example.com>") must be set too.');
+    return { transport: 'smtp', url: env.SMTP_URL, from: env.MAIL_FROM };
+  }
+  const from = env.MAIL_FROM ?? DEV_MAIL_FROM;
+  if (stripe.mode === 'emulator') return { transport: 'outbox', from };
+  if (production) {
+    throw new ConfigError(
+      'SMTP_URL is not set: with real Stripe keys a production server must send its mail (sign-in links, password resets) over SMTP; set SMTP_URL and MAIL_FROM.',
+    );
+  }
+  return { transport: 'console', from };
+}
+
+function appUrlFrom(env: Env, stripe: StripeConfig, production: boolean): string | null {
+  const appUrl = env.APP_URL ?? env.NEXT_PUBLIC_APP_URL ?? null;
+  if (!appUrl && production && stripe.mode !== 'emulator') {
+    throw new ConfigError(
+      "APP_URL is not set: with real Stripe keys a production server builds the links it emails (sign-in, password reset) from APP_URL, never from a request's Host header; set it to the store's public origin, e.g. https://shop.example.",
+    );
+  }
+  return appUrl;
+}
+
 /** Validates an environment object. Pure: pass `process.env` (as a whole) or a test fixture. */
 export function parseServerConfig(rawEnv: Record<string, string | undefined>): ServerConfig {
   const parsed = envSchema.safeParse(rawEnv);
@@ -234,18 +292,22 @@ export function parseServerConfig(rawEnv: Record<string, string | undefined>): S
   if (testBuild && stripe.mode === 'live') {
     throw new ConfigError('STOREFRONT_TEST_BUILD=1 is for test builds; unset it when using live Stripe keys.');
   }
+  const production = env.NODE_ENV === 'production';
+  const database = databaseConfigFrom(env);
   return {
-    production: env.NODE_ENV === 'production',
+    production,
     testBuild,
     stripe,
-    database: databaseConfigFrom(env),
-    appUrl: env.APP_URL ?? env.NEXT_PUBLIC_APP_URL ?? null,
+    database,
+    appUrl: appUrlFrom(env, stripe, production),
     shippingCountries: env.SHIPPING_COUNTRIES ?? DEFAULT_SHIPPING_COUNTRIES.split(','),
     checkoutSessionTtlSeconds: env.CHECKOUT_SESSION_TTL_SECONDS ?? DEFAULT_CHECKOUT_TTL_SECONDS,
     appClockUrl: appClockUrlFrom(env, stripe),
     serverSideDiscounts: env.SERVER_SIDE_DISCOUNTS !== 'off',
     stripeTax: env.STRIPE_TAX ? env.STRIPE_TAX === 'on' : stripe.mode === 'emulator',
     clientIp: clientIpSourceFrom(env),
+    accounts: accountsConfigFrom(env, stripe),
+    mail: mailConfigFrom(env, stripe, production),
   };
 }
 

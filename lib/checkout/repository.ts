@@ -49,6 +49,8 @@ export async function insertCheckout(
     clientSecret: string;
     serverDiscounts: boolean;
     automaticTax: boolean;
+    /** The signed-in customer starting it; null for a guest. */
+    customerId: string | null;
   },
 ): Promise<void> {
   await tx.insert(checkouts).values({ ...row, status: 'open', version: 1 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { SignedInCustomer } from '@/lib/accounts/current-customer';
+import { stripeCustomerFor } from '@/lib/accounts/stripe-customer';
 import { type CartLine, readCartLines } from '@/lib/cart/service';
 import { cartEmpty, checkoutClosed, effectiveStatus } from '@/lib/checkout/access';
 import { holdsOf, setCheckoutHolds } from '@/lib/checkout/checkout-holds';
@@ -100,9 +102,15 @@ async function promotionsChanged(db: Db, deps: CheckoutDeps, row: CheckoutRow): 
  * since nothing was held while Stripe worked — then, when there is an address to set (Stripe takes it only on an
  * update) or discounts apply, sends the full state in one update.
  */
-async function create(deps: CheckoutDeps, shopperId: string, fresh: FreshCheckout): Promise<StartedCheckout> {
+async function create(
+  deps: CheckoutDeps,
+  shopperId: string,
+  customer: SignedInCustomer | null,
+  fresh: FreshCheckout,
+): Promise<StartedCheckout> {
   const { db } = deps;
   const { selections } = fresh;
+  const stripeCustomer = customer ? await stripeCustomerOrNone(deps, customer) : null;
   const priced = priceCheckout(selections, deps.catalog, deps.now, null);
   const origin = publicOrigin(deps);
   // expires_at comes from the app's clock (shared with the emulator in tests), so Stripe's 30 min – 24 h check holds.
@@ -112,7 +120,7 @@ async function create(deps: CheckoutDeps, shopperId: string, fresh: FreshCheckou
     metadata: { shopper_id: shopperId },
     expiresAt: new Date(deps.now.getTime() + deps.settings.sessionTtlSeconds * 1000),
     assetOrigin: origin,
-    ...(fresh.email ? { customerEmail: fresh.email } : {}),
+    ...(stripeCustomer ? { customer: stripeCustomer } : fresh.email ? { customerEmail: fresh.email } : {}),
   };
   // Before the address is known, prices are shown as the store's home market shows them (tax added at the address).
   const tax = deps.settings.stripeTax ? taxBehaviorFor(null) : null;
@@ -142,6 +150,7 @@ async function create(deps: CheckoutDeps, shopperId: string, fresh: FreshCheckou
         clientSecret: session.client_secret,
         serverDiscounts: created.preview,
         automaticTax: tax !== null,
+        customerId: customer?.id ?? null,
       });
       const row = await lockCheckout(tx, session.id);
       if (!row) throw new Error(`checkout ${session.id} missing right after its insert`);
@@ -169,16 +178,27 @@ async function create(deps: CheckoutDeps, shopperId: string, fresh: FreshCheckou
   return { sessionId: session.id, clientSecret: session.client_secret, carriedOver, notices };
 }
 
+/** The customer's Stripe Customer; when Stripe cannot make one now, the session goes without (logged). */
+async function stripeCustomerOrNone(deps: CheckoutDeps, customer: SignedInCustomer): Promise<string | null> {
+  try {
+    return await stripeCustomerFor(deps.db, deps.stripe, customer);
+  } catch (error) {
+    console.error(`[checkout] no Stripe Customer for ${customer.id} yet; this session goes without`, error);
+    return null;
+  }
+}
+
 /**
  * Opens checkout for the shopper's cart: resumes their open checkout (one full-state update if the cart changed since)
  * or creates a Checkout Session priced from the catalog, keeping the choices of the shopper's last checkout when it
- * ended unpaid (lib/checkout/fresh-checkout.ts). `replacing`: the session the browser saw close. Serialised per
+ * ended unpaid (lib/checkout/fresh-checkout.ts). `replacing`: the session the browser saw close. `customer`: the
+ * signed-in customer, recorded on a new checkout (`customer_id`) and given to Stripe as its Customer. Serialised per
  * shopper by a lease, so a double click cannot create two sessions; no database connection is held while Stripe works.
  */
 export async function startCheckout(
-  input: CheckoutDeps & { shopperId: string | null; replacing?: string },
+  input: CheckoutDeps & { shopperId: string | null; replacing?: string; customer?: SignedInCustomer | null },
 ): Promise<StartedCheckout> {
-  const { shopperId, replacing, ...deps } = input;
+  const { shopperId, replacing, customer = null, ...deps } = input;
   if (!shopperId) throw cartEmpty();
   const { db } = deps;
   return withLease(db, `start:${shopperId}`, async () => {
@@ -192,6 +212,6 @@ export async function startCheckout(
     }
     const previous = await checkoutToCarryOver(db, deps.stripe, shopperId);
     const fresh = await db.transaction((tx) => freshCheckout(tx, deps, shopperId, lines, previous));
-    return create(input, shopperId, fresh);
+    return create(input, shopperId, customer, fresh);
   });
 }

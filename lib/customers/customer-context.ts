@@ -3,12 +3,13 @@
  * records (the account and its paid orders) on every update — never from anything a request says.
  */
 
-import { findCustomer } from '@/lib/accounts/customers';
+import { eq } from 'drizzle-orm';
 import type { Catalog } from '@/lib/catalog/schema';
 import { purchaseHistoryOf } from '@/lib/customers/purchase-history';
 import { segmentsOf } from '@/lib/customers/segments';
 import { tierOf } from '@/lib/customers/tiers';
 import type { Db } from '@/lib/db/client';
+import { users } from '@/lib/db/schema';
 import { normalizeEmail } from '@/lib/discounts/code';
 import type { CustomerContext } from '@/lib/discounts/types';
 
@@ -17,8 +18,8 @@ export async function loadCustomerContext(
   customerId: string,
   { now, catalog }: { now: Date; catalog: Catalog },
 ): Promise<CustomerContext | null> {
-  const [customer, history] = await Promise.all([
-    findCustomer(db, customerId),
+  const [[customer], history] = await Promise.all([
+    db.select({ email: users.email, emailVerified: users.emailVerified }).from(users).where(eq(users.id, customerId)),
     purchaseHistoryOf(db, customerId, catalog),
   ]);
   if (!customer) return null;

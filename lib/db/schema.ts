@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   index,
@@ -69,46 +70,53 @@ export const checkouts = pgTable(
     /** The email the shopper gave with a discount code (normalised), for per-email and first-order rules. */
     email: text('email'),
     /** The signed-in customer who started it (or signed in during it); null for a guest. */
-    customerId: text('customer_id'),
+    customerId: text('customer_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('checkouts_shopper_status_idx').on(t.shopperId, t.status)],
+  (t) => [
+    index('checkouts_shopper_status_idx').on(t.shopperId, t.status),
+    index('checkouts_customer_idx').on(t.customerId),
+  ],
 );
 
 /** One order per paid Checkout Session; amounts are what Stripe charged. */
-export const orders = pgTable('orders', {
-  id: serial('id').primaryKey(),
-  stripeSessionId: text('stripe_session_id').notNull().unique(),
-  shopperId: text('shopper_id').notNull(),
-  /** The customer account the order belongs to (copied from its checkout at fulfilment); null for a guest's. */
-  customerId: text('customer_id'),
-  status: text('status').notNull(),
-  currency: text('currency').notNull(),
-  amountSubtotal: integer('amount_subtotal').notNull(),
-  amountDiscount: integer('amount_discount').notNull(),
-  amountShipping: integer('amount_shipping').notNull(),
-  amountTax: integer('amount_tax').notNull(),
-  /** How the prices carried the tax: `exclusive` (added on top), `inclusive` (VAT inside the prices), null: no tax. */
-  taxBehavior: text('tax_behavior', { enum: ['exclusive', 'inclusive'] }),
-  /** Stripe's tax by jurisdiction (`total_details.breakdown.taxes`), for the merchant's tax reports. */
-  taxBreakdown: jsonb('tax_breakdown').$type<TaxByJurisdiction[]>().notNull().default([]),
-  amountTotal: integer('amount_total').notNull(),
-  email: text('email'),
-  shippingAddress: jsonb('shipping_address').$type<ShippingAddress>(),
-  paymentIntentId: text('payment_intent_id'),
-  /** The store's method id of the shipping rate Stripe had selected when the shopper paid (its `metadata.method_id`). */
-  shippingMethodId: text('shipping_method_id'),
-  /** That rate's `display_name`, as Stripe showed it. */
-  shippingMethodName: text('shipping_method_name'),
-  /**
-   * Stripe's final session differed from our checkout record (total, shipping method or discount): the order was
-   * fulfilled at what Stripe charged, and this flags it for the merchant; `mismatchReason` says what differed.
-   */
-  recordMismatch: boolean('record_mismatch').notNull().default(false),
-  mismatchReason: text('mismatch_reason'),
-  createdAt: createdAt(),
-});
+export const orders = pgTable(
+  'orders',
+  {
+    id: serial('id').primaryKey(),
+    stripeSessionId: text('stripe_session_id').notNull().unique(),
+    shopperId: text('shopper_id').notNull(),
+    /** The customer account the order belongs to (copied from its checkout at fulfilment); null for a guest's. */
+    customerId: text('customer_id').references(() => users.id, { onDelete: 'set null' }),
+    status: text('status').notNull(),
+    currency: text('currency').notNull(),
+    amountSubtotal: integer('amount_subtotal').notNull(),
+    amountDiscount: integer('amount_discount').notNull(),
+    amountShipping: integer('amount_shipping').notNull(),
+    amountTax: integer('amount_tax').notNull(),
+    /** How the prices carried the tax: `exclusive` (added on top), `inclusive` (VAT inside the prices), null: no tax. */
+    taxBehavior: text('tax_behavior', { enum: ['exclusive', 'inclusive'] }),
+    /** Stripe's tax by jurisdiction (`total_details.breakdown.taxes`), for the merchant's tax reports. */
+    taxBreakdown: jsonb('tax_breakdown').$type<TaxByJurisdiction[]>().notNull().default([]),
+    amountTotal: integer('amount_total').notNull(),
+    email: text('email'),
+    shippingAddress: jsonb('shipping_address').$type<ShippingAddress>(),
+    paymentIntentId: text('payment_intent_id'),
+    /** The store's method id of the shipping rate Stripe had selected when the shopper paid (its `metadata.method_id`). */
+    shippingMethodId: text('shipping_method_id'),
+    /** That rate's `display_name`, as Stripe showed it. */
+    shippingMethodName: text('shipping_method_name'),
+    /**
+     * Stripe's final session differed from our checkout record (total, shipping method or discount): the order was
+     * fulfilled at what Stripe charged, and this flags it for the merchant; `mismatchReason` says what differed.
+     */
+    recordMismatch: boolean('record_mismatch').notNull().default(false),
+    mismatchReason: text('mismatch_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('orders_customer_created_idx').on(t.customerId, t.createdAt)],
+);
 
 export const orderLines = pgTable(
   'order_lines',
@@ -233,6 +241,109 @@ export const leases = pgTable('leases', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
+/**
+ * Customer accounts (better-auth's `user` model; lib/accounts/auth.ts). The id is better-auth's user id, the customer
+ * id everywhere else. `shopperId`: the account's own cart (the `sf_shopper` value a signed-in browser carries);
+ * `stripeCustomerId`: its Stripe Customer, created on its first checkout.
+ */
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull().unique(),
+  emailVerified: boolean('email_verified').notNull().default(false),
+  image: text('image'),
+  shopperId: text('shopper_id').unique(),
+  stripeCustomerId: text('stripe_customer_id').unique(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** better-auth's `session` model: one row per signed-in browser; the cookie carries its signed token. */
+export const authSessions = pgTable(
+  'auth_sessions',
+  {
+    id: text('id').primaryKey(),
+    token: text('token').notNull().unique(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('auth_sessions_user_idx').on(t.userId)],
+);
+
+/** better-auth's `account` model: how a user signs in (`credential` holds the scrypt password hash). */
+export const authAccounts = pgTable(
+  'auth_accounts',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: timestamp('access_token_expires_at', { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp('refresh_token_expires_at', { withTimezone: true }),
+    scope: text('scope'),
+    password: text('password'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('auth_accounts_user_idx').on(t.userId)],
+);
+
+/** better-auth's `verification` model: email verification, magic-link and password-reset tokens (single use). */
+export const authVerifications = pgTable(
+  'auth_verifications',
+  {
+    id: text('id').primaryKey(),
+    identifier: text('identifier').notNull(),
+    value: text('value').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('auth_verifications_identifier_idx').on(t.identifier)],
+);
+
+/** better-auth's rate limiter on database storage (sign-in, sign-up, magic link, password reset). */
+export const authRateLimits = pgTable('auth_rate_limits', {
+  id: text('id').primaryKey(),
+  key: text('key').notNull().unique(),
+  count: integer('count').notNull(),
+  lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
+});
+
+/** A saved address (from the customer's paid orders) the customer deleted from their account: `addressKey` of it. */
+export const removedAddresses = pgTable(
+  'removed_addresses',
+  {
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    addressKey: text('address_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.addressKey] })],
+);
+
+/** Mail written locally instead of sent (no SMTP_URL, emulator mode): read at /dev/outbox. */
+export const mailOutbox = pgTable('mail_outbox', {
+  id: serial('id').primaryKey(),
+  to: text('to').notNull(),
+  subject: text('subject').notNull(),
+  text: text('text').notNull(),
+  html: text('html').notNull(),
+  createdAt: createdAt(),
+});
+
 export const CREDIT_ENTRY_KINDS = ['grant', 'debit', 'revoke'] as const;
 
 /**
@@ -244,7 +355,9 @@ export const storeCreditEntries = pgTable(
   'store_credit_entries',
   {
     id: serial('id').primaryKey(),
-    customerId: text('customer_id').notNull(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: CREDIT_ENTRY_KINDS }).notNull(),
     amount: integer('amount').notNull(),
     currency: text('currency').notNull(),

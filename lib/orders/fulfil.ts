@@ -197,7 +197,7 @@ export async function fulfillCheckout(input: {
     // The checkout row (as an update's save takes it), then the scarce things (as an update's reservation takes
     // them), so an update counting stock or code uses sees the sale and the released hold together, never one
     // without the other.
-    await lockCheckout(tx, session.id);
+    const locked = await lockCheckout(tx, session.id);
     await lockScarce(tx, [
       ...lines.flatMap((line) => (line.productId ? [{ kind: 'stock' as const, key: line.productId }] : [])),
       ...promotions.map((rule) => ({ kind: 'code' as const, key: rule.ruleId })),
@@ -208,7 +208,8 @@ export async function fulfillCheckout(input: {
       .values({
         stripeSessionId: session.id,
         shopperId,
-        customerId,
+        // As the checkout says now (a shopper who signed in during checkout brought it into the account).
+        customerId: locked?.customerId ?? null,
         status: session.payment_status === 'paid' ? 'paid' : 'no_payment_required',
         currency: session.currency ?? quote?.currency ?? 'usd',
         amountSubtotal: session.amount_subtotal ?? 0,

@@ -52,6 +52,9 @@ export type CreateOptions = {
   /** Where Stripe sends the shopper after a redirect-based payment; may contain `{CHECKOUT_SESSION_ID}`. */
   returnUrl: string;
   allowedCountries: ReadonlyArray<string>;
+  /** The signed-in customer's Stripe Customer (`cus_…`): Stripe prefills (and locks) its email. */
+  customer?: string;
+  /** A guest's email to prefill; ignored with `customer` (Stripe takes one or the other). */
   customerEmail?: string;
   metadata: Record<string, string>;
   /** When the session expires: a Date, or unix seconds. Stripe accepts 30 min – 24 h after creation. */
@@ -92,7 +95,8 @@ export function toSessionCreateParams(quote: Quote, options: CreateOptions): Ses
     expires_at: toUnixSeconds(options.expiresAt),
   };
   if (quote.shippingOptions.length > 0) params.shipping_options = toShippingOptions(quote, options.tax ?? null);
-  if (options.customerEmail) params.customer_email = options.customerEmail;
+  if (options.customer) params.customer = options.customer;
+  else if (options.customerEmail) params.customer_email = options.customerEmail;
   if (options.tax) params.automatic_tax = { enabled: true };
   return params;
 }

@@ -1,4 +1,5 @@
 import type { NextRequest } from 'next/server';
+import { readSignedInCustomer } from '@/lib/accounts/current-customer';
 import { startCheckoutSchema } from '@/lib/checkout/contract';
 import { checkoutDepsFor } from '@/lib/checkout/deps';
 import { startCheckout } from '@/lib/checkout/start';
@@ -12,6 +13,7 @@ export const POST = withErrorHandling(async (request: NextRequest) => {
   const started = await startCheckout({
     ...(await checkoutDepsFor(request)),
     shopperId: readShopperId(request.cookies),
+    customer: await readSignedInCustomer(request.headers),
     ...(replacing ? { replacing } : {}),
   });
   return jsonResponse(started);
