@@ -25,7 +25,9 @@ const live = (lot: Lot, at: Date) => lot.remaining > 0 && (lot.expiresAt === nul
 
 /** The balance at `now` and every change that led to it (expiries included, when they happened), oldest first. */
 export function creditStatement(entries: ReadonlyArray<CreditEntry>, now: Date): CreditStatement {
-  const sorted = [...entries].filter((entry) => entry.at <= now).sort((a, b) => a.at.getTime() - b.at.getTime());
+  // Every entry counts whatever its date: a server whose clock is behind the one that wrote a debit must not see that
+  // credit as still there. `now` decides only what has expired.
+  const sorted = [...entries].sort((a, b) => a.at.getTime() - b.at.getTime());
   const lots: Lot[] = [];
   const lines: StatementLine[] = [];
   let overdrawn = 0;
