@@ -6,7 +6,7 @@ import { findCheckout, lockCheckout, markCheckoutStatus } from '@/lib/checkout/r
 import { now } from '@/lib/clock';
 import { creditLock, debitCreditForOrder } from '@/lib/customers/store-credit';
 import type { Db } from '@/lib/db/client';
-import { orderLines, orders } from '@/lib/db/schema';
+import { orderLines, orders, users } from '@/lib/db/schema';
 import { type DiscountRule, demoRules } from '@/lib/discounts';
 import { lockScarce, releaseCheckoutHolds } from '@/lib/holds';
 import { finalSessionFacts, recordMismatches } from '@/lib/orders/final-session';
@@ -126,6 +126,15 @@ async function debitStoreCredit(
   return uncovered > 0 ? `store credit: ${debit.amount} applied, ${uncovered} more than the customer's balance` : null;
 }
 
+async function verifiedEmailOf(tx: Db, customerId: string | null): Promise<string | null> {
+  if (!customerId) return null;
+  const [customer] = await tx
+    .select({ email: users.email, verified: users.emailVerified })
+    .from(users)
+    .where(eq(users.id, customerId));
+  return customer?.verified ? customer.email : null;
+}
+
 async function flagOrder(tx: Db, orderId: number, reasons: ReadonlyArray<string>): Promise<void> {
   await tx
     .update(orders)
@@ -243,6 +252,7 @@ export async function fulfillCheckout(input: {
         orderId: order.id,
         sessionId: session.id,
         email,
+        customerEmail: await verifiedEmailOf(tx, locked?.customerId ?? null),
         applied: promotions,
         rules: input.discountRules ?? demoRules,
       });
