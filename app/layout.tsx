@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { siteUrl } from '@/app/_lib/site-url';
+import { ShopperAccountLink } from '@/components/shop/shopper-account-link';
 import { ShopperCartLink } from '@/components/shop/shopper-cart-link';
 import { SiteFooter } from '@/components/shop/site-footer';
 import { SiteHeader } from '@/components/shop/site-header';
@@ -26,7 +27,7 @@ export const viewport: Viewport = {
 
 /**
  * The same for every shopper, so it is part of each page's prerendered shell (Cache Components); the shopper's cart
- * count is streamed in per request.
+ * count and account link are streamed in per request.
  */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
@@ -34,7 +35,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="flex min-h-screen flex-col">
         <SkipLink />
         <StripeModeBanner />
-        <SiteHeader categories={getCatalog().categories} cartLink={<ShopperCartLink />} />
+        <SiteHeader
+          categories={getCatalog().categories}
+          accountLink={<ShopperAccountLink />}
+          cartLink={<ShopperCartLink />}
+        />
         <main
           id="main"
           tabIndex={-1}

@@ -57,6 +57,8 @@ export type ServerConfig = {
   clientIp: ClientIpSource;
   accounts: AccountsConfig;
   mail: MailConfig;
+  /** SEED_DEMO_CUSTOMERS=1 (set by `npm run dev` and the e2e server): the demo customers exist. Emulator mode only. */
+  demoCustomers: boolean;
 };
 
 export type AccountsConfig = {
@@ -150,6 +152,7 @@ const envSchema = z.object({
   BETTER_AUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)')),
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
   MAIL_FROM: optional(z.string().trim().min(3)),
+  SEED_DEMO_CUSTOMERS: flag('SEED_DEMO_CUSTOMERS'),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -272,6 +275,16 @@ function mailConfigFrom(env: Env, stripe: StripeConfig, production: boolean): Ma
   return { transport: 'console', from };
 }
 
+function demoCustomersFrom(env: Env, stripe: StripeConfig): boolean {
+  if (env.SEED_DEMO_CUSTOMERS !== '1') return false;
+  if (stripe.mode !== 'emulator') {
+    throw new ConfigError(
+      'SEED_DEMO_CUSTOMERS=1 creates accounts with a published password: it is for development against the Stripe emulator only; unset it.',
+    );
+  }
+  return true;
+}
+
 function appUrlFrom(env: Env, stripe: StripeConfig, production: boolean): string | null {
   const appUrl = env.APP_URL ?? env.NEXT_PUBLIC_APP_URL ?? null;
   if (!appUrl && production && stripe.mode !== 'emulator') {
@@ -308,6 +321,7 @@ export function parseServerConfig(rawEnv: Record<string, string | undefined>): S
     clientIp: clientIpSourceFrom(env),
     accounts: accountsConfigFrom(env, stripe),
     mail: mailConfigFrom(env, stripe, production),
+    demoCustomers: demoCustomersFrom(env, stripe),
   };
 }
 

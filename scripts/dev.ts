@@ -23,8 +23,13 @@ async function main(): Promise<void> {
     env.STRIPE_EMULATOR_URL = emulator.url;
     // One clock for the app and the emulator: advancing the emulator's clock moves the app's too (time-limited offers).
     env.APP_CLOCK_URL ??= `${emulator.url}/_emulator/clock`;
+    // Demo customers (README, "Demo customers"): gold@example.com and others, password demo-password-1.
+    env.SEED_DEMO_CUSTOMERS ??= '1';
     console.log(`\n  No Stripe keys set: using the local Stripe emulator at ${emulator.url} (no real payments).`);
-    console.log('  Test cards: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined.\n');
+    console.log('  Test cards: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined.');
+    console.log(
+      '  Demo customers: gold@ silver@ lapsed@ new@ vip@example.com, password demo-password-1; mail: /dev/outbox\n',
+    );
   }
   const next = startForwarding(
     process.execPath,

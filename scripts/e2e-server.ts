@@ -28,6 +28,8 @@ async function main(): Promise<void> {
     STRIPE_SECRET_KEY: '',
     STRIPE_WEBHOOK_SECRET: 'whsec_local_emulator_secret',
     STRIPE_EMULATOR_URL: `http://127.0.0.1:${emulatorPort}`,
+    // The demo customers (lib/accounts/demo-customers.ts), as `npm run dev` has them.
+    SEED_DEMO_CUSTOMERS: '1',
     // The app reads the emulator's clock, so a test that advances it sees offers start and end (lib/clock.ts);
     // E2E_REAL_CLOCK=1 (the benchmarks) keeps real time, as a deployment does.
     ...(process.env.E2E_REAL_CLOCK === '1'

@@ -3,9 +3,9 @@ import { HeaderLink } from '@/components/shop/header-link';
 import { STORE_NAME } from '@/components/shop/store-info';
 import type { Category } from '@/lib/catalog/schema';
 
-type Props = { categories: readonly Category[]; cartLink: ReactNode };
+type Props = { categories: readonly Category[]; accountLink: ReactNode; cartLink: ReactNode };
 
-export function SiteHeader({ categories, cartLink }: Props) {
+export function SiteHeader({ categories, accountLink, cartLink }: Props) {
   return (
     <header className="border-b border-stone-200 bg-white/90 backdrop-blur">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -37,7 +37,10 @@ export function SiteHeader({ categories, cartLink }: Props) {
             ))}
           </ul>
         </nav>
-        <div className="ml-auto">{cartLink}</div>
+        <div className="ml-auto flex items-center gap-1">
+          {accountLink}
+          {cartLink}
+        </div>
       </div>
     </header>
   );

@@ -5,6 +5,12 @@ import { magicLink } from 'better-auth/plugins/magic-link';
 import { STORE_NAME } from '@/components/shop/store-info';
 import { adoptGuest } from '@/lib/accounts/adopt-guest';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/accounts/client-address';
+import {
+  MAGIC_LINK_TTL_SECONDS,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  RESET_LINK_TTL_SECONDS,
+} from '@/lib/accounts/limits';
 import type { Catalog } from '@/lib/catalog/schema';
 import type { ClientIpSource, ServerConfig } from '@/lib/config';
 import type { Db } from '@/lib/db/client';
@@ -25,9 +31,6 @@ export type AuthDeps = {
 export const AUTH_BASE_PATH = '/api/auth';
 /** Cookies are `sf.session_token` (`__Secure-sf.session_token` over HTTPS in production). */
 const COOKIE_PREFIX = 'sf';
-export const MAGIC_LINK_TTL_SECONDS = 15 * 60;
-export const RESET_LINK_TTL_SECONDS = 60 * 60;
-export const MIN_PASSWORD_LENGTH = 10;
 
 /** Requests that end with a new session of a customer who has just proved who they are. */
 const SIGN_IN_PATHS = new Set(['/sign-in/email', '/magic-link/verify', '/verify-email']);
@@ -79,6 +82,7 @@ export function createAuth(deps: AuthDeps) {
       enabled: true,
       requireEmailVerification: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
       resetPasswordTokenExpiresIn: RESET_LINK_TTL_SECONDS,
       revokeSessionsOnPasswordReset: true,
       sendResetPassword: ({ user, url }) => mailer.send(resetPasswordMail(user.email, url)),

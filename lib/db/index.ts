@@ -18,6 +18,10 @@ async function open(): Promise<DbHandle> {
   );
   // Production applies migrations in its deploy step (`npm run db:migrate`), never on a request.
   if (!config.production) await opened.migrate();
+  if (config.demoCustomers) {
+    const { seedDemoCustomers } = await import('@/lib/accounts/demo-customers');
+    await seedDemoCustomers(opened.db);
+  }
   return opened;
 }
 

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { orderLines, orders } from '@/lib/db/schema';
 import type { ShippingAddress } from '@/lib/pricing/types';
@@ -38,7 +38,47 @@ export type OrderView = {
 
 export async function findOrderBySession(db: Db, sessionId: string): Promise<OrderView | null> {
   const [order] = await db.select().from(orders).where(eq(orders.stripeSessionId, sessionId));
-  if (!order) return null;
+  return order ? orderViewOf(db, order) : null;
+}
+
+/** One of the customer's own orders by number; null for another customer's or a guest's. */
+export async function findCustomerOrder(db: Db, customerId: string, orderId: number): Promise<OrderView | null> {
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.customerId, customerId)));
+  return order ? orderViewOf(db, order) : null;
+}
+
+export type OrderSummary = {
+  id: number;
+  createdAt: Date;
+  amountTotal: number;
+  currency: string;
+  itemCount: number;
+};
+
+/** The customer's paid orders, newest first (order history). */
+export async function customerOrderSummaries(
+  db: Db,
+  customerId: string,
+  paidStatuses: ReadonlyArray<string>,
+): Promise<OrderSummary[]> {
+  return db
+    .select({
+      id: orders.id,
+      createdAt: orders.createdAt,
+      amountTotal: orders.amountTotal,
+      currency: orders.currency,
+      itemCount: sql<number>`coalesce((select sum(${orderLines.quantity}) from ${orderLines} where ${orderLines.orderId} = ${orders.id} and ${orderLines.productId} is not null), 0)::int`,
+    })
+    .from(orders)
+    .where(and(eq(orders.customerId, customerId), inArray(orders.status, [...paidStatuses])))
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(100);
+}
+
+async function orderViewOf(db: Db, order: typeof orders.$inferSelect): Promise<OrderView> {
   const lines = await db
     .select()
     .from(orderLines)

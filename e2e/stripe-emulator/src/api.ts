@@ -2,6 +2,7 @@ import type { ApiRequest } from './http/router';
 import { Router } from './http/router';
 import { registerCheckoutSessionRoutes } from './resources/checkout-sessions';
 import { registerCouponRoutes } from './resources/coupons';
+import { registerCustomerRoutes } from './resources/customers';
 import { registerEventRoutes } from './resources/events';
 import { registerPaymentIntentRoutes } from './resources/payment-intents';
 import { registerPriceRoutes } from './resources/prices';
@@ -15,6 +16,7 @@ export function createApiRouter(): Router<ApiRequest> {
   registerCheckoutSessionRoutes(router);
   registerPaymentIntentRoutes(router);
   registerCouponRoutes(router);
+  registerCustomerRoutes(router);
   registerPromotionCodeRoutes(router);
   registerPriceRoutes(router);
   registerProductRoutes(router);

@@ -28,6 +28,7 @@ export class Store {
   readonly promotionCodes = new Map<string, Stripe.PromotionCode>();
   readonly sessions = new Map<string, SessionRecord>();
   readonly paymentIntents = new Map<string, Stripe.PaymentIntent>();
+  readonly customers = new Map<string, Stripe.Customer>();
   readonly events = new Map<string, Stripe.Event>();
   private readonly listeners = new Set<EventListener>();
   /** How many webhook endpoints would receive an event (Stripe's `pending_webhooks`). */
@@ -81,6 +82,7 @@ export class Store {
       this.promotionCodes,
       this.sessions,
       this.paymentIntents,
+      this.customers,
       this.events,
     ]) {
       map.clear();

@@ -68,6 +68,7 @@ export const createSessionSchema = z.strictObject({
     .regex(/^[a-zA-Z]{3}$/)
     .transform((value) => value.toLowerCase())
     .optional(),
+  customer: str(200).optional(),
   customer_email: str(800).optional(),
   client_reference_id: str(200).optional(),
   metadata: metadata().optional(),

@@ -50,6 +50,8 @@ export interface SessionRecord {
   allowedCountries: string[] | null;
   permissions: SessionPermissions;
   discount: DiscountRecord | null;
+  /** The Customer the session was created for (`customer`); its email is then `customerEmail`, prefilled. */
+  customerId: string | null;
   customerEmail: string | null;
   collectedEmail: string | null;
   shippingDetails: ShippingDetails | null;

@@ -143,11 +143,12 @@ export function renderSession(
     currency_conversion: null,
     custom_fields: [],
     custom_text: { after_submit: null, shipping_address: null, submit: null, terms_of_service_acceptance: null },
-    customer: null,
+    customer: record.customerId,
     customer_account: null,
     customer_creation: 'if_required',
     customer_details: renderCustomerDetails(record),
-    customer_email: record.customerEmail,
+    // With a Customer, Stripe prefills its email and leaves `customer_email` empty.
+    customer_email: record.customerId ? null : record.customerEmail,
     discounts: record.discount
       ? [
           {

@@ -20,6 +20,7 @@ import { expandList, oneOf, parseParams, str } from '../http/params';
 import type { ApiRequest, Router } from '../http/router';
 import { newId } from '../ids';
 import type { RequestRef, Store } from '../store';
+import { getCustomer } from './customers';
 
 const MIN_EXPIRY_SECONDS = 30 * 60;
 const MAX_EXPIRY_SECONDS = 24 * 60 * 60;
@@ -92,6 +93,14 @@ function createSession(store: Store, params: CreateSessionParams): SessionRecord
   if (params.customer_email !== undefined && !isValidEmail(params.customer_email)) {
     throw invalidParam(`Invalid email address: ${params.customer_email}`, 'customer_email', 'email_invalid');
   }
+  if (params.customer !== undefined && params.customer_email !== undefined) {
+    throw invalidParam(
+      'You may only specify one of these parameters: customer, customer_email.',
+      'customer_email',
+      'parameters_exclusive',
+    );
+  }
+  const customer = params.customer === undefined ? null : getCustomer(store, params.customer, 'customer');
   if (params.discounts && params.allow_promotion_codes !== undefined) {
     throw invalidParam(
       'You may only specify one of these parameters: allow_promotion_codes, discounts.',
@@ -123,7 +132,8 @@ function createSession(store: Store, params: CreateSessionParams): SessionRecord
       update_discounts: params.permissions?.update_discounts ?? 'client_only',
     },
     discount: null,
-    customerEmail: params.customer_email ?? null,
+    customerId: customer?.id ?? null,
+    customerEmail: params.customer_email ?? customer?.email ?? null,
     collectedEmail: null,
     shippingDetails: null,
     billingDetails: null,
