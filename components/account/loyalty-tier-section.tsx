@@ -1,3 +1,4 @@
+import { AccountSection } from '@/components/account/account-section';
 import { tierProgress } from '@/lib/customers/tiers';
 import { formatMoney } from '@/lib/money';
 
@@ -8,15 +9,8 @@ export function LoyaltyTierSection({ lifetimeSpend, currency }: Props) {
   const { tier, next } = tierProgress(lifetimeSpend);
   const reached = next ? Math.min(100, Math.round((lifetimeSpend / next.tier.minLifetimeSpend) * 100)) : 100;
   return (
-    <section
-      aria-labelledby="tier-heading"
-      data-testid="loyalty-tier"
-      className="rounded-2xl border border-stone-200 bg-white p-6"
-    >
-      <h2 id="tier-heading" className="text-lg font-semibold text-stone-900">
-        {tier ? `${tier.name} member` : 'Loyalty'}
-      </h2>
-      <p className="mt-1 text-sm text-stone-600">
+    <AccountSection id="loyalty" title={tier ? `${tier.name} member` : 'Loyalty'}>
+      <p className="text-sm text-stone-600" data-testid="loyalty-spend">
         You have spent <span className="tabular-nums">{formatMoney(lifetimeSpend, currency)}</span> with us.
       </p>
       {tier ? (
@@ -42,6 +36,6 @@ export function LoyaltyTierSection({ lifetimeSpend, currency }: Props) {
       ) : (
         <p className="mt-4 text-sm text-stone-700">You are in our top tier. Thank you!</p>
       )}
-    </section>
+    </AccountSection>
   );
 }

@@ -1,3 +1,4 @@
+import { AccountSection } from '@/components/account/account-section';
 import type { CreditHistoryLine } from '@/lib/customers/store-credit';
 import { formatMoney } from '@/lib/money';
 
@@ -15,15 +16,12 @@ const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZ
 /** The store-credit balance and every change to it, newest first. */
 export function StoreCreditSection({ balance, lines, currency }: Props) {
   return (
-    <section
-      aria-labelledby="credit-heading"
-      data-testid="store-credit-balance"
-      className="rounded-2xl border border-stone-200 bg-white p-6"
-    >
-      <h2 id="credit-heading" className="text-lg font-semibold text-stone-900">
-        Store credit
-      </h2>
-      <p className="mt-1 text-2xl font-semibold tabular-nums text-stone-900" data-value={balance}>
+    <AccountSection id="store-credit" title="Store credit">
+      <p
+        className="text-2xl font-semibold tabular-nums text-stone-900"
+        data-testid="store-credit-balance"
+        data-value={balance}
+      >
         {formatMoney(balance, currency)}
       </p>
       <p className="text-sm text-stone-600">Use it at checkout: tick “Use my store credit”.</p>
@@ -70,6 +68,6 @@ export function StoreCreditSection({ balance, lines, currency }: Props) {
       ) : (
         <p className="mt-3 text-sm text-stone-600">No store credit yet.</p>
       )}
-    </section>
+    </AccountSection>
   );
 }

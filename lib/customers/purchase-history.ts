@@ -1,15 +1,13 @@
 /** A customer's purchase history from their paid orders in our database (what tiers and segments are computed from). */
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { PAID_ORDER_STATUSES } from '@/lib/accounts/saved-addresses';
 import type { Catalog } from '@/lib/catalog/schema';
 import type { PurchaseHistory } from '@/lib/customers/segments';
 import type { Db } from '@/lib/db/client';
 import { orderLines, orders } from '@/lib/db/schema';
 
-/** Order statuses that count as bought. */
-const PAID = ['paid', 'no_payment_required'];
-
 export async function purchaseHistoryOf(db: Db, customerId: string, catalog: Catalog): Promise<PurchaseHistory> {
-  const paidOrders = and(eq(orders.customerId, customerId), inArray(orders.status, PAID));
+  const paidOrders = and(eq(orders.customerId, customerId), inArray(orders.status, [...PAID_ORDER_STATUSES]));
   const [[summary], products] = await Promise.all([
     db
       .select({
