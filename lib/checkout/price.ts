@@ -5,7 +5,13 @@
  */
 import type Stripe from 'stripe';
 import type { Catalog } from '@/lib/catalog/schema';
-import { type DiscountContext, type DiscountResult, type DiscountRule, evaluateDiscounts } from '@/lib/discounts';
+import {
+  type DiscountContext,
+  type DiscountResult,
+  type DiscountRule,
+  evaluateDiscounts,
+  freeShippingOf,
+} from '@/lib/discounts';
 import type { DiscountInput } from '@/lib/pricing/discount-evaluator';
 import { buildQuote } from '@/lib/pricing/quote';
 import { storeCreditOf, withStoreCredit } from '@/lib/pricing/store-credit';
@@ -45,10 +51,17 @@ export function priceCheckout(
 ): PricedCheckout {
   if (!discounts) return { quote: buildQuote(selections, catalog, now), explanation: NO_DISCOUNTS };
   let result: DiscountResult | null = null;
-  const promoted = buildQuote(selections, catalog, now, (input) => {
-    result = evaluateDiscounts(discounts.rules, input, discounts.context);
-    return result.discount;
-  });
+  const freeShipping = freeShippingOf(discounts.rules, discountInputOf(selections, catalog, now), discounts.context);
+  const promoted = buildQuote(
+    selections,
+    catalog,
+    now,
+    (input) => {
+      result = evaluateDiscounts(discounts.rules, input, discounts.context);
+      return result.discount;
+    },
+    freeShipping,
+  );
   const available = discounts.storeCredit ?? null;
   const quote = available !== null && selections.useStoreCredit ? withStoreCredit(promoted, available) : promoted;
   const explanation = result ? explain(result, selections, discounts.rules, promoted) : NO_DISCOUNTS;

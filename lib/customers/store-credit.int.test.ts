@@ -219,15 +219,26 @@ describe('loyalty tiers and customer-bound codes', () => {
     });
   }
 
-  it('a Gold customer’s perk is in Stripe’s total as soon as the checkout is theirs', async () => {
+  it('a Gold customer’s perks are in Stripe’s total as soon as the checkout is theirs: 10 % off, express free', async () => {
     const d = await deps();
     const gold = await newCustomer('gold-int@example.com');
     await paidHistory(gold, 65_000, 10, d);
     const checkout = await customerCheckout(d, gold, [POUR_OVER]);
-    const guestTotal = await stripeTotal(checkout.sessionId);
+    const asGuest = await env.stripe.checkout.sessions.retrieve(checkout.sessionId);
+    expect(asGuest.shipping_cost?.amount_total).toBeGreaterThan(0);
+
     const view = await updateCheckout({ ...d, ...checkout, intent: { type: 'refresh' } });
     expect(view.discounts.automatic).toEqual([{ label: 'Gold member: 10% off', amount: 480 }]);
-    expect(await stripeTotal(checkout.sessionId)).toBe((guestTotal ?? 0) - 480);
+    // Express costs nothing for Gold, so it is the cheapest option and becomes the choice; Stripe prices it at zero.
+    expect(view.shippingMethods.find((m) => m.selected)).toMatchObject({
+      methodId: 'express',
+      amount: 0,
+      displayName: expect.stringContaining('free for Gold members'),
+    });
+    const session = await env.stripe.checkout.sessions.retrieve(checkout.sessionId);
+    expect(session.shipping_cost?.amount_total).toBe(0);
+    expect(session.amount_total).toBe(4_800 - 480);
+    expect(view.total).toBe(session.amount_total);
   });
 
   it('VIP20 applies for the listed, signed-in customer only: not a guest whose checkout email claims it, nor another customer', async () => {

@@ -70,7 +70,7 @@ export function assessRule(rule: DiscountRule, input: DiscountInput, context: Di
   if (eligibleSubtotal < minimum) return reject('minimum_not_met', minimum - eligibleSubtotal);
 
   const amount = ruleAmount(rule, eligibleSubtotal);
-  if (amount === 0) return reject('not_valid_for_items');
+  if (amount === 0 && rule.effect.type !== 'free_shipping') return reject('not_valid_for_items');
   return { ok: true, rule, amount, eligibleLineKeys: eligible.map((line) => line.key), eligibleSubtotal };
 }
 

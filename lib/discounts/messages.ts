@@ -22,6 +22,7 @@ export function formatMoneyCompact(amount: number, currency: Currency): string {
 /** "10% off", "12.5% off", "$10 off". */
 export function describeEffect(effect: DiscountEffect): string {
   if (effect.type === 'percent_off') return `${effect.basisPoints / 100}% off`;
+  if (effect.type === 'free_shipping') return 'free shipping';
   return `${formatMoneyCompact(effect.amount, effect.currency)} off`;
 }
 

@@ -139,6 +139,14 @@ export const demoRuleData = [
     combinable: true,
   },
   {
+    id: 'gold-member-free-express',
+    kind: 'automatic',
+    label: 'free for Gold members',
+    effect: { type: 'free_shipping', methodIds: ['express'] },
+    conditions: { tiers: ['gold'] },
+    combinable: true,
+  },
+  {
     id: 'welcome-back-15',
     kind: 'automatic',
     label: 'Welcome back: 15% off',

@@ -80,6 +80,7 @@ describe('demo rules', () => {
       'weekend-home-sale',
       'silver-member-5',
       'gold-member-10',
+      'gold-member-free-express',
       'welcome-back-15',
       'canada-5',
     ]);

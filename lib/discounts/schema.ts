@@ -31,6 +31,11 @@ export const discountEffectSchema = z.discriminatedUnion('type', [
   /** 1 basis point = 0.01 %; 1000 = 10 % off the eligible lines. */
   z.object({ type: z.literal('percent_off'), basisPoints: z.number().int().min(1).max(10_000) }).strict(),
   z.object({ type: z.literal('amount_off'), amount: minorUnitsSchema.min(1), currency: currencySchema }).strict(),
+  /**
+   * These shipping methods cost nothing (automatic rules only). A coupon cannot reduce shipping, so this is priced
+   * into the shipping options the update sends, never into the coupon.
+   */
+  z.object({ type: z.literal('free_shipping'), methodIds: z.array(slug).min(1) }).strict(),
 ]);
 export type DiscountEffect = z.infer<typeof discountEffectSchema>;
 
@@ -112,6 +117,8 @@ export const discountRuleSchema = z
   .superRefine((rule, ctx) => {
     if (rule.id === STORE_CREDIT.ruleId)
       ctx.addIssue({ code: 'custom', path: ['id'], message: `${rule.id} is the store credit's own entry` });
+    if (rule.effect.type === 'free_shipping' && rule.kind !== 'automatic')
+      ctx.addIssue({ code: 'custom', path: ['effect'], message: 'free shipping is for automatic rules only' });
     if (rule.kind === 'code' && rule.code === undefined)
       ctx.addIssue({ code: 'custom', path: ['code'], message: 'a code rule needs a code' });
     if (rule.kind === 'automatic' && rule.code !== undefined)

@@ -16,6 +16,46 @@ function quoteOf(codes: string[] = []) {
   return buildQuote(selections, catalog, NOW, discountEvaluator(demoRules, contextOf()));
 }
 
+describe('a free-shipping perk', () => {
+  it('prices its methods at zero for the customers it is for, and says why beside the method', async () => {
+    const { priceCheckout } = await import('@/lib/checkout/price');
+    const { customerOf } = await import('@/test/support/discount-order');
+    const selections = selectionsOf({
+      items: [headphones],
+      shippingAddress: address('US'),
+      shippingMethodId: 'express',
+    });
+    const gold = contextOf({ customer: customerOf({ tier: 'gold', segments: ['returning'] }) });
+    const silver = contextOf({ customer: customerOf({ tier: 'silver', segments: ['returning'] }) });
+    const express = (context: typeof gold) =>
+      priceCheckout(selections, catalog, NOW, { rules: demoRules, context }).quote.shippingOptions.find(
+        (o) => o.methodId === 'express',
+      );
+    expect(express(gold)).toMatchObject({ amount: 0, displayName: expect.stringContaining('free for Gold members') });
+    expect(express(silver)?.amount).toBeGreaterThan(0);
+    const goldQuote = priceCheckout(selections, catalog, NOW, { rules: demoRules, context: gold }).quote;
+    expect(goldQuote).toMatchObject({ selectedShippingMethodId: 'express', shippingAmount: 0 });
+  });
+
+  it('is for automatic rules only', () => {
+    expect(() =>
+      parseDiscountRules(
+        [
+          {
+            id: 'free-ship-code',
+            kind: 'code',
+            code: 'SHIPFREE',
+            label: 'Free shipping',
+            effect: { type: 'free_shipping', methodIds: ['standard'] },
+            combinable: true,
+          },
+        ],
+        'test',
+      ),
+    ).toThrow(/automatic rules only/);
+  });
+});
+
 describe('store credit on a quote', () => {
   it('rides on the one coupon beside the promotions, and Stripe is sent the sum', () => {
     const promoted = quoteOf(['WELCOME10']);
