@@ -66,7 +66,7 @@ test.describe('signed-in customers in checkout', () => {
 
   test('toggling store credit on and off changes Stripe’s total, and the account shows the balance', async ({
     page,
-  }) => {
+  }, testInfo) => {
     await signIn(page, 'new@example.com');
     const account = new AccountPage(page);
     await account.goto();
