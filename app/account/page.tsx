@@ -1,10 +1,16 @@
 import type { Metadata } from 'next';
 import { requireCustomer } from '@/app/account/_lib/signed-in';
+import { LoyaltyTierSection } from '@/components/account/loyalty-tier-section';
 import { OrderHistorySection } from '@/components/account/order-history-section';
 import { SavedAddressesSection } from '@/components/account/saved-addresses-section';
 import { SignOutButton } from '@/components/account/sign-out-button';
+import { StoreCreditSection } from '@/components/account/store-credit-section';
 import { PageHeading } from '@/components/ui/page-heading';
 import { PAID_ORDER_STATUSES, savedAddresses } from '@/lib/accounts/saved-addresses';
+import { getCatalog } from '@/lib/catalog';
+import { now } from '@/lib/clock';
+import { purchaseHistoryOf } from '@/lib/customers/purchase-history';
+import { creditHistoryOf } from '@/lib/customers/store-credit';
 import { getDb } from '@/lib/db';
 import { customerOrderSummaries } from '@/lib/orders/order-view';
 
@@ -16,9 +22,13 @@ export const metadata: Metadata = { title: 'Your account', robots: { index: fals
 export default async function AccountPage() {
   const customer = await requireCustomer('/account');
   const db = await getDb();
-  const [orders, addresses] = await Promise.all([
+  const catalog = getCatalog();
+  const at = await now();
+  const [orders, addresses, history, credit] = await Promise.all([
     customerOrderSummaries(db, customer.id, PAID_ORDER_STATUSES),
     savedAddresses(db, customer.id),
+    purchaseHistoryOf(db, customer.id, catalog),
+    creditHistoryOf(db, customer.id, at),
   ]);
   return (
     <div>
@@ -31,6 +41,8 @@ export default async function AccountPage() {
         </p>
       </PageHeading>
       <div className="grid gap-6 lg:grid-cols-2">
+        <LoyaltyTierSection lifetimeSpend={history.lifetimeSpend} currency={catalog.currency} />
+        <StoreCreditSection balance={credit.balance} lines={credit.lines} currency={catalog.currency} />
         <OrderHistorySection orders={orders} />
         <SavedAddressesSection addresses={addresses} />
       </div>

@@ -22,6 +22,7 @@ import { PayBlockers } from '@/components/checkout/pay-blockers';
 import { PayButton } from '@/components/checkout/pay-button';
 import { ShippingAddressSection } from '@/components/checkout/shipping-address-section';
 import { ShippingPicker } from '@/components/checkout/shipping-picker';
+import { StoreCreditToggle } from '@/components/checkout/store-credit-toggle';
 import { useWideLayout } from '@/components/checkout/use-wide-layout';
 
 type Props = {
@@ -183,6 +184,7 @@ function CheckoutFormBody(props: BodyProps) {
         <ShippingAddressSection />
         <ShippingPicker />
         <DiscountsSection />
+        <StoreCreditToggle />
         <section
           aria-labelledby="payment-heading"
           aria-describedby={problem?.at === 'card' ? PAYMENT_ERROR_ID : undefined}

@@ -28,6 +28,7 @@ function view(version: number, overrides: Partial<CheckoutStateView> = {}): Chec
     shippingMethods: [],
     selectedShippingMethodId: null,
     discounts: { available: true, codes: [], automatic: [], total: 0, hints: [] },
+    storeCredit: null,
     notices: [],
     ...overrides,
   };

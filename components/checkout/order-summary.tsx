@@ -67,6 +67,14 @@ export function OrderSummary() {
             {hasDiscount ? `−${total.discount.amount}` : 'None'}
           </dd>
         </div>
+        {view?.storeCredit?.applied ? (
+          <div className="flex justify-between pl-3 text-xs text-stone-600">
+            <dt>of which store credit</dt>
+            <dd className="tabular-nums" data-testid="summary-store-credit" data-value={view.storeCredit.applied}>
+              −{formatMoney(view.storeCredit.applied, view.currency)}
+            </dd>
+          </div>
+        ) : null}
         <TaxRow />
         <div className="flex justify-between border-t border-stone-200 pt-3 text-base font-semibold">
           <dt>Total</dt>

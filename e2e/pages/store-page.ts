@@ -13,7 +13,7 @@ export class StorePage {
   constructor(readonly page: Page) {
     this.productCards = page.getByTestId('product-card').filter({ visible: true });
     this.cartBadge = cartBadge(page);
-    this.testModeBanner = page.getByTestId('test-mode-banner');
+    this.testModeBanner = page.getByTestId('test-mode-banner').filter({ visible: true });
   }
 
   async goto(categoryId?: string): Promise<void> {

@@ -41,7 +41,7 @@ test.describe('shopper checkout from the store to the paid order', () => {
     await store.goto();
 
     const banner = store.testModeBanner;
-    const realTestModeNote = page.getByTestId('test-mode-note');
+    const realTestModeNote = page.getByTestId('test-mode-note').filter({ visible: true });
     await expect(banner.or(realTestModeNote)).toBeVisible();
     if (await banner.isVisible()) {
       await expect(banner).toHaveText('Test mode — local Stripe emulator, no real payments');

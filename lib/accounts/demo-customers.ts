@@ -1,7 +1,7 @@
 import { hashPassword } from 'better-auth/crypto';
 import { getProduct } from '@/lib/catalog';
 import type { Db } from '@/lib/db/client';
-import { authAccounts, orderLines, orders, users } from '@/lib/db/schema';
+import { authAccounts, orderLines, orders, storeCreditEntries, users } from '@/lib/db/schema';
 import type { ShippingAddress } from '@/lib/pricing/types';
 import { newShopperId } from '@/lib/shopper';
 
@@ -9,7 +9,14 @@ import { newShopperId } from '@/lib/shopper';
 export const DEMO_PASSWORD = 'demo-password-1';
 
 type DemoOrder = { daysAgo: number; lines: Array<[productId: string, quantity: number]>; shipping?: number };
-type DemoCustomer = { email: string; name: string; address: ShippingAddress; orders: DemoOrder[] };
+type DemoCredit = { amount: number; reason: string; daysAgo: number; expiresInDays?: number };
+type DemoCustomer = {
+  email: string;
+  name: string;
+  address: ShippingAddress;
+  orders: DemoOrder[];
+  credit?: DemoCredit[];
+};
 
 const address = (name: string, line1: string, city: string, state: string, postalCode: string): ShippingAddress => ({
   name,
@@ -21,12 +28,16 @@ const address = (name: string, line1: string, city: string, state: string, posta
   country: 'US',
 });
 
-/** Lifetime spend and last order: gold $650 (10 days ago), silver $250 (20), lapsed $120 (120), vip $90 (30), new none. */
+/**
+ * Lifetime spend and last order: gold $650 (10 days ago), silver $250 (20), lapsed $120 (120), vip $90 (30), new none.
+ * Store credit: gold $25, silver $10 (expiring in 60 days), new $15.
+ */
 export const DEMO_CUSTOMERS: readonly DemoCustomer[] = [
   {
     email: 'gold@example.com',
     name: 'Grace Gold',
     address: address('Grace Gold', '1 Market Street', 'San Francisco', 'CA', '94105'),
+    credit: [{ amount: 2_500, reason: 'Thank you for being a Gold member', daysAgo: 5 }],
     orders: [
       {
         daysAgo: 70,
@@ -55,6 +66,7 @@ export const DEMO_CUSTOMERS: readonly DemoCustomer[] = [
     email: 'silver@example.com',
     name: 'Sam Silver',
     address: address('Sam Silver', '200 Park Avenue', 'New York', 'NY', '10166'),
+    credit: [{ amount: 1_000, reason: 'Sorry for the late delivery', daysAgo: 15, expiresInDays: 60 }],
     orders: [
       {
         daysAgo: 50,
@@ -90,6 +102,7 @@ export const DEMO_CUSTOMERS: readonly DemoCustomer[] = [
     email: 'new@example.com',
     name: 'Nia New',
     address: address('Nia New', '1 Main Street', 'Austin', 'TX', '78701'),
+    credit: [{ amount: 1_500, reason: 'Welcome gift', daysAgo: 1 }],
     orders: [],
   },
   {
@@ -140,6 +153,19 @@ export async function seedDemoCustomers(db: Db, now = new Date()): Promise<void>
           index,
           now,
         );
+      }
+      for (const credit of customer.credit ?? []) {
+        await tx.insert(storeCreditEntries).values({
+          customerId: id,
+          kind: 'grant',
+          amount: credit.amount,
+          currency: 'usd',
+          reason: credit.reason,
+          expiresAt:
+            credit.expiresInDays === undefined ? null : new Date(now.getTime() + credit.expiresInDays * DAY_MS),
+          createdBy: 'seed',
+          createdAt: new Date(now.getTime() - credit.daysAgo * DAY_MS),
+        });
       }
     });
   }

@@ -42,3 +42,13 @@ export function assertUpdatable(
   assertOwned(row, shopperId);
   if (effectiveStatus(row, now) !== 'open') throw checkoutClosed();
 }
+
+/**
+ * Store credit is the signed-in customer's own: a guest is asked to sign in (401), anyone but the checkout's customer
+ * learns nothing (404).
+ */
+export function assertCreditOwner(row: Pick<CheckoutRow, 'customerId'>, signedInCustomerId: string | null): void {
+  if (!signedInCustomerId)
+    throw new AppError(401, 'sign_in_required', 'Sign in to your account to use your store credit.');
+  if (row.customerId !== signedInCustomerId) throw checkoutNotFound();
+}

@@ -4,19 +4,30 @@ import { type CheckoutRow, lockCheckout } from '@/lib/checkout/repository';
 import type { Db } from '@/lib/db/client';
 import type { DiscountRule } from '@/lib/discounts';
 import { setHolds } from '@/lib/holds';
+import { storeCreditOf } from '@/lib/pricing/store-credit';
 import type { CheckoutSelections, Quote } from '@/lib/pricing/types';
 
-export type CheckoutHolds = { stock: HoldWanted[]; code: HoldWanted[] };
+export type CheckoutHolds = { stock: HoldWanted[]; code: HoldWanted[]; credit: HoldWanted[] };
 type HoldWanted = { key: string; quantity: number };
 
-/** What a checkout state takes: every unit of its items, one use of each limited code it applied (per rule / email). */
+/**
+ * What a checkout state takes: every unit of its items, one use of each limited code it applied (per rule / email),
+ * and the store credit it applies (of its customer's).
+ */
 export function holdsOf(
-  state: { selections: CheckoutSelections; quote: Pick<Quote, 'discount'>; email: string | null },
+  state: {
+    selections: CheckoutSelections;
+    quote: Pick<Quote, 'discount'>;
+    email: string | null;
+    customerId?: string | null;
+  },
   rules: ReadonlyArray<DiscountRule>,
 ): CheckoutHolds {
   const applied = state.quote.discount?.applied ?? [];
   const email = state.email;
+  const credit = storeCreditOf(state.quote);
   return {
+    credit: state.customerId && credit > 0 ? [{ key: state.customerId, quantity: credit }] : [],
     stock: state.selections.items.map((item) => ({ key: item.productId, quantity: item.quantity })),
     code: limitedRulesOf(rules, state.selections.discountCodes)
       .filter((rule) => applied.some((a) => a.ruleId === rule.id && a.amount > 0))
@@ -34,7 +45,7 @@ export function mostOf(a: CheckoutHolds, b: CheckoutHolds): CheckoutHolds {
     for (const hold of [...x, ...y]) most.set(hold.key, Math.max(most.get(hold.key) ?? 0, hold.quantity));
     return [...most].map(([key, quantity]) => ({ key, quantity }));
   };
-  return { stock: merge(a.stock, b.stock), code: merge(a.code, b.code) };
+  return { stock: merge(a.stock, b.stock), code: merge(a.code, b.code), credit: merge(a.credit, b.credit) };
 }
 
 /** Makes the checkout's holds `wanted`; kinds equal to `known` (what the database already holds) are not written. */
@@ -46,6 +57,7 @@ export async function setCheckoutHolds(
 ): Promise<void> {
   if (!known || !sameHolds(wanted.stock, known.stock)) await setHolds(tx, row, 'stock', wanted.stock);
   if (!known || !sameHolds(wanted.code, known.code)) await setHolds(tx, row, 'code', wanted.code);
+  if (!known || !sameHolds(wanted.credit, known.credit)) await setHolds(tx, row, 'credit', wanted.credit);
 }
 
 function sameHolds(a: ReadonlyArray<HoldWanted>, b: ReadonlyArray<HoldWanted>): boolean {

@@ -116,6 +116,9 @@ export const emailChangedRequestSchema = z.strictObject({ sessionId: checkoutSes
 
 export const removeCodeRequestSchema = z.strictObject({ sessionId: checkoutSessionIdSchema, code: typedCode });
 
+/** A signed-in customer pays with their store credit (`apply: true`) or stops (`false`). */
+export const storeCreditRequestSchema = z.strictObject({ sessionId: checkoutSessionIdSchema, apply: z.boolean() });
+
 /** Every dynamic update the browser can send: where it goes and what it carries. */
 export const CHECKOUT_UPDATES = {
   shippingAddress: { method: 'POST', path: '/api/checkout/shipping-address', body: shippingAddressRequestSchema },
@@ -125,6 +128,7 @@ export const CHECKOUT_UPDATES = {
   applyCode: { method: 'POST', path: '/api/checkout/discount-codes', body: applyCodeRequestSchema },
   removeCode: { method: 'DELETE', path: '/api/checkout/discount-codes', body: removeCodeRequestSchema },
   emailChanged: { method: 'POST', path: '/api/checkout/email', body: emailChangedRequestSchema },
+  storeCredit: { method: 'POST', path: '/api/checkout/store-credit', body: storeCreditRequestSchema },
 } as const;
 
 export type CheckoutUpdateName = keyof typeof CHECKOUT_UPDATES;
@@ -252,6 +256,11 @@ export const checkoutStateViewSchema = z.object({
   selectedShippingMethodId: z.nullable(z.string()),
   /** Discounts as sent to (and confirmed by) Stripe with the last update. */
   discounts: discountsViewSchema,
+  /**
+   * A signed-in customer's store credit (null for a guest, or a customer with none): what they may use now, whether
+   * they chose to, and what this order takes of it — part of `discounts.total`, shown as its own line.
+   */
+  storeCredit: z.nullable(z.object({ available: minorUnits, using: z.boolean(), applied: minorUnits })),
   /** What the update this view answers changed on its own (a shipping method, a code); empty on `GET /state`. */
   notices: z.array(updateNoticeSchema),
 });

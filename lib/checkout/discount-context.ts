@@ -2,20 +2,31 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { CheckoutDeps } from '@/lib/checkout/deps';
 import type { DiscountRules } from '@/lib/checkout/price';
+import { loadCustomerContext } from '@/lib/customers/customer-context';
+import { creditAvailableTo } from '@/lib/customers/store-credit';
 import type { Db } from '@/lib/db/client';
 import { discountRedemptions, discountUsage, orders } from '@/lib/db/schema';
 import { type DiscountContext, demoRules } from '@/lib/discounts';
 import { heldByOthers } from '@/lib/holds';
 
-/** The rules and the shopper's context when the store and this checkout take discounts, else null. */
+/**
+ * The rules and the shopper's context when the store and this checkout take discounts, else null. For a signed-in
+ * customer's checkout also who they are (tier, segments, verified email) and the store credit it may use; a caller
+ * applying that credit holds the customer's credit lock (`creditLock`).
+ */
 export async function loadDiscountRules(
   db: Db,
-  deps: Pick<CheckoutDeps, 'settings' | 'discountRules' | 'now'>,
-  checkout: { sessionId: string | null; takesDiscounts: boolean; email: string | null },
+  deps: Pick<CheckoutDeps, 'settings' | 'discountRules' | 'now' | 'catalog'>,
+  checkout: { sessionId: string | null; takesDiscounts: boolean; email: string | null; customerId: string | null },
 ): Promise<DiscountRules | null> {
   if (!deps.settings.serverSideDiscounts || !checkout.takesDiscounts) return null;
-  const context = await loadDiscountContext(db, checkout.email, { now: deps.now, sessionId: checkout.sessionId });
-  return { rules: deps.discountRules ?? demoRules, context };
+  const { customerId, sessionId } = checkout;
+  const [context, customer, storeCredit] = await Promise.all([
+    loadDiscountContext(db, checkout.email, { now: deps.now, sessionId }),
+    customerId ? loadCustomerContext(db, customerId, deps) : null,
+    customerId ? creditAvailableTo(db, customerId, deps.now, sessionId) : null,
+  ]);
+  return { rules: deps.discountRules ?? demoRules, context: { ...context, customer }, storeCredit };
 }
 
 /** The hold key of a per-email use (a rule's total uses are held under the rule id). */

@@ -110,7 +110,12 @@ export async function freshCheckout(
     // The cart follows the checkout, so the store shows the same quantities.
     if (kept !== line.quantity) await writeQuantity(tx, shopperId, line.productId, kept);
   }
-  const discounts = await loadDiscountRules(tx, deps, { sessionId: null, takesDiscounts: true, email: previous.email });
+  const discounts = await loadDiscountRules(tx, deps, {
+    sessionId: null,
+    takesDiscounts: true,
+    email: previous.email,
+    customerId: previous.customerId,
+  });
   const carried = carryOver(previous.selections, clamped.items, {
     catalog: deps.catalog,
     allowedCountries: deps.settings.allowedCountries,

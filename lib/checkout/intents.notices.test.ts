@@ -5,7 +5,12 @@ import type { CheckoutSelections, ShippingAddress } from '@/lib/pricing/types';
 import { address, usAddress } from '@/test/fixtures/addresses';
 import { testCatalog as catalog } from '@/test/fixtures/catalog';
 
-const shopper = { redemptions: NO_REDEMPTIONS, email: 'vip@example.com', isFirstOrder: true };
+const shopper = {
+  redemptions: NO_REDEMPTIONS,
+  email: 'vip@example.com',
+  isFirstOrder: true,
+  customer: { id: 'customer-vip', verifiedEmail: 'vip@example.com', tier: null, segments: ['first-order'] },
+};
 const context: IntentContext = {
   catalog,
   allowedCountries: ['US', 'GB', 'DE'],

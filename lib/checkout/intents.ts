@@ -29,6 +29,8 @@ export type CheckoutIntent =
   | SetQuantityIntent
   | SetShippingMethodIntent
   | DiscountCodeIntent
+  /** Pay with the signed-in customer's store credit, or stop (the route checks whose checkout it is). */
+  | { type: 'set-store-credit'; apply: boolean }
   /** Re-price with nothing changed (automatic promotions after a clock change, a session's first discount). */
   | { type: 'refresh' }
   /** Re-price for the email Stripe now holds for the checkout (the shopper changed it in Stripe's checkout). */
@@ -82,6 +84,9 @@ function applyChange(selections: CheckoutSelections, intent: CheckoutIntent, con
     case 'apply-code':
     case 'remove-code':
       return applyDiscountCode(selections, intent, context);
+    case 'set-store-credit':
+      if (intent.apply) assertCreditToUse(context);
+      return quiet({ ...selections, useStoreCredit: intent.apply });
     case 'refresh':
     case 'email-changed':
       return quiet(selections);
@@ -97,6 +102,16 @@ export function sameItems(a: CheckoutSelections['items'], b: CheckoutSelections[
     a.length === b.length &&
     a.every((item, i) => item.productId === b[i]?.productId && item.quantity === b[i]?.quantity)
   );
+}
+
+// ——— set-store-credit ———
+
+/** 409 unless the checkout can take the credit (server-side discounts carry it) and the customer has some to use. */
+function assertCreditToUse(context: IntentContext): void {
+  const available = context.discounts?.storeCredit ?? null;
+  if (available === null)
+    throw new AppError(409, 'store_credit_unavailable', "Store credit can't be used for this checkout right now.");
+  if (available === 0) throw new AppError(409, 'no_store_credit', 'You have no store credit to use.');
 }
 
 // ——— set-shipping-address ———

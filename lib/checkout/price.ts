@@ -5,14 +5,29 @@
  */
 import type Stripe from 'stripe';
 import type { Catalog } from '@/lib/catalog/schema';
-import { type DiscountContext, type DiscountResult, type DiscountRule, evaluateDiscounts } from '@/lib/discounts';
+import {
+  type DiscountContext,
+  type DiscountResult,
+  type DiscountRule,
+  evaluateDiscounts,
+  freeShippingOf,
+} from '@/lib/discounts';
 import type { DiscountInput } from '@/lib/pricing/discount-evaluator';
 import { buildQuote } from '@/lib/pricing/quote';
+import { storeCreditOf, withStoreCredit } from '@/lib/pricing/store-credit';
 import type { CheckoutSelections, Quote } from '@/lib/pricing/types';
 import { methodIdOfShippingRate } from '@/lib/stripe/session-params';
 import type { TaxBehavior } from '@/lib/tax/behavior';
 
-export type DiscountRules = { rules: ReadonlyArray<DiscountRule>; context: DiscountContext };
+/**
+ * The rules, who is shopping, and the signed-in customer's store credit this checkout may use (their balance less
+ * what their other checkouts hold; null for a guest).
+ */
+export type DiscountRules = {
+  rules: ReadonlyArray<DiscountRule>;
+  context: DiscountContext;
+  storeCredit?: number | null;
+};
 
 /** What the state view shows about discounts; saved with the quote (amounts are the ones sent to Stripe). */
 export type DiscountExplanation = {
@@ -20,6 +35,8 @@ export type DiscountExplanation = {
   codes: Array<{ code: string; label: string; amount: number; applied: boolean; message: string | null }>;
   automatic: Array<{ ruleId: string; label: string; amount: number }>;
   hints: Array<{ message: string; amountNeeded: number }>;
+  /** A signed-in customer's store credit: what they may use, and what this order takes of it (absent for guests). */
+  storeCredit?: { available: number; applied: number } | null;
 };
 
 export const NO_DISCOUNTS: DiscountExplanation = { codes: [], automatic: [], hints: [] };
@@ -34,11 +51,25 @@ export function priceCheckout(
 ): PricedCheckout {
   if (!discounts) return { quote: buildQuote(selections, catalog, now), explanation: NO_DISCOUNTS };
   let result: DiscountResult | null = null;
-  const quote = buildQuote(selections, catalog, now, (input) => {
-    result = evaluateDiscounts(discounts.rules, input, discounts.context);
-    return result.discount;
-  });
-  return { quote, explanation: result ? explain(result, selections, discounts.rules, quote) : NO_DISCOUNTS };
+  const freeShipping = freeShippingOf(discounts.rules, discountInputOf(selections, catalog, now), discounts.context);
+  const promoted = buildQuote(
+    selections,
+    catalog,
+    now,
+    (input) => {
+      result = evaluateDiscounts(discounts.rules, input, discounts.context);
+      return result.discount;
+    },
+    freeShipping,
+  );
+  const available = discounts.storeCredit ?? null;
+  const quote = available !== null && selections.useStoreCredit ? withStoreCredit(promoted, available) : promoted;
+  const explanation = result ? explain(result, selections, discounts.rules, promoted) : NO_DISCOUNTS;
+  return {
+    quote,
+    explanation:
+      available === null ? explanation : { ...explanation, storeCredit: { available, applied: storeCreditOf(quote) } },
+  };
 }
 
 /** The priced order exactly as the discount engine sees it (for checking one code). */

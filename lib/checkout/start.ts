@@ -91,6 +91,7 @@ async function promotionsChanged(db: Db, deps: CheckoutDeps, row: CheckoutRow): 
     sessionId: row.stripeSessionId,
     takesDiscounts: row.serverDiscounts,
     email: row.email,
+    customerId: row.customerId,
   });
   if (!discounts) return false;
   return priceCheckout(row.selections, deps.catalog, deps.now, discounts).quote.total !== row.quote.total;
@@ -168,6 +169,7 @@ async function create(
     sessionId: session.id,
     takesDiscounts: created.preview,
     email: fresh.email,
+    customerId: row.customerId,
   });
   const discounted = discounts && priceCheckout(selections, deps.catalog, deps.now, discounts).quote.discountAmount > 0;
   if (selections.shippingAddress || discounted) {

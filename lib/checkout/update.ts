@@ -6,9 +6,10 @@
 import type { NextRequest } from 'next/server';
 import type Stripe from 'stripe';
 import type { z } from 'zod';
+import { readSignedInCustomer } from '@/lib/accounts/current-customer';
 import { unavailableUnits } from '@/lib/cart/inventory';
 import { lockCart, writeQuantity } from '@/lib/cart/service';
-import { assertUpdatable, checkoutClosed, discountsUnavailable } from '@/lib/checkout/access';
+import { assertCreditOwner, assertUpdatable, checkoutClosed, discountsUnavailable } from '@/lib/checkout/access';
 import { holdsOf, limitedRulesOf, mostOf, restoreHolds, setCheckoutHolds } from '@/lib/checkout/checkout-holds';
 import type { CheckoutStateView, UpdateNotice } from '@/lib/checkout/contract';
 import { type CheckoutDeps, checkoutDepsFor, publicOrigin } from '@/lib/checkout/deps';
@@ -25,6 +26,7 @@ import {
 } from '@/lib/checkout/price';
 import { type CheckoutRow, findCheckout, saveCheckout } from '@/lib/checkout/repository';
 import { toCheckoutStateView } from '@/lib/checkout/view';
+import { creditLock } from '@/lib/customers/store-credit';
 import type { Db } from '@/lib/db/client';
 import { type DiscountRule, demoRules, normalizeCode, normalizeEmail } from '@/lib/discounts';
 import { type HeldThing, lockScarce } from '@/lib/holds';
@@ -48,6 +50,8 @@ type UpdateRequest = { sessionId: string };
 type RouteOptions<B> = {
   /** Runs after parsing, before the update; a Response answers instead (e.g. 429 from a rate limit). */
   guard?: (input: { request: NextRequest; body: B; deps: CheckoutDeps }) => Promise<Response | null>;
+  /** The update is the signed-in customer's own (store credit): read who is signed in. */
+  asCustomer?: boolean;
 };
 
 /** A checkout update route handler: parse the body with `schema`, turn it into an intent, update, answer the view. */
@@ -62,8 +66,9 @@ export function checkoutUpdateRoute<S extends z.core.$ZodType<UpdateRequest>>(
     const refused = await options.guard?.({ request, body, deps });
     if (refused) return refused;
     const shopperId = readShopperId(request.cookies);
+    const customerId = options.asCustomer ? ((await readSignedInCustomer(request.headers))?.id ?? null) : null;
     return jsonResponse(
-      await updateCheckout({ ...deps, sessionId: body.sessionId, shopperId, intent: toIntent(body) }),
+      await updateCheckout({ ...deps, sessionId: body.sessionId, shopperId, customerId, intent: toIntent(body) }),
     );
   });
 }
@@ -73,12 +78,19 @@ export function checkoutUpdateRoute<S extends z.core.$ZodType<UpdateRequest>>(
  * held across the Stripe call without holding a database connection; the work itself is `syncCheckout`.
  */
 export async function updateCheckout(
-  input: CheckoutDeps & { sessionId: string; shopperId: string | null; intent: CheckoutIntent },
+  input: CheckoutDeps & {
+    sessionId: string;
+    shopperId: string | null;
+    intent: CheckoutIntent;
+    /** The signed-in customer making the request (only store credit asks). */
+    customerId?: string | null;
+  },
 ): Promise<CheckoutStateView> {
-  const { db, sessionId, shopperId, intent, ...deps } = input;
+  const { db, sessionId, shopperId, intent, customerId = null, ...deps } = input;
   const { row, unavailable, discountsRefused, notices } = await withCheckoutLease(db, sessionId, async (lease) => {
     const current = await findCheckout(db, sessionId);
     assertUpdatable(current, shopperId, deps.now);
+    if (intent.type === 'set-store-credit') assertCreditOwner(current, customerId);
     return syncCheckout(db, deps, current, intent, {
       lease,
       // The cart follows the checkout, so the store shows the same quantities.
@@ -136,11 +148,19 @@ export async function syncCheckout(
   const scarce = [
     ...(changesItems(intent) ? productIds.map((key) => ({ kind: 'stock' as const, key })) : []),
     ...limitedRulesOf(rules, codesOf(row.selections, intent)).map((rule) => ({ kind: 'code' as const, key: rule.id })),
+    ...(row.customerId && (row.selections.useStoreCredit || intent.type === 'set-store-credit')
+      ? [creditLock(row.customerId)]
+      : []),
   ];
   const { selections, notices, discounts, unavailable, reserved } = await withScarceLocks(db, scarce, async (conn) => {
     const [unavailable, discounts] = await Promise.all([
       unavailableUnits(conn, productIds, deps.now, row.shopperId),
-      loadDiscountRules(conn, deps, { sessionId: row.stripeSessionId, takesDiscounts: row.serverDiscounts, email }),
+      loadDiscountRules(conn, deps, {
+        sessionId: row.stripeSessionId,
+        takesDiscounts: row.serverDiscounts,
+        email,
+        customerId: row.customerId,
+      }),
     ]);
     if (isCodeIntent(intent) && !discounts) throw discountsUnavailable();
     const { selections, notices } = applyIntent(row.selections, intent, {
@@ -152,7 +172,7 @@ export async function syncCheckout(
     });
     const wanted = priceCheckout(selections, deps.catalog, deps.now, discounts).quote;
     const saved = holdsOf(row, rules);
-    const reserved = mostOf(saved, holdsOf({ selections, quote: wanted, email }, rules));
+    const reserved = mostOf(saved, holdsOf({ selections, quote: wanted, email, customerId: row.customerId }, rules));
     await setCheckoutHolds(conn, row, reserved, saved);
     return { selections, notices, discounts, unavailable, reserved };
   });
@@ -336,20 +356,17 @@ function isCodeIntent(intent: CheckoutIntent): boolean {
 }
 
 /**
- * Whose checkout this is, as far as codes go: the email Stripe collected (a request's claim grants nothing). Read from
- * Stripe before pricing when the shopper changed it, or applies a code bound to an email, a first order or a
- * per-email limit; after every update the answer's email is saved.
+ * Whose checkout this is, as far as per-email limits and first orders go: the email Stripe collected (a request's
+ * claim grants nothing; customer-specific codes need the signed-in customer's verified email instead). Read from
+ * Stripe before pricing when the shopper changed it, or applies a code with a first-order or per-email condition;
+ * after every update the answer's email is saved.
  */
 function needsCollectedEmail(intent: CheckoutIntent, rules: ReadonlyArray<DiscountRule>): boolean {
   if (intent.type === 'email-changed') return true;
   if (intent.type !== 'apply-code') return false;
   const code = normalizeCode(intent.code);
   return rules.some(
-    (rule) =>
-      rule.code === code &&
-      (rule.conditions.customerEmails !== undefined ||
-        rule.conditions.firstOrderOnly === true ||
-        rule.limits.perEmail !== undefined),
+    (rule) => rule.code === code && (rule.conditions.firstOrderOnly === true || rule.limits.perEmail !== undefined),
   );
 }
 

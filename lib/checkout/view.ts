@@ -32,6 +32,13 @@ function toDiscountsView(row: ViewedCheckout): DiscountsView {
   };
 }
 
+/** Shown while the customer has credit to use, or this order takes some. */
+function toStoreCreditView(row: ViewedCheckout): CheckoutStateView['storeCredit'] {
+  const credit = row.quote.discountExplanation.storeCredit;
+  if (!credit || (credit.available === 0 && credit.applied === 0)) return null;
+  return { available: credit.available, using: row.selections.useStoreCredit === true, applied: credit.applied };
+}
+
 type AddOnEntry = CheckoutStateView['addOns'][number];
 
 function addOnEntries(selections: CheckoutSelections, catalog: Catalog): AddOnEntry[] {
@@ -110,6 +117,7 @@ export function toCheckoutStateView(
       })),
     selectedShippingMethodId: quote.selectedShippingMethodId,
     discounts: toDiscountsView(row),
+    storeCredit: toStoreCreditView(row),
     notices: notices.map((notice) => ({ ...notice })),
   };
 }

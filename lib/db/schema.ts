@@ -12,6 +12,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { CHECKOUT_STATUSES } from '@/lib/checkout/contract';
 import type { StoredQuote } from '@/lib/checkout/price';
@@ -199,12 +200,13 @@ export const rateLimitCounters = pgTable(
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
 
-export const HOLD_KINDS = ['stock', 'code'] as const;
+export const HOLD_KINDS = ['stock', 'code', 'credit'] as const;
 export type HoldKind = (typeof HOLD_KINDS)[number];
 
 /**
  * Scarce things a checkout has taken and not yet paid for: units of a product (`stock`, key = product id) and uses
- * of a limited discount (`code`, key = rule id, or `rule id:email` for a per-email limit). A hold counts against
+ * of a limited discount (`code`, key = rule id, or `rule id:email` for a per-email limit), a customer's store credit
+ * (`credit`, key = customer id, quantity = minor units). A hold counts against
  * everyone else until its checkout is paid (the hold becomes a sale or a redemption), changes it, or expires.
  */
 export const holds = pgTable(
@@ -341,3 +343,34 @@ export const mailOutbox = pgTable('mail_outbox', {
   html: text('html').notNull(),
   createdAt: createdAt(),
 });
+
+export const CREDIT_ENTRY_KINDS = ['grant', 'debit', 'revoke'] as const;
+
+/**
+ * Store credit, append-only, one row per change of a customer's balance (integer minor units, always positive; the
+ * kind says which way): `grant` (with a reason, optionally expiring), `debit` (spent on a paid order: at most one per
+ * order), `revoke` (taken back by the merchant). The balance is derived (lib/customers/credit-ledger.ts), never stored.
+ */
+export const storeCreditEntries = pgTable(
+  'store_credit_entries',
+  {
+    id: serial('id').primaryKey(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: CREDIT_ENTRY_KINDS }).notNull(),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    reason: text('reason').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    orderId: integer('order_id').references(() => orders.id, { onDelete: 'restrict' }),
+    /** Who made the change: `cli`, `checkout`, or (later) a merchant account id. */
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('store_credit_entries_customer_idx').on(t.customerId, t.createdAt),
+    uniqueIndex('store_credit_entries_one_debit_per_order').on(t.orderId).where(sql`${t.kind} = 'debit'`),
+    check('store_credit_entries_amount_positive', sql`${t.amount} > 0`),
+  ],
+);

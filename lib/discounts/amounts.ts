@@ -10,8 +10,10 @@ import { shareOf } from '@/lib/money';
 import type { DiscountLine } from '@/lib/pricing/discount-evaluator';
 
 export function ruleAmount(rule: DiscountRule, eligibleSubtotal: number): number {
-  const raw =
-    rule.effect.type === 'percent_off' ? shareOf(eligibleSubtotal, rule.effect.basisPoints) : rule.effect.amount;
+  const { effect } = rule;
+  // Free shipping takes nothing off the items: it is priced into the shipping options.
+  if (effect.type === 'free_shipping') return 0;
+  const raw = effect.type === 'percent_off' ? shareOf(eligibleSubtotal, effect.basisPoints) : effect.amount;
   return Math.min(raw, rule.maxAmount?.amount ?? raw, eligibleSubtotal);
 }
 

@@ -1,7 +1,7 @@
 /**
  * Whether one rule applies to an order on its own (stacking comes later), and if not, the first reason why.
  * Checks run in a fixed order, so a shopper always hears the most fundamental problem first:
- * customer-specific → currency → not yet valid / expired / outside the weekly window → fully redeemed → every use held → identity needed → already used →
+ * customer-specific → members only (tier, segment) → currency → not yet valid / expired / outside the weekly window → fully redeemed → every use held → identity needed → already used →
  * first order only → address → items → minimum → (amount rounds to nothing).
  */
 import { ruleAmount } from '@/lib/discounts/amounts';
@@ -26,9 +26,18 @@ export function assessRule(rule: DiscountRule, input: DiscountInput, context: Di
   const email = context.email === null ? null : normalizeEmail(context.email);
   const now = input.now.getTime();
 
-  // To anyone not on the list, a customer-specific code does not exist: answering otherwise would reveal it.
-  if (conditions.customerEmails && (email === null || !conditions.customerEmails.includes(email)))
+  const customer = context.customer ?? null;
+  // To anyone not on the list, a customer-specific code does not exist: answering otherwise would reveal it. Only a
+  // signed-in customer's verified email counts: an email typed into the checkout proves nothing.
+  const verifiedEmail = customer?.verifiedEmail ?? null;
+  if (conditions.customerEmails && (verifiedEmail === null || !conditions.customerEmails.includes(verifiedEmail)))
     return reject('unknown');
+  if (conditions.tiers || conditions.segments) {
+    if (customer === null) return reject('sign_in_required');
+    const inTier = !conditions.tiers || (customer.tier !== null && conditions.tiers.includes(customer.tier));
+    const inSegment = !conditions.segments || conditions.segments.some((s) => customer.segments.includes(s));
+    if (!inTier || !inSegment) return reject('not_for_this_customer');
+  }
   if (currenciesOf(rule).some((currency) => currency !== input.currency.toLowerCase()))
     return reject('currency_mismatch');
   if (conditions.startsAt && now < conditions.startsAt.getTime()) return reject('not_yet_valid');
@@ -61,7 +70,7 @@ export function assessRule(rule: DiscountRule, input: DiscountInput, context: Di
   if (eligibleSubtotal < minimum) return reject('minimum_not_met', minimum - eligibleSubtotal);
 
   const amount = ruleAmount(rule, eligibleSubtotal);
-  if (amount === 0) return reject('not_valid_for_items');
+  if (amount === 0 && rule.effect.type !== 'free_shipping') return reject('not_valid_for_items');
   return { ok: true, rule, amount, eligibleLineKeys: eligible.map((line) => line.key), eligibleSubtotal };
 }
 

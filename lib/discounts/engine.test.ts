@@ -8,7 +8,7 @@ import type { DiscountInput } from '@/lib/pricing/discount-evaluator';
 import { buildQuote } from '@/lib/pricing/quote';
 import { address } from '@/test/fixtures/addresses';
 import { selectionsOf } from '@/test/fixtures/selections';
-import { contextOf, NOW, orderInput, redemptionsOf } from '@/test/support/discount-order';
+import { contextOf, customerOf, NOW, orderInput, redemptionsOf } from '@/test/support/discount-order';
 
 // Prices (usd cents) from lib/catalog/data.ts.
 const headphones = { productId: 'aurora-headphones', quantity: 1 }; // 19 900, electronics
@@ -152,14 +152,69 @@ describe('codes', () => {
     });
   });
 
-  it('keeps a customer-specific code invisible to everyone else', () => {
+  it('keeps a customer-specific code invisible to everyone but the signed-in, verified customer on its list', () => {
     const input = orderInput({ items: [pourOver], codes: ['VIP20'] });
-    expect(applied(input, contextOf({ email: 'VIP@example.com ' }))).toEqual([['vip-20', 960]]);
-    const stranger = rejection('VIP20', input, contextOf({ email: 'eve@example.com' }));
+    const vip = customerOf({ verifiedEmail: 'vip@example.com' });
+    expect(applied(input, contextOf({ customer: vip }))).toEqual([['vip-20', 960]]);
+    const stranger = rejection(
+      'VIP20',
+      input,
+      contextOf({ customer: customerOf({ verifiedEmail: 'eve@example.com' }) }),
+    );
     const bogus = rejection('NOPE20', input, contextOf({ email: 'eve@example.com' }));
     expect(stranger?.reason).toBe('unknown');
     expect(stranger?.message).toBe(bogus?.message.replace('NOPE20', 'VIP20'));
     expect(rejection('VIP20', input)?.reason).toBe('unknown');
+    // A guest whose checkout email (what Stripe collected, unverified) is the listed one gets nothing.
+    expect(rejection('VIP20', input, contextOf({ email: 'vip@example.com' }))?.reason).toBe('unknown');
+    // Nor does the listed customer before they have verified their email.
+    expect(rejection('VIP20', input, contextOf({ customer: customerOf({ verifiedEmail: null }) }))?.reason).toBe(
+      'unknown',
+    );
+  });
+
+  it('gives loyalty perks by tier to signed-in members only, and a lapsed customer the welcome back offer', () => {
+    const input = orderInput({ items: [pourOver] }); // $48.00
+    expect(applied(input, contextOf({ customer: customerOf({ tier: 'gold', segments: ['returning'] }) }))).toEqual([
+      ['gold-member-10', 480],
+    ]);
+    expect(applied(input, contextOf({ customer: customerOf({ tier: 'silver', segments: ['returning'] }) }))).toEqual([
+      ['silver-member-5', 240],
+    ]);
+    expect(applied(input, contextOf({ customer: customerOf() }))).toEqual([]);
+    expect(applied(input, contextOf())).toEqual([]);
+    // Lapsed and Silver: the welcome back offer does not combine, and saves more on its own.
+    const lapsed = customerOf({ tier: 'silver', segments: ['returning', 'lapsed'] });
+    expect(applied(input, contextOf({ customer: lapsed }))).toEqual([['welcome-back-15', 720]]);
+  });
+
+  it('a members-only code asks a guest to sign in, and tells a member outside its tier it is not for them', () => {
+    const rules = parseDiscountRules(
+      [
+        {
+          id: 'gold-code',
+          kind: 'code',
+          code: 'GOLDEN',
+          label: 'Gold: $5 off',
+          effect: { type: 'amount_off', amount: 500, currency: 'usd' },
+          conditions: { tiers: ['gold'] },
+          combinable: true,
+        },
+      ],
+      'test',
+    );
+    const input = orderInput({ items: [pourOver], codes: ['GOLDEN'] });
+    const reasonFor = (context: DiscountContext) =>
+      evaluateDiscounts(rules, input, context).rejected.map(({ reason, message }) => ({ reason, message }));
+    expect(reasonFor(contextOf())).toEqual([
+      { reason: 'sign_in_required', message: 'Sign in to your account to use the code GOLDEN.' },
+    ]);
+    expect(reasonFor(contextOf({ customer: customerOf({ tier: 'silver' }) }))).toEqual([
+      { reason: 'not_for_this_customer', message: "The code GOLDEN isn't available for your account." },
+    ]);
+    expect(evaluateDiscounts(rules, input, contextOf({ customer: customerOf({ tier: 'gold' }) })).applied).toHaveLength(
+      1,
+    );
   });
 
   it('refuses a rule priced in another currency', () => {

@@ -40,7 +40,9 @@ export function evaluateDiscounts(
     const rule = sorted.find((r) => r.kind === 'code' && r.code === code);
     return { code, assessment: rule ? assessRule(rule, input, context) : null };
   });
-  const automatic = sorted.filter((rule) => rule.kind === 'automatic').map((rule) => assessRule(rule, input, context));
+  const automatic = sorted
+    .filter((rule) => rule.kind === 'automatic' && rule.effect.type !== 'free_shipping')
+    .map((rule) => assessRule(rule, input, context));
 
   const stack = bestStack(
     codeAssessments.map((c) => c.assessment).filter(isEligible),
@@ -89,6 +91,25 @@ export function discountEvaluator(
   policy: StackingPolicy = STACKING_POLICY,
 ): DiscountEvaluator {
   return (input) => evaluateDiscounts(rules, input, context, policy).discount;
+}
+
+export type FreeShipping = { ruleId: string; label: string; methodIds: ReadonlyArray<string> };
+
+/** The automatic free-shipping rules that hold for the order (priced into its shipping options, not the coupon). */
+export function freeShippingOf(
+  rules: ReadonlyArray<DiscountRule>,
+  input: DiscountInput,
+  context: DiscountContext,
+): FreeShipping[] {
+  return [...rules]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .flatMap((rule) => {
+      const { effect } = rule;
+      if (rule.kind !== 'automatic' || effect.type !== 'free_shipping') return [];
+      return assessRule(rule, input, context).ok
+        ? [{ ruleId: rule.id, label: rule.label, methodIds: effect.methodIds }]
+        : [];
+    });
 }
 
 export type CodeCheck =

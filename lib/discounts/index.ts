@@ -6,6 +6,8 @@ export {
   checkCode,
   discountEvaluator,
   evaluateDiscounts,
+  type FreeShipping,
+  freeShippingOf,
   NO_REDEMPTIONS,
   STACKING_POLICY,
 } from '@/lib/discounts/engine';

@@ -22,6 +22,7 @@ export function formatMoneyCompact(amount: number, currency: Currency): string {
 /** "10% off", "12.5% off", "$10 off". */
 export function describeEffect(effect: DiscountEffect): string {
   if (effect.type === 'percent_off') return `${effect.basisPoints / 100}% off`;
+  if (effect.type === 'free_shipping') return 'free shipping';
   return `${formatMoneyCompact(effect.amount, effect.currency)} off`;
 }
 
@@ -68,6 +69,10 @@ export function rejectionMessage(reason: RejectionReason, details: MessageDetail
         : `${Subject} can't be combined with ${details.combinedWith}. We applied whichever saves you more.`;
     case 'first_order_only':
       return `${Subject} is only for a first order.`;
+    case 'sign_in_required':
+      return `Sign in to your account to use ${subject}.`;
+    case 'not_for_this_customer':
+      return `${Subject} isn't available for your account.`;
     case 'identity_required':
       return `Enter your email address to use ${subject}.`;
     case 'currency_mismatch':

@@ -78,6 +78,10 @@ describe('demo rules', () => {
       'cart-10-off-100',
       'flash-sale-electronics',
       'weekend-home-sale',
+      'silver-member-5',
+      'gold-member-10',
+      'gold-member-free-express',
+      'welcome-back-15',
       'canada-5',
     ]);
   });

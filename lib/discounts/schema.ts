@@ -4,8 +4,11 @@
  * See lib/discounts/README.md for the semantics of every field and the stacking policy.
  */
 import { z } from 'zod';
+import { segmentSchema } from '@/lib/customers/segments';
+import { tierIdSchema } from '@/lib/customers/tiers';
 import { normalizeCode, normalizeEmail } from '@/lib/discounts/code';
 import { currencySchema, minorUnitsSchema } from '@/lib/money';
+import { STORE_CREDIT } from '@/lib/pricing/store-credit';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a lowercase slug');
 
@@ -28,6 +31,11 @@ export const discountEffectSchema = z.discriminatedUnion('type', [
   /** 1 basis point = 0.01 %; 1000 = 10 % off the eligible lines. */
   z.object({ type: z.literal('percent_off'), basisPoints: z.number().int().min(1).max(10_000) }).strict(),
   z.object({ type: z.literal('amount_off'), amount: minorUnitsSchema.min(1), currency: currencySchema }).strict(),
+  /**
+   * These shipping methods cost nothing (automatic rules only). A coupon cannot reduce shipping, so this is priced
+   * into the shipping options the update sends, never into the coupon.
+   */
+  z.object({ type: z.literal('free_shipping'), methodIds: z.array(slug).min(1) }).strict(),
 ]);
 export type DiscountEffect = z.infer<typeof discountEffectSchema>;
 
@@ -69,8 +77,15 @@ export const discountConditionsSchema = z
     categoryIds: z.array(slug).min(1).optional(),
     /** Only for a shopper's first order (needs the shopper's identity). */
     firstOrderOnly: z.boolean().default(false),
-    /** Customer-specific offer: only these shoppers (by email) may use it; to anyone else it does not exist. */
+    /**
+     * Customer-specific offer: only the signed-in customers with these (verified) emails may use it; to anyone else
+     * (a guest typing a listed email included) it does not exist.
+     */
     customerEmails: z.array(z.email().transform(normalizeEmail)).min(1).optional(),
+    /** Loyalty perk: only signed-in customers in one of these tiers (lib/customers/tiers.ts). */
+    tiers: z.array(tierIdSchema).min(1).optional(),
+    /** Only signed-in customers in one of these segments, computed from their orders (lib/customers/segments.ts). */
+    segments: z.array(segmentSchema).min(1).optional(),
   })
   .strict();
 
@@ -100,6 +115,10 @@ export const discountRuleSchema = z
   })
   .strict()
   .superRefine((rule, ctx) => {
+    if (rule.id === STORE_CREDIT.ruleId)
+      ctx.addIssue({ code: 'custom', path: ['id'], message: `${rule.id} is the store credit's own entry` });
+    if (rule.effect.type === 'free_shipping' && rule.kind !== 'automatic')
+      ctx.addIssue({ code: 'custom', path: ['effect'], message: 'free shipping is for automatic rules only' });
     if (rule.kind === 'code' && rule.code === undefined)
       ctx.addIssue({ code: 'custom', path: ['code'], message: 'a code rule needs a code' });
     if (rule.kind === 'automatic' && rule.code !== undefined)

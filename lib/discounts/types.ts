@@ -1,3 +1,5 @@
+import type { Segment } from '@/lib/customers/segments';
+import type { TierId } from '@/lib/customers/tiers';
 import type { DiscountRule } from '@/lib/discounts/schema';
 import type { AppliedDiscount, QuoteDiscount } from '@/lib/pricing/types';
 
@@ -17,6 +19,8 @@ export type RejectionReason =
   | 'does_not_combine'
   | 'first_order_only'
   | 'identity_required'
+  | 'sign_in_required'
+  | 'not_for_this_customer'
   | 'currency_mismatch';
 
 /**
@@ -32,11 +36,25 @@ export type RedemptionCounts = {
   heldByEmail?(ruleId: string, email: string): number;
 };
 
+/**
+ * The signed-in customer, as the server knows them: their verified email (null while unverified), and their tier
+ * and segments computed from their paid orders. Never from what a request claims.
+ */
+export type CustomerContext = {
+  id: string;
+  verifiedEmail: string | null;
+  tier: TierId | null;
+  segments: ReadonlyArray<Segment>;
+};
+
 /** Who is shopping, as far as the server knows. Null means "not known yet" (identity comes later in checkout). */
 export type DiscountContext = {
   redemptions: RedemptionCounts;
+  /** The email Stripe collected for the checkout (for per-email limits and first orders; unverified). */
   email: string | null;
   isFirstOrder: boolean | null;
+  /** Null for a guest. */
+  customer?: CustomerContext | null;
 };
 
 /** The stacking policy's one tunable: no order is discounted by more than this share of its subtotal. */

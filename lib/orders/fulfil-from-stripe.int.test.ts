@@ -10,7 +10,7 @@ import { getCatalog } from '@/lib/catalog';
 import type { CheckoutDeps } from '@/lib/checkout/deps';
 import { findCheckout } from '@/lib/checkout/repository';
 import { updateCheckout } from '@/lib/checkout/update';
-import { discountRedemptions, holds, orders } from '@/lib/db/schema';
+import { checkouts, discountRedemptions, holds, orders, users } from '@/lib/db/schema';
 import { isAppError } from '@/lib/http/app-error';
 import { fulfillCheckout } from '@/lib/orders/fulfil';
 import { couponMetadataOf, SERVER_UPDATE_API_VERSION } from '@/lib/stripe/session-params';
@@ -200,23 +200,26 @@ describe("fulfilment from Stripe's final session", () => {
     expect(order.mismatchReason).toContain('total');
   });
 
-  it('flags a customer-specific code (VIP20) paid with another email at Stripe', async () => {
+  it('flags a customer-specific code (VIP20) on an order whose customer is no longer the verified VIP', async () => {
     const d = await deps();
+    const vip = `customer-${crypto.randomUUID()}`;
+    await env.db.insert(users).values({ id: vip, name: 'Vee', email: 'vip@example.com', emailVerified: true });
     const shopper = await openCheckout(d, [POUR_OVER], { withAddress: true });
-    // The VIP email is Stripe's when the code is applied; the payer then pays with another one.
-    await new EmulatorControl(env.emulatorUrl).updateEmail(shopper, 'vip@example.com');
+    await env.db.update(checkouts).set({ customerId: vip }).where(eq(checkouts.stripeSessionId, shopper.sessionId));
     await updateCheckout({ ...d, ...shopper, intent: { type: 'apply-code', code: 'VIP20' } });
     expect((await findCheckout(env.db, shopper.sessionId))?.quote.discount?.applied.map((a) => a.ruleId)).toEqual([
       'vip-20',
     ]);
-    await pay(env.emulatorUrl, shopper); // Stripe collects shopper@example.com
+    // Before paying, the account's email changes to one nobody has verified.
+    await env.db.update(users).set({ email: 'vee@example.net', emailVerified: false }).where(eq(users.id, vip));
+    await pay(env.emulatorUrl, shopper);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await fulfillCheckout({ db: env.db, stripe: env.stripe, sessionId: shopper.sessionId });
     warn.mockRestore();
     const order = await orderOf(shopper.sessionId);
     const [redemption] = await redemptionsOf(order.id);
-    expect(redemption).toMatchObject({ ruleId: 'vip-20', overRedeemed: true, email: 'shopper@example.com' });
-    expect(redemption?.overRedeemedReason).toContain('email');
+    expect(redemption).toMatchObject({ ruleId: 'vip-20', overRedeemed: true });
+    expect(redemption?.overRedeemedReason).toContain('signed-in customer');
   });
 
   it('releases the checkout’s holds in the order transaction', async () => {

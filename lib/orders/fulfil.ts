@@ -3,8 +3,10 @@ import type Stripe from 'stripe';
 import { recordSales } from '@/lib/cart/inventory';
 import { removePurchasedUnits } from '@/lib/cart/service';
 import { findCheckout, lockCheckout, markCheckoutStatus } from '@/lib/checkout/repository';
+import { now } from '@/lib/clock';
+import { creditLock, debitCreditForOrder } from '@/lib/customers/store-credit';
 import type { Db } from '@/lib/db/client';
-import { orderLines, orders } from '@/lib/db/schema';
+import { orderLines, orders, users } from '@/lib/db/schema';
 import { type DiscountRule, demoRules } from '@/lib/discounts';
 import { lockScarce, releaseCheckoutHolds } from '@/lib/holds';
 import { finalSessionFacts, recordMismatches } from '@/lib/orders/final-session';
@@ -17,6 +19,7 @@ import {
   stripeLineItemSchema,
   taxByJurisdictionOf,
 } from '@/lib/orders/stripe-session';
+import { STORE_CREDIT } from '@/lib/pricing/store-credit';
 import type { Quote, ShippingAddress } from '@/lib/pricing/types';
 import { callStripe, isResourceMissing, toAppError } from '@/lib/stripe/errors';
 import { lineKeyOfLineItem } from '@/lib/stripe/session-params';
@@ -103,6 +106,42 @@ function shippingAddressOf(session: FulfilmentSession): ShippingAddress | null {
   };
 }
 
+/**
+ * Debits the store credit Stripe's final session took, once (the order is new: no other call gets here). The
+ * checkout's hold kept that much for it; should the balance fall short anyway (or the checkout have no customer), the
+ * order is still the shopper's at what they paid, and flagged: the phrase returned says what went wrong.
+ */
+async function debitStoreCredit(
+  tx: Db,
+  debit: { customerId: string | null; orderId: number; amount: number; session: FulfilmentSession },
+): Promise<string | null> {
+  if (!debit.customerId) return `store credit: ${debit.amount} applied but the checkout has no customer`;
+  const { uncovered } = await debitCreditForOrder(tx, {
+    customerId: debit.customerId,
+    orderId: debit.orderId,
+    amount: debit.amount,
+    currency: debit.session.currency ?? 'usd',
+    now: await now(),
+  });
+  return uncovered > 0 ? `store credit: ${debit.amount} applied, ${uncovered} more than the customer's balance` : null;
+}
+
+async function verifiedEmailOf(tx: Db, customerId: string | null): Promise<string | null> {
+  if (!customerId) return null;
+  const [customer] = await tx
+    .select({ email: users.email, verified: users.emailVerified })
+    .from(users)
+    .where(eq(users.id, customerId));
+  return customer?.verified ? customer.email : null;
+}
+
+async function flagOrder(tx: Db, orderId: number, reasons: ReadonlyArray<string>): Promise<void> {
+  await tx
+    .update(orders)
+    .set({ recordMismatch: true, mismatchReason: reasons.join('; ') })
+    .where(eq(orders.id, orderId));
+}
+
 async function orderExists(tx: Db, sessionId: string): Promise<boolean> {
   const [row] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.stripeSessionId, sessionId));
   return row !== undefined;
@@ -155,6 +194,10 @@ export async function fulfillCheckout(input: {
   const facts = finalSessionFacts(session, quote);
   const mismatches = recordMismatches(session, facts, quote);
   const email = session.customer_details?.email ?? session.customer_email ?? null;
+  const customerId = checkout?.customerId ?? null;
+  // Store credit rides on the coupon beside the promotions: Stripe's final session says how much the order took.
+  const creditUsed = facts.appliedRules.find((rule) => rule.ruleId === STORE_CREDIT.ruleId)?.amount ?? 0;
+  const promotions = facts.appliedRules.filter((rule) => rule.ruleId !== STORE_CREDIT.ruleId);
   const created = await db.transaction(async (tx) => {
     // Concurrent fulfilments of this session queue here; the first creates the order, the others find it. Only a
     // created order takes a number from the sequence (an insert that conflicted would burn one: #1, #3, #5…).
@@ -166,7 +209,8 @@ export async function fulfillCheckout(input: {
     const locked = await lockCheckout(tx, session.id);
     await lockScarce(tx, [
       ...lines.flatMap((line) => (line.productId ? [{ kind: 'stock' as const, key: line.productId }] : [])),
-      ...facts.appliedRules.map((rule) => ({ kind: 'code' as const, key: rule.ruleId })),
+      ...promotions.map((rule) => ({ kind: 'code' as const, key: rule.ruleId })),
+      ...(customerId && creditUsed > 0 ? [creditLock(customerId)] : []),
     ]);
     const [order] = await tx
       .insert(orders)
@@ -203,14 +247,20 @@ export async function fulfillCheckout(input: {
       line.productId ? [{ productId: line.productId, quantity: line.quantity }] : [],
     );
     await recordSales(tx, purchased);
-    if (facts.discountAmount > 0 && facts.appliedRules.length > 0) {
+    if (facts.discountAmount > 0 && promotions.length > 0) {
       await recordRedemptions(tx, {
         orderId: order.id,
         sessionId: session.id,
         email,
-        applied: facts.appliedRules,
+        customerEmail: await verifiedEmailOf(tx, locked?.customerId ?? null),
+        applied: promotions,
         rules: input.discountRules ?? demoRules,
       });
+    }
+    if (creditUsed > 0) {
+      const problem = await debitStoreCredit(tx, { customerId, orderId: order.id, amount: creditUsed, session });
+      if (problem) mismatches.push(problem);
+      if (problem) await flagOrder(tx, order.id, mismatches);
     }
     await removePurchasedUnits(tx, shopperId, purchased);
     await markCheckoutStatus(tx, session.id, 'complete', session.payment_status);

@@ -2,8 +2,9 @@
  * Records the discount rules an order used, exactly once per (order, rule), at fulfilment. Limits are enforced again
  * here under a lock on the rule's usage row (`SELECT … FOR UPDATE`), so two orders racing for the last use are
  * serialised: the first counts normally, the second is still fulfilled at the price paid but flagged
- * (`over_redeemed`, with the reason) and logged for the merchant. Per-email limits and customer-specific codes
- * (`conditions.customerEmails`, e.g. VIP20) are checked against Stripe's `customer_details.email`.
+ * (`over_redeemed`, with the reason) and logged for the merchant. Per-email limits are checked against Stripe's
+ * `customer_details.email`; customer-specific codes (`conditions.customerEmails`, e.g. VIP20) against the verified
+ * email of the order's signed-in customer.
  */
 import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
@@ -15,6 +16,8 @@ export type RedemptionInput = {
   sessionId: string;
   /** Stripe's `customer_details.email` (or `customer_email`). */
   email: string | null;
+  /** The verified email of the customer account the order belongs to (null: a guest, or not verified). */
+  customerEmail: string | null;
   /** The rules Stripe applied (from its coupons' metadata) and their amounts. */
   applied: ReadonlyArray<{ ruleId: string; amount: number }>;
   rules: ReadonlyArray<DiscountRule>;
@@ -39,8 +42,9 @@ async function overLimitReason(
 ): Promise<string | null> {
   if (!rule) return null;
   const { customerEmails } = rule.conditions;
-  if (customerEmails && (email === null || !customerEmails.includes(email))) {
-    return `the code is for particular customers and Stripe's collected email (${email ?? 'none'}) is not one of them`;
+  const customerEmail = input.customerEmail ? normalizeEmail(input.customerEmail) : null;
+  if (customerEmails && (customerEmail === null || !customerEmails.includes(customerEmail))) {
+    return `the code is for particular customers and the order's signed-in customer (${customerEmail ?? 'none verified'}) is not one of them`;
   }
   const { totalRedemptions, perEmail } = rule.limits;
   if (totalRedemptions !== undefined && redeemed >= totalRedemptions) return `total limit ${totalRedemptions} reached`;

@@ -5,7 +5,8 @@
  * - Lines: products in cart order, then add-ons (see `addOnLinesOf`). Items whose product is unknown, and add-ons that
  *   are no longer eligible, are dropped silently here — the routes validate and refuse bad input before this point.
  * - Shipping: the options offered for the address (none until an address is known), the selected one first; a selected
- *   method that is not offered for the address falls back to the cheapest offered one.
+ *   method that is not offered for the address falls back to the cheapest offered one. A free-shipping perk prices its
+ *   methods at zero.
  * - Discount: `null` unless a `DiscountEvaluator` is given; its amount is capped at the subtotal.
  * - total = max(0, subtotal + shippingAmount − discountAmount), which equals the plain sum because of the cap.
  */
@@ -19,11 +20,15 @@ import type { CheckoutSelections, Quote, QuoteDiscount, QuoteLine } from '@/lib/
 
 export type { DiscountEvaluator, DiscountInput, DiscountLine } from '@/lib/pricing/discount-evaluator';
 
+/** Shipping methods a perk makes free (e.g. express for Gold members), with the words shown beside the method. */
+export type FreeShippingPerk = { methodIds: ReadonlyArray<string>; label: string };
+
 export function buildQuote(
   selections: CheckoutSelections,
   catalog: Catalog,
   now: Date,
   discounts?: DiscountEvaluator,
+  freeShipping: ReadonlyArray<FreeShippingPerk> = [],
 ): Quote {
   const cart = resolveCartItems(selections.items, catalog);
   const productLines: QuoteLine[] = cart.map(({ product, quantity }) => ({
@@ -44,7 +49,12 @@ export function buildQuote(
   const categoryOf = (productId: string | null) =>
     cart.find(({ product }) => product.id === productId)?.product.categoryId ?? null;
 
-  const offered = shippingOptionsFor(selections.shippingAddress, productLines, catalog);
+  const offered = shippingOptionsFor(selections.shippingAddress, productLines, catalog).map((option) => {
+    const perk = freeShipping.find((p) => p.methodIds.includes(option.methodId));
+    return perk && option.amount > 0
+      ? { ...option, amount: 0, displayName: `${option.displayName} — ${perk.label}` }
+      : option;
+  });
   const { options, selectedMethodId } = withSelectedFirst(offered, selections.shippingMethodId);
   const shippingAmount = options[0]?.amount ?? 0;
 

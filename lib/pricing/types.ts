@@ -27,6 +27,8 @@ export type CheckoutSelections = {
   shippingMethodId: string | null;
   /** Codes the shopper applied (normalised: trimmed, upper case). Filled by the discounts feature. */
   discountCodes: ReadonlyArray<string>;
+  /** The signed-in customer chose to pay with their store credit (absent: no). */
+  useStoreCredit?: boolean;
 };
 
 export type QuoteLine = {

@@ -1,6 +1,6 @@
 /** Test helpers: a real `DiscountInput` priced by `buildQuote` over the store's catalog, and shopper contexts. */
 import { getCatalog } from '@/lib/catalog';
-import type { DiscountContext, RedemptionCounts } from '@/lib/discounts/types';
+import type { CustomerContext, DiscountContext, RedemptionCounts } from '@/lib/discounts/types';
 import type { DiscountInput } from '@/lib/pricing/discount-evaluator';
 import { buildQuote } from '@/lib/pricing/quote';
 import type { CheckoutSelections } from '@/lib/pricing/types';
@@ -41,4 +41,9 @@ export function redemptionsOf(counts: {
 
 export function contextOf(overrides: Partial<DiscountContext> = {}): DiscountContext {
   return { redemptions: redemptionsOf({}), email: null, isFirstOrder: null, ...overrides };
+}
+
+/** A signed-in customer's context: verified email, tier and segments as the server would compute them. */
+export function customerOf(overrides: Partial<CustomerContext> = {}): CustomerContext {
+  return { id: 'customer-1', verifiedEmail: null, tier: null, segments: ['first-order'], ...overrides };
 }
