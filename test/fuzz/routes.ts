@@ -447,6 +447,29 @@ export const ROUTES: ReadonlyArray<RouteEntry> = [
     ],
   }),
   route({
+    file: 'app/api/checkout/store-credit/route.ts',
+    samplePath: '/api/checkout/store-credit',
+    methods: ['POST'],
+    load: () => import('@/app/api/checkout/store-credit/route'),
+    cases: (f) => [
+      {
+        method: 'POST',
+        // The attacker is a guest: even its well-formed request is refused (401), and a claimed customer changes nothing.
+        calls: sessionUpdateCalls(
+          f,
+          '/api/checkout/store-credit',
+          (sessionId) => ({ sessionId, apply: true }),
+          {
+            sessionId: badSessionId,
+            apply: fc.oneof(notAString, fc.constantFrom('true', 1, null)),
+            customerId: fc.constantFrom('demo_gold', 'customer-1'),
+          },
+          ['sessionId', 'apply'],
+        ),
+      },
+    ],
+  }),
+  route({
     file: 'app/api/checkout/discount-codes/route.ts',
     samplePath: '/api/checkout/discount-codes',
     methods: ['POST', 'DELETE'],
