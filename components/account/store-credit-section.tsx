@@ -45,8 +45,8 @@ export function StoreCreditSection({ balance, lines, currency }: Props) {
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100">
-            {lines.map((line, i) => (
-              <tr key={`${line.at.toISOString()}-${i}`} data-testid="credit-history-line">
+            {lines.map((line) => (
+              <tr key={`${line.kind}-${line.at.toISOString()}-${line.change}`} data-testid="credit-history-line">
                 <td className="py-1.5 text-stone-600">{dateFormat.format(line.at)}</td>
                 <td className="py-1.5 text-stone-800">
                   {KIND_LABEL[line.kind]}

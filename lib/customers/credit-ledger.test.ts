@@ -142,4 +142,28 @@ describe('credit applied to an order', () => {
       ),
     );
   });
+
+  it('property: checkouts each taking what is available (the balance less the others’ holds) never hold more than the balance', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 50_000 }),
+        fc.array(
+          fc.record({
+            subtotal: fc.integer({ min: 0, max: 40_000 }),
+            shippingAmount: fc.integer({ min: 0, max: 2_000 }),
+          }),
+          { maxLength: 12 },
+        ),
+        (balance, orders) => {
+          let held = 0;
+          for (const order of orders) {
+            const taken = creditToApply({ ...order, discountAmount: 0, currency: 'usd', available: balance - held });
+            expect(taken).toBeGreaterThanOrEqual(0);
+            held += taken;
+          }
+          expect(held).toBeLessThanOrEqual(balance);
+        },
+      ),
+    );
+  });
 });
