@@ -44,6 +44,8 @@ async function main(): Promise<void> {
   }
   const migrated = await run(process.execPath, [require.resolve('tsx/cli'), 'scripts/db-migrate.ts'], env);
   if (migrated !== 0) process.exit(migrated);
+  const seeded = await run(process.execPath, [require.resolve('tsx/cli'), 'scripts/db-seed.ts'], env);
+  if (seeded !== 0) process.exit(seeded);
 
   const emulator = await startEmulator({
     port: emulatorPort,

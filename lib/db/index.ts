@@ -16,8 +16,13 @@ async function open(): Promise<DbHandle> {
   const opened = await createDb(
     config.database.kind === 'postgres' ? config.database.url : { pglite: config.database.dataDir },
   );
-  // Production applies migrations in its deploy step (`npm run db:migrate`), never on a request.
-  if (!config.production) await opened.migrate();
+  // Production applies migrations and the seed in its deploy step (`npm run db:migrate`, `npm run db:seed`), never on a
+  // request; development and tests migrate and seed an empty database on first use.
+  if (!config.production) {
+    await opened.migrate();
+    const { seedStoreData } = await import('@/lib/store-data/seed');
+    await seedStoreData(opened.db);
+  }
   if (config.demoCustomers) {
     const { seedDemoCustomers } = await import('@/lib/accounts/demo-customers');
     await seedDemoCustomers(opened.db);

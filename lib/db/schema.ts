@@ -374,3 +374,131 @@ export const storeCreditEntries = pgTable(
     check('store_credit_entries_amount_positive', sql`${t.amount} > 0`),
   ],
 );
+
+// ——— The store's data (lib/store-data): what the merchant edits. JSON columns are validated by the zod schemas of
+// lib/catalog and lib/discounts when loaded and when written, never trusted as stored. ———
+
+/** One row (id 1): the counter every change of the store's data bumps, in the transaction that makes the change. */
+export const storeDataVersion = pgTable(
+  'store_data_version',
+  {
+    id: integer('id').primaryKey().default(1),
+    version: integer('version').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('store_data_version_single_row', sql`${t.id} = 1`)],
+);
+
+/** One row (id 1): the store's currency and the cart weight its shipping base rates cover. */
+export const storeSettings = pgTable(
+  'store_settings',
+  {
+    id: integer('id').primaryKey().default(1),
+    currency: text('currency').notNull(),
+    shippingIncludedGrams: integer('shipping_included_grams').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('store_settings_single_row', sql`${t.id} = 1`)],
+);
+
+export const storeCategories = pgTable('store_categories', {
+  id: text('id').primaryKey(),
+  /** Display order. */
+  position: integer('position').notNull(),
+  name: text('name').notNull(),
+  description: text('description').notNull(),
+  warrantyEligible: boolean('warranty_eligible').notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** A product; `active: false` withdraws it (off the store, dropped from open checkouts) without losing its history. */
+export const storeProducts = pgTable(
+  'store_products',
+  {
+    id: text('id').primaryKey(),
+    position: integer('position').notNull(),
+    categoryId: text('category_id')
+      .notNull()
+      .references(() => storeCategories.id),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    unitAmount: integer('unit_amount').notNull(),
+    currency: text('currency').notNull(),
+    image: text('image').notNull(),
+    imageAlt: text('image_alt').notNull(),
+    maxPerOrder: integer('max_per_order').notNull(),
+    /** Units to sell in all (sold units are counted in inventory_sales). */
+    stock: integer('stock').notNull(),
+    weightGrams: integer('weight_grams').notNull(),
+    taxCode: text('tax_code').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('store_products_category_idx').on(t.categoryId)],
+);
+
+/** An add-on and its eligibility (`scope`, `requires`); `price` is the add-on schema's price as JSON. */
+export const storeAddOns = pgTable('store_add_ons', {
+  id: text('id').primaryKey(),
+  position: integer('position').notNull(),
+  name: text('name').notNull(),
+  description: text('description').notNull(),
+  scope: text('scope').notNull(),
+  price: jsonb('price').$type<unknown>().notNull(),
+  requires: jsonb('requires').$type<string[]>().notNull(),
+  taxCode: text('tax_code').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** A shipping method; its rates per region are `store_shipping_rates` (no rate: not offered in that region). */
+export const storeShippingMethods = pgTable('store_shipping_methods', {
+  id: text('id').primaryKey(),
+  position: integer('position').notNull(),
+  displayName: text('display_name').notNull(),
+  /** `{minimumSubtotal, regions}`, or null when the method is never free. */
+  freeAbove: jsonb('free_above').$type<unknown>(),
+  deliversToPoBoxes: boolean('delivers_to_po_boxes').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const storeShippingRates = pgTable(
+  'store_shipping_rates',
+  {
+    methodId: text('method_id')
+      .notNull()
+      .references(() => storeShippingMethods.id, { onDelete: 'cascade' }),
+    region: text('region').notNull(),
+    /** Up to the store's included weight. */
+    baseAmount: integer('base_amount').notNull(),
+    /** Per started kilogram above it. */
+    perExtraKgAmount: integer('per_extra_kg_amount').notNull(),
+    minBusinessDays: integer('min_business_days').notNull(),
+    maxBusinessDays: integer('max_business_days').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.methodId, t.region] })],
+);
+
+/**
+ * A discount rule: `rule` is the rule as authored (the input of `discountRuleSchema`, which validates it on every read
+ * and write); `kind` and `code` repeat it for queries and uniqueness (one rule per code).
+ */
+export const storeDiscountRules = pgTable(
+  'store_discount_rules',
+  {
+    id: text('id').primaryKey(),
+    position: integer('position').notNull(),
+    kind: text('kind').notNull(),
+    code: text('code'),
+    active: boolean('active').notNull().default(true),
+    rule: jsonb('rule').$type<unknown>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('store_discount_rules_code_unique').on(t.code)],
+);
