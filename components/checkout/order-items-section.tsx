@@ -3,10 +3,11 @@
 import { AddOnToggle } from '@/components/checkout/add-on-toggle';
 import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 import { QuantityStepper } from '@/components/checkout/quantity-stepper';
+import { UpdateNotices } from '@/components/checkout/update-notices';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatMoney } from '@/lib/money';
 
-/** The order's items, each with its price, its quantity stepper and the per-item add-ons (warranty) that cover it. */
+/** The order's items (and what the last update had to change of them), each with its price, its quantity stepper and the per-item add-ons (warranty) that cover it. */
 export function OrderItemsSection() {
   const { view } = useCheckoutUpdates();
   return (
@@ -14,6 +15,7 @@ export function OrderItemsSection() {
       <h2 id="order-items-heading" className="text-lg font-semibold text-stone-900">
         Your items
       </h2>
+      <UpdateNotices topic="items" />
       {view ? (
         <ul className="divide-y divide-stone-100 rounded-2xl border border-stone-200 bg-white px-4">
           {view.items.map((item) => (

@@ -3,7 +3,11 @@
 import { useCheckoutUpdates } from '@/components/checkout/checkout-updates';
 import type { UpdateNotice } from '@/lib/checkout/contract';
 
-const TOPIC_OF: Record<UpdateNotice['code'], 'shipping' | 'discounts'> = {
+type Topic = 'items' | 'shipping' | 'discounts';
+
+const TOPIC_OF: Record<UpdateNotice['code'], Topic> = {
+  item_removed: 'items',
+  item_quantity_reduced: 'items',
   shipping_method_changed: 'shipping',
   discount_code_kept: 'discounts',
   discount_code_replaced: 'discounts',
@@ -13,7 +17,7 @@ const TOPIC_OF: Record<UpdateNotice['code'], 'shipping' | 'discounts'> = {
  * What the last update changed on its own, under the heading of the section it is about, in a polite live region that
  * is always there (so screen readers announce a notice as it appears) and takes no room when empty.
  */
-export function UpdateNotices({ topic }: { topic: 'shipping' | 'discounts' }) {
+export function UpdateNotices({ topic }: { topic: Topic }) {
   const { updateNotices } = useCheckoutUpdates();
   return (
     <div role="status" aria-live="polite" className="space-y-2 empty:mb-0">
@@ -21,7 +25,7 @@ export function UpdateNotices({ topic }: { topic: 'shipping' | 'discounts' }) {
         .filter((notice) => TOPIC_OF[notice.code] === topic)
         .map((notice) => (
           <p
-            key={notice.code}
+            key={`${notice.code}:${notice.message}`}
             data-testid="checkout-notice"
             data-code={notice.code}
             className="rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-950"

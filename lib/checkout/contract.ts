@@ -178,7 +178,15 @@ export const discountsViewSchema = z.object({
 });
 
 /** Things an update changed that the shopper did not ask for, each with why; the browser says them once. */
-export const UPDATE_NOTICE_CODES = ['shipping_method_changed', 'discount_code_kept', 'discount_code_replaced'] as const;
+export const UPDATE_NOTICE_CODES = [
+  'shipping_method_changed',
+  'discount_code_kept',
+  'discount_code_replaced',
+  /** The merchant withdrew an item, or it sold out: it left the order. */
+  'item_removed',
+  /** Fewer units of an item can be ordered now than the order held. */
+  'item_quantity_reduced',
+] as const;
 export const updateNoticeSchema = z.object({
   code: z.enum(UPDATE_NOTICE_CODES),
   message: z.string().check(z.minLength(1)),

@@ -1,6 +1,5 @@
 import 'server-only';
 import type Stripe from 'stripe';
-import { getCatalog } from '@/lib/catalog';
 import type { Catalog } from '@/lib/catalog/schema';
 import { isShippableCountry } from '@/lib/catalog/shipping';
 import { now } from '@/lib/clock';
@@ -8,6 +7,7 @@ import { getServerConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import type { Db } from '@/lib/db/client';
 import type { DiscountRule } from '@/lib/discounts';
+import { storeDataOf } from '@/lib/store-data/snapshot';
 import { getStripe } from '@/lib/stripe/client';
 
 export type CheckoutSettings = {
@@ -50,18 +50,24 @@ export type CheckoutDeps = {
   now: Date;
   /** The request's origin (scheme://host), used when no APP_URL is configured. */
   origin: string;
-  /** The store's discount rules (default: the demo rules in lib/discounts/rules.ts). */
+  /** The store's discount rules (the app's come from the database; default: the seed's, lib/discounts/rules.ts). */
   discountRules?: ReadonlyArray<DiscountRule>;
 };
 
-/** The app's real collaborators for a checkout request. */
+/**
+ * The app's real collaborators for a checkout request, priced from the store's data as it is now (one read of its
+ * version, beside the clock's; a reload only after a change).
+ */
 export async function checkoutDepsFor(request: Request): Promise<CheckoutDeps> {
+  const db = await getDb();
+  const [store, clock] = await Promise.all([storeDataOf(db), now()]);
   return {
-    db: await getDb(),
+    db,
     stripe: getStripe(),
-    catalog: getCatalog(),
+    catalog: store.catalog,
+    discountRules: store.rules,
     settings: getCheckoutSettings(),
-    now: await now(),
+    now: clock,
     origin: new URL(request.url).origin,
   };
 }

@@ -14,13 +14,14 @@ import {
 import type { Catalog } from '@/lib/catalog/schema';
 import { methodRestriction, shippingConfig, shippingOptionsFor, withSelectedFirst } from '@/lib/catalog/shipping';
 import { discountsUnavailable } from '@/lib/checkout/access';
+import { availableItems } from '@/lib/checkout/available-items';
 import { GIFT_MESSAGE_ADD_ON_ID, type UpdateNotice } from '@/lib/checkout/contract';
 import { type DiscountRules, discountInputOf } from '@/lib/checkout/price';
 import { countryInSentence, countryName } from '@/lib/countries';
 import { checkCode, chooseCode, codeChoiceMessage, normalizeCode, type RejectionReason } from '@/lib/discounts';
 import { AppError } from '@/lib/http/app-error';
 import { resolveCartItems } from '@/lib/pricing/cart';
-import type { CheckoutSelections, QuoteShippingOption, ShippingAddress } from '@/lib/pricing/types';
+import type { CheckoutSelections, QuoteLine, QuoteShippingOption, ShippingAddress } from '@/lib/pricing/types';
 
 export type CheckoutIntent =
   | { type: 'replace-items'; items: ReadonlyArray<{ productId: string; quantity: number }> }
@@ -45,6 +46,8 @@ export type IntentContext = {
   discounts: DiscountRules | null;
   /** The app's clock (shared with the emulator in tests): codes are checked against it. */
   now: Date;
+  /** The lines the checkout was last priced with, to name items the catalog no longer has. */
+  quotedLines?: ReadonlyArray<Pick<QuoteLine, 'productId' | 'name'>>;
 };
 
 export function emptySelections(items: CheckoutSelections['items']): CheckoutSelections {
@@ -55,17 +58,26 @@ export function emptySelections(items: CheckoutSelections['items']): CheckoutSel
 export type IntentOutcome = { selections: CheckoutSelections; notices: UpdateNotice[] };
 
 /**
- * The selections after `intent`, then a chosen shipping method the order can no longer have (a new country, a PO box)
- * switched to the cheapest one offered, with a notice; throws an AppError (4xx) when the intent is not allowed. Pure.
+ * The selections with only what the store can still sell (`availableItems`), then after `intent`, then a chosen
+ * shipping method the order can no longer have (a new country, a PO box) switched to the cheapest one offered — each
+ * with a notice; throws an AppError (4xx) when the intent is not allowed. Pure.
  */
 export function applyIntent(
   selections: CheckoutSelections,
   intent: CheckoutIntent,
   context: IntentContext,
 ): IntentOutcome {
-  const changed = applyChange(selections, intent, context);
+  const available = intent.type === 'replace-items' ? null : availableItems(selections.items, context);
+  const current =
+    available && available.notices.length > 0
+      ? tidyAddOns({ ...selections, items: available.items }, context.catalog)
+      : selections;
+  const changed = applyChange(current, intent, context);
   const shipping = followOfferedShipping(changed.selections, context.catalog);
-  return { selections: shipping.selections, notices: [...changed.notices, ...shipping.notices] };
+  return {
+    selections: shipping.selections,
+    notices: [...(available?.notices ?? []), ...changed.notices, ...shipping.notices],
+  };
 }
 
 function applyChange(selections: CheckoutSelections, intent: CheckoutIntent, context: IntentContext): IntentOutcome {

@@ -169,6 +169,7 @@ export async function syncCheckout(
       unavailableUnits: unavailable,
       discounts,
       now: deps.now,
+      quotedLines: row.quote.lines,
     });
     const wanted = priceCheckout(selections, deps.catalog, deps.now, discounts).quote;
     const saved = holdsOf(row, rules);
