@@ -5,9 +5,9 @@ import { connection } from 'next/server';
 import { cache } from 'react';
 import type { CartItemInput } from '@/lib/cart/forms';
 import { addToCartRefusal, getCartView } from '@/lib/cart/service';
-import { getCatalog } from '@/lib/catalog';
 import { getDb } from '@/lib/db';
 import { readShopperId } from '@/lib/shopper';
+import { currentStoreData } from '@/lib/store-data/current';
 
 /**
  * The current shopper's cart, read on the server from the `sf_shopper` cookie, per request (never prerendered). One
@@ -18,13 +18,17 @@ import { readShopperId } from '@/lib/shopper';
 export const readShopperCart = cache(async () => {
   await connection();
   const shopperId = readShopperId(await cookies());
-  return getCartView(await getDb(), shopperId, getCatalog());
+  return getCartView(await getDb(), shopperId, (await currentStoreData()).catalog);
 });
 
 /** Why adding these units to the current shopper's cart would be refused right now, or null. */
 export async function readAddToCartRefusal(item: CartItemInput): Promise<string | null> {
   await connection();
-  return addToCartRefusal(await getDb(), { shopperId: readShopperId(await cookies()), ...item }, getCatalog());
+  return addToCartRefusal(
+    await getDb(),
+    { shopperId: readShopperId(await cookies()), ...item },
+    (await currentStoreData()).catalog,
+  );
 }
 
 /**

@@ -4,9 +4,9 @@ import { connection } from 'next/server';
 import { cache } from 'react';
 import { unavailableUnits } from '@/lib/cart/inventory';
 import { availableUnits } from '@/lib/cart/rules';
-import { getCatalog } from '@/lib/catalog';
 import type { Product } from '@/lib/catalog/schema';
 import { getDb } from '@/lib/db';
+import { currentStoreData } from '@/lib/store-data/current';
 
 /**
  * Units still for sale per product id (catalog stock minus units sold and held by open checkouts). If the database cannot be read the opening
@@ -30,5 +30,13 @@ export async function readStockLeft(products: readonly Product[]): Promise<Map<s
  */
 export const readCatalogStockLeft = cache(async (): Promise<Map<string, number>> => {
   await connection();
-  return readStockLeft(getCatalog().products);
+  let products: readonly Product[];
+  try {
+    products = (await currentStoreData()).catalog.products;
+  } catch (error) {
+    unstable_rethrow(error);
+    console.error('[stock] could not read the store data; showing the page’s stock', error);
+    return new Map();
+  }
+  return readStockLeft(products);
 });

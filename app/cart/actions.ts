@@ -6,10 +6,10 @@ import { redirect } from 'next/navigation';
 import type { AddToCartState, CartLineState } from '@/lib/cart/form-state';
 import { cartNoticeHref, parseAddToCartForm, parseCartLineForm } from '@/lib/cart/forms';
 import { addToCart, setCartQuantity, takeOutOfCart } from '@/lib/cart/service';
-import { getCatalog } from '@/lib/catalog';
 import { getDb } from '@/lib/db';
 import { type AppError, isAppError } from '@/lib/http/app-error';
 import { readShopperId, resolveShopper, setShopperCookie } from '@/lib/shopper';
+import { currentStoreData } from '@/lib/store-data/current';
 
 /**
  * The cart's Server Actions: the forms behind Add to cart, a cart line's − / + / typed quantity and Remove, and Undo.
@@ -60,7 +60,7 @@ export async function addToCartAction(_previous: AddToCartState, form: FormData)
   const cookieStore = await cookies();
   const { shopperId, isNew } = resolveShopper(cookieStore);
   try {
-    await addToCart(await getDb(), { shopperId, ...item }, getCatalog());
+    await addToCart(await getDb(), { shopperId, ...item }, (await currentStoreData()).catalog);
   } catch (error) {
     const message = refusalMessage(error, 'We could not add this to your cart. Please try again.');
     // A catalog page answers a form posted without JavaScript with its prerendered shell, which cannot show this
@@ -87,7 +87,7 @@ export async function updateCartLineAction(_previous: CartLineState, form: FormD
   if (quantity === 0) {
     let removed = 0;
     try {
-      removed = shopperId ? await takeOutOfCart(db, { shopperId, productId }, getCatalog()) : 0;
+      removed = shopperId ? await takeOutOfCart(db, { shopperId, productId }, (await currentStoreData()).catalog) : 0;
     } catch (error) {
       return { status: 'error', message: refusalMessage(error, 'We could not remove this item. Please try again.') };
     }
@@ -96,7 +96,7 @@ export async function updateCartLineAction(_previous: CartLineState, form: FormD
 
   if (!shopperId) return { status: 'error', message: NOT_IN_CART };
   try {
-    await setCartQuantity(db, { shopperId, productId, quantity }, getCatalog());
+    await setCartQuantity(db, { shopperId, productId, quantity }, (await currentStoreData()).catalog);
   } catch (error) {
     return { status: 'error', message: refusalMessage(error, 'Your cart could not be updated. Please try again.') };
   }
@@ -112,7 +112,7 @@ export async function undoRemoveAction(_previous: CartLineState, form: FormData)
   const cookieStore = await cookies();
   const { shopperId, isNew } = resolveShopper(cookieStore);
   try {
-    await addToCart(await getDb(), { shopperId, ...parsed.data }, getCatalog());
+    await addToCart(await getDb(), { shopperId, ...parsed.data }, (await currentStoreData()).catalog);
   } catch (error) {
     return { status: 'error', message: refusalMessage(error, 'We could not put this back. Please try again.') };
   }

@@ -7,7 +7,7 @@ import { now } from '@/lib/clock';
 import { creditLock, debitCreditForOrder } from '@/lib/customers/store-credit';
 import type { Db } from '@/lib/db/client';
 import { orderLines, orders, users } from '@/lib/db/schema';
-import { type DiscountRule, demoRules } from '@/lib/discounts';
+import type { DiscountRule } from '@/lib/discounts';
 import { lockScarce, releaseCheckoutHolds } from '@/lib/holds';
 import { finalSessionFacts, recordMismatches } from '@/lib/orders/final-session';
 import { findOrderBySession, type OrderView } from '@/lib/orders/order-view';
@@ -21,6 +21,7 @@ import {
 } from '@/lib/orders/stripe-session';
 import { STORE_CREDIT } from '@/lib/pricing/store-credit';
 import type { Quote, ShippingAddress } from '@/lib/pricing/types';
+import { storeDataOf } from '@/lib/store-data/snapshot';
 import { callStripe, isResourceMissing, toAppError } from '@/lib/stripe/errors';
 import { lineKeyOfLineItem } from '@/lib/stripe/session-params';
 
@@ -198,6 +199,8 @@ export async function fulfillCheckout(input: {
   // Store credit rides on the coupon beside the promotions: Stripe's final session says how much the order took.
   const creditUsed = facts.appliedRules.find((rule) => rule.ruleId === STORE_CREDIT.ruleId)?.amount ?? 0;
   const promotions = facts.appliedRules.filter((rule) => rule.ruleId !== STORE_CREDIT.ruleId);
+  // The store's rules as they are now (read before the transaction, which must not wait on another connection).
+  const rules = input.discountRules ?? (promotions.length > 0 ? (await storeDataOf(db)).rules : []);
   const created = await db.transaction(async (tx) => {
     // Concurrent fulfilments of this session queue here; the first creates the order, the others find it. Only a
     // created order takes a number from the sequence (an insert that conflicted would burn one: #1, #3, #5…).
@@ -254,7 +257,7 @@ export async function fulfillCheckout(input: {
         email,
         customerEmail: await verifiedEmailOf(tx, locked?.customerId ?? null),
         applied: promotions,
-        rules: input.discountRules ?? demoRules,
+        rules,
       });
     }
     if (creditUsed > 0) {

@@ -1,5 +1,4 @@
 import type { NextRequest } from 'next/server';
-import { getCatalog } from '@/lib/catalog';
 import { checkoutStateQuerySchema } from '@/lib/checkout/contract';
 import { getCheckoutState } from '@/lib/checkout/view';
 import { now } from '@/lib/clock';
@@ -7,13 +6,14 @@ import { getDb } from '@/lib/db';
 import { parseWith } from '@/lib/http/json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/http/responses';
 import { readShopperId } from '@/lib/shopper';
+import { currentStoreData } from '@/lib/store-data/current';
 
 /** The shopper's checkout as a `CheckoutStateView`, from the server's record (no Stripe call). */
 export const GET = withErrorHandling(async (request: NextRequest) => {
   const { sessionId } = parseWith(checkoutStateQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
   const view = await getCheckoutState({
     db: await getDb(),
-    catalog: getCatalog(),
+    catalog: (await currentStoreData()).catalog,
     now: await now(),
     sessionId,
     shopperId: readShopperId(request.cookies),

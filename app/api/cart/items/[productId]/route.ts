@@ -1,12 +1,12 @@
 import type { NextRequest } from 'next/server';
 import { parseProductIdParam, setCartQuantitySchema } from '@/lib/cart/requests';
 import { getCartView, removeFromCart, setCartQuantity } from '@/lib/cart/service';
-import { getCatalog } from '@/lib/catalog';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/http/app-error';
 import { readJsonBody } from '@/lib/http/json-body';
 import { jsonResponse, withErrorHandling } from '@/lib/http/responses';
 import { readShopperId } from '@/lib/shopper';
+import { currentStoreData } from '@/lib/store-data/current';
 
 type Context = { params: Promise<{ productId: string }> };
 
@@ -23,7 +23,9 @@ export const PATCH = withErrorHandling(async (request: NextRequest, context: Con
   const { quantity } = await readJsonBody(request, setCartQuantitySchema);
   const shopperId = readShopperId(request.cookies);
   if (!shopperId) throw new AppError(404, 'cart_item_not_found', 'That item is not in your cart.');
-  return jsonResponse(await setCartQuantity(await getDb(), { shopperId, productId, quantity }, getCatalog()));
+  return jsonResponse(
+    await setCartQuantity(await getDb(), { shopperId, productId, quantity }, (await currentStoreData()).catalog),
+  );
 });
 
 /** Removes an item from the cart (removing one that is not there is not an error). */
@@ -31,6 +33,6 @@ export const DELETE = withErrorHandling(async (request: NextRequest, context: Co
   const productId = await productIdFrom(context);
   const shopperId = readShopperId(request.cookies);
   const db = await getDb();
-  if (!shopperId) return jsonResponse(await getCartView(db, null, getCatalog()));
-  return jsonResponse(await removeFromCart(db, { shopperId, productId }, getCatalog()));
+  if (!shopperId) return jsonResponse(await getCartView(db, null, (await currentStoreData()).catalog));
+  return jsonResponse(await removeFromCart(db, { shopperId, productId }, (await currentStoreData()).catalog));
 });
