@@ -11,10 +11,11 @@ import { currentStoreData } from '@/lib/store-data/current';
 /** The shopper's checkout as a `CheckoutStateView`, from the server's record (no Stripe call). */
 export const GET = withErrorHandling(async (request: NextRequest) => {
   const { sessionId } = parseWith(checkoutStateQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
+  const [store, clock] = await Promise.all([currentStoreData(), now()]);
   const view = await getCheckoutState({
     db: await getDb(),
-    catalog: (await currentStoreData()).catalog,
-    now: await now(),
+    catalog: store.catalog,
+    now: clock,
     sessionId,
     shopperId: readShopperId(request.cookies),
   });
