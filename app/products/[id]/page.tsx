@@ -6,7 +6,8 @@ import { AddToCartForm } from '@/components/shop/add-to-cart-form';
 import { CurrentStockHint } from '@/components/shop/current-stock-hint';
 import { ProductPrice } from '@/components/shop/product-price';
 import { STORE_NAME } from '@/components/shop/store-info';
-import { getCatalog, getCategory, getProduct } from '@/lib/catalog';
+import { getCategory, getProduct } from '@/lib/catalog';
+import { storefrontCatalog } from '@/lib/store-data/storefront';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -14,7 +15,7 @@ type Props = { params: Promise<{ id: string }> };
 export const instant = false;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const product = getProduct((await params).id);
+  const product = getProduct((await params).id, await storefrontCatalog());
   if (!product) return { title: 'Product not found' };
   return {
     title: product.name,
@@ -32,8 +33,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export function generateStaticParams() {
-  return getCatalog().products.map((product) => ({ id: product.id }));
+export async function generateStaticParams() {
+  return (await storefrontCatalog()).products.map((product) => ({ id: product.id }));
 }
 
 /**
@@ -42,9 +43,10 @@ export function generateStaticParams() {
  * refuses what stock cannot cover, with its message.
  */
 export default async function ProductPage({ params }: Props) {
-  const product = getProduct((await params).id);
+  const catalog = await storefrontCatalog();
+  const product = getProduct((await params).id, catalog);
   if (!product) notFound();
-  const category = getCategory(product.categoryId);
+  const category = getCategory(product.categoryId, catalog);
 
   return (
     <div>
