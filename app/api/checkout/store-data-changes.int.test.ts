@@ -3,6 +3,7 @@
  * the data as it is now, and Stripe's total follows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POST as addItem } from '@/app/api/cart/items/route';
 import { POST as applyCode } from '@/app/api/checkout/discount-codes/route';
 import type { CheckoutStateView } from '@/lib/checkout/contract';
 import { setRuleActive, updateProduct, upsertRule } from '@/lib/store-data/mutations';
@@ -134,6 +135,20 @@ describe('an open checkout after the merchant changes the store', () => {
     expect(undiscounted.discounts.automatic).toEqual([]);
     expect(undiscounted.total).toBe(first.total);
     await expectStripeFollows(shopper, undiscounted);
+  });
+
+  it('keeps a withdrawn product out of carts, and starts new checkouts at the current price', async () => {
+    await updateProduct(env.db, 'pulse-speaker', { active: false });
+    const refused = await addItem(
+      apiRequest('POST', '/api/cart/items', { shopperId: null, body: { productId: 'pulse-speaker', quantity: 1 } }),
+    );
+    expect(refused.status).toBe(404);
+    expect((await errorOf(refused)).code).toBe('product_not_found');
+
+    await updateProduct(env.db, 'terracotta-planter', { unitAmount: 2_100 });
+    const shopper = await shopperWithCheckout([{ productId: 'terracotta-planter', quantity: 1 }]);
+    const { record } = await stripeAndRecord(env, shopper.sessionId);
+    expect(record.lines).toEqual([expect.objectContaining({ key: 'product:terracotta-planter', unitAmount: 2_100 })]);
   });
 
   it('stops accepting a disabled code on the next update of a checkout that applied it', async () => {
