@@ -1,5 +1,6 @@
 import 'server-only';
 import type Stripe from 'stripe';
+import type { StoreOffer } from '@/lib/catalog/offer';
 import type { Catalog } from '@/lib/catalog/schema';
 import { isShippableCountry } from '@/lib/catalog/shipping';
 import { now } from '@/lib/clock';
@@ -52,6 +53,8 @@ export type CheckoutDeps = {
   origin: string;
   /** The store's discount rules (the app's come from the database; default: the seed's, lib/discounts/rules.ts). */
   discountRules?: ReadonlyArray<DiscountRule>;
+  /** The add-ons and shipping methods offered (the app's come from the database; default: the seed's). */
+  offer?: StoreOffer;
 };
 
 /**
@@ -66,6 +69,7 @@ export async function checkoutDepsFor(request: Request): Promise<CheckoutDeps> {
     stripe: getStripe(),
     catalog: store.catalog,
     discountRules: store.rules,
+    offer: { addOns: store.addOns, shipping: store.shipping },
     settings: getCheckoutSettings(),
     now: clock,
     origin: new URL(request.url).origin,

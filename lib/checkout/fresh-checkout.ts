@@ -122,6 +122,7 @@ export async function freshCheckout(
     unavailableUnits: unavailable,
     discounts,
     now: deps.now,
+    offer: deps.offer,
   });
   return {
     selections: carried.selections,

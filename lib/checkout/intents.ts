@@ -11,8 +11,9 @@ import {
   giftMessageSchema,
   pruneIneligibleAddOns,
 } from '@/lib/catalog/add-ons';
+import { SEED_OFFER, type StoreOffer } from '@/lib/catalog/offer';
 import type { Catalog } from '@/lib/catalog/schema';
-import { methodRestriction, shippingConfig, shippingOptionsFor, withSelectedFirst } from '@/lib/catalog/shipping';
+import { methodRestriction, shippingOptionsFor, withSelectedFirst } from '@/lib/catalog/shipping';
 import { discountsUnavailable } from '@/lib/checkout/access';
 import { availableItems } from '@/lib/checkout/available-items';
 import { GIFT_MESSAGE_ADD_ON_ID, type UpdateNotice } from '@/lib/checkout/contract';
@@ -48,6 +49,8 @@ export type IntentContext = {
   now: Date;
   /** The lines the checkout was last priced with, to name items the catalog no longer has. */
   quotedLines?: ReadonlyArray<Pick<QuoteLine, 'productId' | 'name'>>;
+  /** The add-ons and shipping methods offered (default: the seed's). */
+  offer?: StoreOffer;
 };
 
 export function emptySelections(items: CheckoutSelections['items']): CheckoutSelections {
@@ -70,10 +73,10 @@ export function applyIntent(
   const available = intent.type === 'replace-items' ? null : availableItems(selections.items, context);
   const current =
     available && available.notices.length > 0
-      ? tidyAddOns({ ...selections, items: available.items }, context.catalog)
+      ? tidyAddOns({ ...selections, items: available.items }, context.catalog, context.offer)
       : selections;
   const changed = applyChange(current, intent, context);
-  const shipping = followOfferedShipping(changed.selections, context.catalog);
+  const shipping = followOfferedShipping(changed.selections, context.catalog, context.offer);
   return {
     selections: shipping.selections,
     notices: [...(available?.notices ?? []), ...changed.notices, ...shipping.notices],
@@ -83,7 +86,9 @@ export function applyIntent(
 function applyChange(selections: CheckoutSelections, intent: CheckoutIntent, context: IntentContext): IntentOutcome {
   switch (intent.type) {
     case 'replace-items':
-      return quiet(tidyAddOns({ ...selections, items: intent.items.map((item) => ({ ...item })) }, context.catalog));
+      return quiet(
+        tidyAddOns({ ...selections, items: intent.items.map((item) => ({ ...item })) }, context.catalog, context.offer),
+      );
     case 'set-shipping-address':
       assertShippableAddress(intent.address, context.allowedCountries);
       return quiet({ ...selections, shippingAddress: { ...intent.address } });
@@ -164,8 +169,12 @@ const BAD_REQUEST_REFUSALS: ReadonlySet<AddOnRefusalCode> = new Set([
 ]);
 
 /** Drops add-ons that are no longer eligible, and the gift message once its card is gone. */
-export function tidyAddOns(selections: CheckoutSelections, catalog: Catalog): CheckoutSelections {
-  const pruned = pruneIneligibleAddOns(selections, catalog);
+export function tidyAddOns(
+  selections: CheckoutSelections,
+  catalog: Catalog,
+  offer: StoreOffer = SEED_OFFER,
+): CheckoutSelections {
+  const pruned = pruneIneligibleAddOns(selections, catalog, offer.addOns);
   const hasCard = pruned.addOns.some((a) => a.addOnId === GIFT_MESSAGE_ADD_ON_ID);
   return hasCard ? pruned : { ...pruned, giftMessage: null };
 }
@@ -185,25 +194,25 @@ function giftMessageFor(selections: CheckoutSelections, sent: string | undefined
 export function applySetAddOn(
   selections: CheckoutSelections,
   intent: SetAddOnIntent,
-  { catalog }: Pick<IntentContext, 'catalog'>,
+  { catalog, offer = SEED_OFFER }: Pick<IntentContext, 'catalog' | 'offer'>,
 ): CheckoutSelections {
-  const addOn = findAddOn(intent.addOnId);
+  const addOn = findAddOn(intent.addOnId, offer.addOns);
   if (!addOn) throw new AppError(400, 'unknown_add_on', 'That add-on is not available.');
   const isCard = addOn.id === GIFT_MESSAGE_ADD_ON_ID;
   if (intent.giftMessage !== undefined && !(isCard && intent.selected)) {
     throw new AppError(400, 'invalid_request', 'A gift message can only be sent when selecting the gift message card.');
   }
   const others = selections.addOns.filter((a) => !(a.addOnId === addOn.id && a.productId === intent.productId));
-  if (!intent.selected) return tidyAddOns({ ...selections, addOns: others }, catalog);
+  if (!intent.selected) return tidyAddOns({ ...selections, addOns: others }, catalog, offer);
 
-  const eligibility = checkAddOnEligibility(addOn.id, intent.productId, selections, catalog);
+  const eligibility = checkAddOnEligibility(addOn.id, intent.productId, selections, catalog, offer.addOns);
   if (!eligibility.ok) {
     const status = BAD_REQUEST_REFUSALS.has(eligibility.code) ? 400 : 409;
     throw new AppError(status, eligibility.code, eligibility.message);
   }
   const giftMessage = isCard ? giftMessageFor(selections, intent.giftMessage) : selections.giftMessage;
   const addOns = [...others, { addOnId: addOn.id, productId: intent.productId }];
-  return tidyAddOns({ ...selections, addOns, giftMessage }, catalog);
+  return tidyAddOns({ ...selections, addOns, giftMessage }, catalog, offer);
 }
 
 // ——— set-quantity ———
@@ -215,7 +224,7 @@ export type SetQuantityIntent = { type: 'set-quantity'; productId: string; quant
 export function applySetQuantity(
   selections: CheckoutSelections,
   intent: SetQuantityIntent,
-  context: Pick<IntentContext, 'catalog' | 'unavailableUnits'>,
+  context: Pick<IntentContext, 'catalog' | 'unavailableUnits' | 'offer'>,
 ): CheckoutSelections {
   const { productId, quantity } = intent;
   if (!Number.isSafeInteger(quantity) || quantity < 0) {
@@ -237,7 +246,7 @@ export function applySetQuantity(
         `${product.name} is the only item in your order. To remove it, go back to the store and change your cart.`,
       );
     }
-    return tidyAddOns({ ...selections, items: others }, context.catalog);
+    return tidyAddOns({ ...selections, items: others }, context.catalog, context.offer);
   }
   // Lowering a quantity is always allowed, even when fewer units are left than the order holds.
   if (quantity > current.quantity || quantity > product.maxPerOrder) {
@@ -245,7 +254,7 @@ export function applySetQuantity(
     if (refusal) throw new AppError(409, 'quantity_unavailable', refusal);
   }
   const items = selections.items.map((item) => (item.productId === productId ? { productId, quantity } : item));
-  return tidyAddOns({ ...selections, items }, context.catalog);
+  return tidyAddOns({ ...selections, items }, context.catalog, context.offer);
 }
 
 // ——— set-shipping-method ———
@@ -255,26 +264,34 @@ export function applySetQuantity(
 export type SetShippingMethodIntent = { type: 'set-shipping-method'; methodId: string };
 
 /** The shipping options the quote offers for these selections (none until an address is known). */
-export function offeredShippingOptions(selections: CheckoutSelections, catalog: Catalog): QuoteShippingOption[] {
+export function offeredShippingOptions(
+  selections: CheckoutSelections,
+  catalog: Catalog,
+  offer: StoreOffer = SEED_OFFER,
+): QuoteShippingOption[] {
   const lines = resolveCartItems(selections.items, catalog).map(({ product, quantity }) => ({
     kind: 'product' as const,
     productId: product.id,
     quantity,
     amount: product.unitAmount * quantity,
   }));
-  return shippingOptionsFor(selections.shippingAddress, lines, catalog);
+  return shippingOptionsFor(selections.shippingAddress, lines, catalog, offer.shipping);
 }
 
 /**
  * A chosen method the address can no longer have becomes the cheapest one offered, and the shopper is told why:
  * "Overnight shipping isn't available to the United Kingdom, so shipping changed to Standard shipping."
  */
-function followOfferedShipping(selections: CheckoutSelections, catalog: Catalog): IntentOutcome {
-  const chosen = shippingConfig.methods.find((m) => m.id === selections.shippingMethodId);
+function followOfferedShipping(
+  selections: CheckoutSelections,
+  catalog: Catalog,
+  offer: StoreOffer = SEED_OFFER,
+): IntentOutcome {
+  const chosen = offer.shipping.methods.find((m) => m.id === selections.shippingMethodId);
   const address = selections.shippingAddress;
   if (!chosen || !address) return quiet(selections);
-  const offered = offeredShippingOptions(selections, catalog);
-  const fallback = shippingConfig.methods.find((m) => m.id === withSelectedFirst(offered, null).selectedMethodId);
+  const offered = offeredShippingOptions(selections, catalog, offer);
+  const fallback = offer.shipping.methods.find((m) => m.id === withSelectedFirst(offered, null).selectedMethodId);
   if (!fallback || offered.some((option) => option.methodId === chosen.id)) return quiet(selections);
   const where = methodRestriction(chosen, address) === 'po-box' ? 'PO boxes' : countryInSentence(address.country);
   return {
@@ -291,14 +308,14 @@ function followOfferedShipping(selections: CheckoutSelections, catalog: Catalog)
 export function applySetShippingMethod(
   selections: CheckoutSelections,
   intent: SetShippingMethodIntent,
-  { catalog }: Pick<IntentContext, 'catalog'>,
+  { catalog, offer = SEED_OFFER }: Pick<IntentContext, 'catalog' | 'offer'>,
 ): CheckoutSelections {
   if (!selections.shippingAddress) {
     throw new AppError(409, 'address_required', 'Enter your shipping address first to see how your order can ship.');
   }
-  const offered = offeredShippingOptions(selections, catalog);
+  const offered = offeredShippingOptions(selections, catalog, offer);
   if (!offered.some((option) => option.methodId === intent.methodId)) {
-    const method = shippingConfig.methods.find((m) => m.id === intent.methodId);
+    const method = offer.shipping.methods.find((m) => m.id === intent.methodId);
     const choices = offered.map((option) => option.displayName).join(', ');
     throw new AppError(
       409,
@@ -335,7 +352,7 @@ export function codeRefused(reason: RejectionReason, message: string, code: stri
 export function applyDiscountCode(
   selections: CheckoutSelections,
   intent: DiscountCodeIntent,
-  context: Pick<IntentContext, 'catalog' | 'now' | 'discounts'>,
+  context: Pick<IntentContext, 'catalog' | 'now' | 'discounts' | 'offer'>,
 ): IntentOutcome {
   const code = normalizeCode(intent.code);
   if (intent.type === 'remove-code') {
@@ -343,7 +360,7 @@ export function applyDiscountCode(
   }
   if (!context.discounts) throw discountsUnavailable();
   const { rules, context: shopper } = context.discounts;
-  const input = discountInputOf(selections, context.catalog, context.now);
+  const input = discountInputOf(selections, context.catalog, context.now, context.offer);
   const check = checkCode(code, rules, input, shopper);
   if (!check.ok) throw codeRefused(check.reason, check.message, code);
   const [applied] = selections.discountCodes;

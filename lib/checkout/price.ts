@@ -4,6 +4,7 @@
  * and the quote as the checkout row stores it. Pure: redemption counts and identity come in through `context`.
  */
 import type Stripe from 'stripe';
+import { SEED_OFFER, type StoreOffer } from '@/lib/catalog/offer';
 import type { Catalog } from '@/lib/catalog/schema';
 import {
   type DiscountContext,
@@ -48,10 +49,14 @@ export function priceCheckout(
   catalog: Catalog,
   now: Date,
   discounts: DiscountRules | null,
+  offer: StoreOffer = SEED_OFFER,
 ): PricedCheckout {
-  if (!discounts) return { quote: buildQuote(selections, catalog, now), explanation: NO_DISCOUNTS };
+  if (!discounts) {
+    return { quote: buildQuote(selections, catalog, now, undefined, [], offer), explanation: NO_DISCOUNTS };
+  }
   let result: DiscountResult | null = null;
-  const freeShipping = freeShippingOf(discounts.rules, discountInputOf(selections, catalog, now), discounts.context);
+  const order = discountInputOf(selections, catalog, now, offer);
+  const freeShipping = freeShippingOf(discounts.rules, order, discounts.context);
   const promoted = buildQuote(
     selections,
     catalog,
@@ -61,6 +66,7 @@ export function priceCheckout(
       return result.discount;
     },
     freeShipping,
+    offer,
   );
   const available = discounts.storeCredit ?? null;
   const quote = available !== null && selections.useStoreCredit ? withStoreCredit(promoted, available) : promoted;
@@ -73,12 +79,24 @@ export function priceCheckout(
 }
 
 /** The priced order exactly as the discount engine sees it (for checking one code). */
-export function discountInputOf(selections: CheckoutSelections, catalog: Catalog, now: Date): DiscountInput {
+export function discountInputOf(
+  selections: CheckoutSelections,
+  catalog: Catalog,
+  now: Date,
+  offer: StoreOffer = SEED_OFFER,
+): DiscountInput {
   let captured: DiscountInput | null = null;
-  buildQuote(selections, catalog, now, (input) => {
-    captured = input;
-    return null;
-  });
+  buildQuote(
+    selections,
+    catalog,
+    now,
+    (input) => {
+      captured = input;
+      return null;
+    },
+    [],
+    offer,
+  );
   if (captured === null) throw new Error('buildQuote did not evaluate discounts');
   return captured;
 }

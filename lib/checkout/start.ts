@@ -94,7 +94,7 @@ async function promotionsChanged(db: Db, deps: CheckoutDeps, row: CheckoutRow): 
     customerId: row.customerId,
   });
   if (!discounts) return false;
-  return priceCheckout(row.selections, deps.catalog, deps.now, discounts).quote.total !== row.quote.total;
+  return priceCheckout(row.selections, deps.catalog, deps.now, discounts, deps.offer).quote.total !== row.quote.total;
 }
 
 /**
@@ -112,7 +112,7 @@ async function create(
   const { db } = deps;
   const { selections } = fresh;
   const stripeCustomer = customer ? await stripeCustomerOrNone(deps, customer) : null;
-  const priced = priceCheckout(selections, deps.catalog, deps.now, null);
+  const priced = priceCheckout(selections, deps.catalog, deps.now, null, deps.offer);
   const origin = publicOrigin(deps);
   // expires_at comes from the app's clock (shared with the emulator in tests), so Stripe's 30 min – 24 h check holds.
   const options = {
@@ -171,7 +171,8 @@ async function create(
     email: fresh.email,
     customerId: row.customerId,
   });
-  const discounted = discounts && priceCheckout(selections, deps.catalog, deps.now, discounts).quote.discountAmount > 0;
+  const discounted =
+    discounts && priceCheckout(selections, deps.catalog, deps.now, discounts, deps.offer).quote.discountAmount > 0;
   if (selections.shippingAddress || discounted) {
     await withCheckoutLease(db, session.id, (lease) => syncCheckout(db, deps, row, { type: 'refresh' }, { lease }));
   }

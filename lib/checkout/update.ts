@@ -108,7 +108,7 @@ export async function updateCheckout(
   });
   // Committed without discounts (so later updates skip them), but the shopper's code could not be applied.
   if (discountsRefused && isCodeIntent(intent)) throw discountsUnavailable();
-  return toCheckoutStateView(row, deps.catalog, unavailable, deps.now, notices);
+  return toCheckoutStateView(row, deps.catalog, unavailable, deps.now, notices, deps.offer);
 }
 
 /** Serialises every change to one open checkout (the update routes, and starting checkout resuming it). */
@@ -170,8 +170,9 @@ export async function syncCheckout(
       discounts,
       now: deps.now,
       quotedLines: row.quote.lines,
+      offer: deps.offer,
     });
-    const wanted = priceCheckout(selections, deps.catalog, deps.now, discounts).quote;
+    const wanted = priceCheckout(selections, deps.catalog, deps.now, discounts, deps.offer).quote;
     const saved = holdsOf(row, rules);
     const reserved = mostOf(saved, holdsOf({ selections, quote: wanted, email, customerId: row.customerId }, rules));
     await setCheckoutHolds(conn, row, reserved, saved);
@@ -245,7 +246,7 @@ async function sendPriced(
   tax: TaxBehavior | null,
 ) {
   const sent = await withDiscountPreview(discounts !== null, sessionId, async (preview) => {
-    const priced = priceCheckout(selections, deps.catalog, deps.now, preview ? discounts : null);
+    const priced = priceCheckout(selections, deps.catalog, deps.now, preview ? discounts : null, deps.offer);
     const session = await sendToStripe(deps, sessionId, { quote: priced.quote, selections, preview, tax });
     return { priced, session };
   });

@@ -5,9 +5,9 @@
  */
 import { unavailableUnits } from '@/lib/cart/inventory';
 import { maxQuantityFor } from '@/lib/cart/rules';
-import { addOnConfig, addOnUnitAmount, checkAddOnEligibility, isWarrantyEligible } from '@/lib/catalog/add-ons';
+import { addOnUnitAmount, checkAddOnEligibility, isWarrantyEligible } from '@/lib/catalog/add-ons';
+import { SEED_OFFER, type StoreOffer } from '@/lib/catalog/offer';
 import type { Catalog, Product } from '@/lib/catalog/schema';
-import { shippingConfig } from '@/lib/catalog/shipping';
 import { assertOwned, effectiveStatus } from '@/lib/checkout/access';
 import type { CheckoutStateView, DiscountsView, UpdateNotice } from '@/lib/checkout/contract';
 import { type CheckoutRow, findCheckout } from '@/lib/checkout/repository';
@@ -41,17 +41,17 @@ function toStoreCreditView(row: ViewedCheckout): CheckoutStateView['storeCredit'
 
 type AddOnEntry = CheckoutStateView['addOns'][number];
 
-function addOnEntries(selections: CheckoutSelections, catalog: Catalog): AddOnEntry[] {
+function addOnEntries(selections: CheckoutSelections, catalog: Catalog, offer: StoreOffer): AddOnEntry[] {
   const cart = resolveCartItems(selections.items, catalog);
   const entry = (addOnId: string, name: string, product: Product | null, amount: number): AddOnEntry => {
     const productId = product?.id ?? null;
-    const eligibility = checkAddOnEligibility(addOnId, productId, selections, catalog);
+    const eligibility = checkAddOnEligibility(addOnId, productId, selections, catalog, offer.addOns);
     const selected = selections.addOns.some((a) => a.addOnId === addOnId && a.productId === productId);
     return eligibility.ok
       ? { addOnId, productId, name, amount, selected, eligible: true }
       : { addOnId, productId, name, amount, selected, eligible: false, reason: eligibility.message };
   };
-  return addOnConfig.addOns.flatMap((addOn) =>
+  return offer.addOns.addOns.flatMap((addOn) =>
     addOn.scope === 'order'
       ? [entry(addOn.id, addOn.name, null, addOnUnitAmount(addOn, null))]
       : cart
@@ -62,8 +62,8 @@ function addOnEntries(selections: CheckoutSelections, catalog: Catalog): AddOnEn
   );
 }
 
-function methodOrder(methodId: string): number {
-  const index = shippingConfig.methods.findIndex((m) => m.id === methodId);
+function methodOrder(methodId: string, offer: StoreOffer): number {
+  const index = offer.shipping.methods.findIndex((m) => m.id === methodId);
   return index === -1 ? Number.MAX_SAFE_INTEGER : index;
 }
 
@@ -75,6 +75,7 @@ export function toCheckoutStateView(
   now: Date,
   /** What the update this view answers changed on its own. */
   notices: ReadonlyArray<UpdateNotice> = [],
+  offer: StoreOffer = SEED_OFFER,
 ): CheckoutStateView {
   const { selections, quote } = row;
   const rateIdOf = (methodId: string) =>
@@ -103,11 +104,11 @@ export function toCheckoutStateView(
       unitAmount,
       amount,
     })),
-    addOns: addOnEntries(selections, catalog),
+    addOns: addOnEntries(selections, catalog, offer),
     giftMessage: selections.giftMessage,
     shippingAddress: selections.shippingAddress,
     shippingMethods: [...quote.shippingOptions]
-      .sort((a, b) => methodOrder(a.methodId) - methodOrder(b.methodId))
+      .sort((a, b) => methodOrder(a.methodId, offer) - methodOrder(b.methodId, offer))
       .map((option) => ({
         methodId: option.methodId,
         displayName: option.displayName,
@@ -126,6 +127,7 @@ export function toCheckoutStateView(
 export async function getCheckoutState(input: {
   db: Db;
   catalog: Catalog;
+  offer?: StoreOffer;
   now: Date;
   sessionId: string;
   shopperId: string | null;
@@ -134,5 +136,5 @@ export async function getCheckoutState(input: {
   assertOwned(row, input.shopperId);
   const productIds = row.selections.items.map((item) => item.productId);
   const unavailable = await unavailableUnits(input.db, productIds, input.now, row.shopperId);
-  return toCheckoutStateView(row, input.catalog, unavailable, input.now);
+  return toCheckoutStateView(row, input.catalog, unavailable, input.now, [], input.offer);
 }

@@ -10,6 +10,7 @@
  * - Discount: `null` unless a `DiscountEvaluator` is given; its amount is capped at the subtotal.
  * - total = max(0, subtotal + shippingAmount − discountAmount), which equals the plain sum because of the cap.
  */
+import { SEED_OFFER, type StoreOffer } from '@/lib/catalog/offer';
 import type { Catalog } from '@/lib/catalog/schema';
 import { shippingOptionsFor, withSelectedFirst } from '@/lib/catalog/shipping';
 import { assertMinorUnits } from '@/lib/money';
@@ -29,6 +30,7 @@ export function buildQuote(
   now: Date,
   discounts?: DiscountEvaluator,
   freeShipping: ReadonlyArray<FreeShippingPerk> = [],
+  offer: StoreOffer = SEED_OFFER,
 ): Quote {
   const cart = resolveCartItems(selections.items, catalog);
   const productLines: QuoteLine[] = cart.map(({ product, quantity }) => ({
@@ -44,17 +46,19 @@ export function buildQuote(
     quantity,
     amount: product.unitAmount * quantity,
   }));
-  const lines = [...productLines, ...addOnLinesOf(selections, cart, catalog)];
+  const lines = [...productLines, ...addOnLinesOf(selections, cart, catalog, offer.addOns)];
   const subtotal = sumOf(lines.map((line) => line.amount));
   const categoryOf = (productId: string | null) =>
     cart.find(({ product }) => product.id === productId)?.product.categoryId ?? null;
 
-  const offered = shippingOptionsFor(selections.shippingAddress, productLines, catalog).map((option) => {
-    const perk = freeShipping.find((p) => p.methodIds.includes(option.methodId));
-    return perk && option.amount > 0
-      ? { ...option, amount: 0, displayName: `${option.displayName} — ${perk.label}` }
-      : option;
-  });
+  const offered = shippingOptionsFor(selections.shippingAddress, productLines, catalog, offer.shipping).map(
+    (option) => {
+      const perk = freeShipping.find((p) => p.methodIds.includes(option.methodId));
+      return perk && option.amount > 0
+        ? { ...option, amount: 0, displayName: `${option.displayName} — ${perk.label}` }
+        : option;
+    },
+  );
   const { options, selectedMethodId } = withSelectedFirst(offered, selections.shippingMethodId);
   const shippingAmount = options[0]?.amount ?? 0;
 

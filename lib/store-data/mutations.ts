@@ -8,7 +8,14 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Product, productSchema } from '@/lib/catalog/schema';
 import type { Db } from '@/lib/db/client';
-import { storeCategories, storeDataVersion, storeDiscountRules, storeProducts } from '@/lib/db/schema';
+import {
+  storeAddOns,
+  storeCategories,
+  storeDataVersion,
+  storeDiscountRules,
+  storeProducts,
+  storeShippingRates,
+} from '@/lib/db/schema';
 import { type DiscountRuleInput, discountRuleSchema } from '@/lib/discounts/schema';
 import { loadStoreData, productOfRow } from '@/lib/store-data/load';
 import { InvalidStoreDataError, StoreDataMissingError } from '@/lib/store-data/types';
@@ -40,6 +47,44 @@ export async function updateProduct(db: Db, id: string, patch: ProductPatch): Pr
       .set({ ...product, active, updatedAt: sql`now()` })
       .where(eq(storeProducts.id, id));
     return { before, after: { ...product, active } };
+  });
+}
+
+export type StoredAddOn = Omit<typeof storeAddOns.$inferSelect, 'position' | 'createdAt' | 'updatedAt'>;
+export type AddOnPatch = Partial<Omit<StoredAddOn, 'id'>>;
+
+/** Changes an add-on (price, eligibility, `active`…); the store as changed must pass `addOnConfigSchema`. */
+export async function updateAddOn(db: Db, id: string, patch: AddOnPatch): Promise<Change<StoredAddOn>> {
+  return inStoreChange(db, async (tx) => {
+    const [row] = await tx.select().from(storeAddOns).where(eq(storeAddOns.id, id)).for('update');
+    if (!row) throw new InvalidStoreDataError(`add-on ${id}`, ['no such add-on']);
+    const { position: _position, createdAt: _createdAt, updatedAt: _updatedAt, ...before } = row;
+    const after = { ...before, ...patch, id };
+    await tx
+      .update(storeAddOns)
+      .set({ ...after, updatedAt: sql`now()` })
+      .where(eq(storeAddOns.id, id));
+    return { before, after };
+  });
+}
+
+export type StoredShippingRate = typeof storeShippingRates.$inferSelect;
+export type ShippingRatePatch = Partial<Omit<StoredShippingRate, 'methodId' | 'region'>>;
+
+/** Changes a shipping method's rate in one region; the store as changed must pass `shippingConfigSchema`. */
+export async function updateShippingRate(
+  db: Db,
+  methodId: string,
+  region: string,
+  patch: ShippingRatePatch,
+): Promise<Change<StoredShippingRate>> {
+  return inStoreChange(db, async (tx) => {
+    const where = and(eq(storeShippingRates.methodId, methodId), eq(storeShippingRates.region, region));
+    const [before] = await tx.select().from(storeShippingRates).where(where).for('update');
+    if (!before) throw new InvalidStoreDataError(`shipping rate ${methodId} ${region}`, ['no such rate']);
+    const after = { ...before, ...patch, methodId, region };
+    await tx.update(storeShippingRates).set(after).where(where);
+    return { before, after };
   });
 }
 

@@ -7,7 +7,7 @@ import { createDb, type DbHandle } from '@/lib/db/client';
 import { storeDiscountRules, storeProducts } from '@/lib/db/schema';
 import { demoRules } from '@/lib/discounts';
 import { loadStoreData, readStoreDataVersion } from '@/lib/store-data/load';
-import { setRuleActive, updateProduct, upsertRule } from '@/lib/store-data/mutations';
+import { setRuleActive, updateAddOn, updateProduct, updateShippingRate, upsertRule } from '@/lib/store-data/mutations';
 import { seedStoreData } from '@/lib/store-data/seed';
 import { createStoreDataCache } from '@/lib/store-data/snapshot';
 import { InvalidStoreDataError, StoreDataMissingError } from '@/lib/store-data/types';
@@ -78,6 +78,17 @@ describe('store data changes', () => {
     const data = await loadStoreData(handle.db);
     expect(data.version).toBe(1);
     expect(data.catalog).toEqual(getCatalog());
+  });
+
+  it('refuses an add-on or shipping rate the store’s schemas reject, and rolls back', async () => {
+    await expect(updateAddOn(handle.db, 'gift-wrap', { price: { kind: 'flat', amount: 0 } })).rejects.toThrow(
+      /store_add_ons: addOns\.0\.price\.amount/,
+    );
+    await expect(updateAddOn(handle.db, 'gift-wrap', { active: false })).rejects.toThrow(/bad requirement gift-wrap/);
+    await expect(
+      updateShippingRate(handle.db, 'standard', 'domestic', { minBusinessDays: 9, maxBusinessDays: 2 }),
+    ).rejects.toThrow(/minimum after maximum/);
+    expect(await loadStoreData(handle.db)).toMatchObject({ version: 1, addOns: addOnConfig, shipping: shippingConfig });
   });
 
   it('creates, replaces and disables rules with discountRuleSchema as the validator', async () => {

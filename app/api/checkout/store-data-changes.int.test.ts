@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as addItem } from '@/app/api/cart/items/route';
 import { POST as applyCode } from '@/app/api/checkout/discount-codes/route';
 import type { CheckoutStateView } from '@/lib/checkout/contract';
-import { setRuleActive, updateProduct, upsertRule } from '@/lib/store-data/mutations';
+import { setRuleActive, updateAddOn, updateProduct, updateShippingRate, upsertRule } from '@/lib/store-data/mutations';
 import { usAddress } from '@/test/fixtures/addresses';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 import { postUpdate, type Shopper, shopperWithCheckout, update } from '@/test/support/checkout-api';
@@ -149,6 +149,38 @@ describe('an open checkout after the merchant changes the store', () => {
     const shopper = await shopperWithCheckout([{ productId: 'terracotta-planter', quantity: 1 }]);
     const { record } = await stripeAndRecord(env, shopper.sessionId);
     expect(record.lines).toEqual([expect.objectContaining({ key: 'product:terracotta-planter', unitAmount: 2_100 })]);
+  });
+
+  it('charges a changed shipping rate and add-on price on the next update, and stops offering a withdrawn add-on', async () => {
+    const shopper = await shopperWithCheckout([{ productId: CANDLE, quantity: 1 }]);
+    const first = await nextUpdate(shopper);
+    expect(first.shippingMethods.find((m) => m.methodId === 'standard')).toMatchObject({ amount: 599, selected: true });
+
+    await updateShippingRate(env.db, 'standard', 'domestic', { baseAmount: 699 });
+    await updateAddOn(env.db, 'gift-wrap', { price: { kind: 'flat', amount: 599 } });
+    const wrapped = await update('add-ons', shopper.shopperId, {
+      sessionId: shopper.sessionId,
+      addOnId: 'gift-wrap',
+      selected: true,
+    });
+    expect(wrapped.shippingMethods.find((m) => m.methodId === 'standard')).toMatchObject({
+      amount: 699,
+      selected: true,
+    });
+    expect(wrapped.lines.find((line) => line.key === 'add-on:gift-wrap')).toMatchObject({ amount: 599 });
+    expect(wrapped.total).toBe(first.total + 100 + 599);
+    await expectStripeFollows(shopper, wrapped);
+
+    await updateAddOn(env.db, 'express-handling', { active: false });
+    const refused = await postUpdate('add-ons', shopper.shopperId, {
+      sessionId: shopper.sessionId,
+      addOnId: 'express-handling',
+      selected: true,
+    });
+    expect({ status: refused.status, code: (await errorOf(refused)).code }).toEqual({
+      status: 400,
+      code: 'unknown_add_on',
+    });
   });
 
   it('stops accepting a disabled code on the next update of a checkout that applied it', async () => {

@@ -15,6 +15,7 @@ export const GET = withErrorHandling(async (request: NextRequest) => {
   const view = await getCheckoutState({
     db: await getDb(),
     catalog: store.catalog,
+    offer: store,
     now: clock,
     sessionId,
     shopperId: readShopperId(request.cookies),
