@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { catalogSchema } from '@/lib/catalog/schema';
 
 /**
- * The store's catalog as authored. `lib/catalog` validates it with `catalogSchema` on first use.
+ * The store's catalog as seeded into an empty database (`npm run db:seed`, lib/store-data/seed.ts), and the unit tests'
+ * fixture; the running store reads the database. `lib/catalog` validates it with `catalogSchema` on first use.
  * Prices are integer cents; `stock` is what the store opens with (sold units are tracked in the database).
  */
 export const catalogData = {

@@ -1,5 +1,6 @@
 /**
- * The store's demo discount rules, as data, validated with `discountRulesSchema` when this module loads (a bad edit
+ * The store's demo discount rules, as seeded into an empty database (lib/store-data/seed.ts; the running store reads
+ * the database), as data, validated with `discountRulesSchema` when this module loads (a bad edit
  * fails loudly, naming the field). Documented in lib/discounts/README.md — keep the table there in step.
  * Dates are fixed instants, so tests with an injected clock are stable; the flash sale's window is in the past on
  * purpose (a live window would change every total in end-to-end tests the day it opens). The weekend sale recurs
