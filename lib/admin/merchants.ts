@@ -14,7 +14,7 @@ export async function merchantById(db: Db, id: string): Promise<Merchant | null>
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, verified: users.emailVerified })
     .from(users)
     .where(eq(users.id, id));
-  if (!row || row.role !== 'merchant' || !row.verified) return null;
+  if (row?.role !== 'merchant' || !row.verified) return null;
   return { id: row.id, email: row.email, name: row.name.trim() || null };
 }
 

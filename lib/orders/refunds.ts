@@ -107,8 +107,7 @@ async function releaseRedemptions(tx: Db, orderId: number, at: Date): Promise<nu
 
 async function settleOrderStatus(tx: Db, order: { id: number; status: string; amountTotal: number }): Promise<void> {
   const refunded = await refundedAmountOf(tx, order.id);
-  const status =
-    refunded <= 0 ? order.status : refunded >= order.amountTotal ? REFUNDED : PARTIALLY_REFUNDED;
+  const status = refunded <= 0 ? order.status : refunded >= order.amountTotal ? REFUNDED : PARTIALLY_REFUNDED;
   if (status !== order.status) await tx.update(orders).set({ status }).where(eq(orders.id, order.id));
 }
 
@@ -151,7 +150,9 @@ export async function recordRefund(db: Db, refund: StripeRefund, at: Date): Prom
     const creditRestored =
       counts && metadata[REFUND_METADATA.restoreCredit] === 'true' ? await restoreCredit(tx, order, by, at) : 0;
     const redemptionsReleased =
-      counts && metadata[REFUND_METADATA.releaseRedemptions] === 'true' ? await releaseRedemptions(tx, order.id, at) : 0;
+      counts && metadata[REFUND_METADATA.releaseRedemptions] === 'true'
+        ? await releaseRedemptions(tx, order.id, at)
+        : 0;
     await tx.insert(refunds).values({
       stripeRefundId: refund.id,
       orderId: order.id,

@@ -1,18 +1,24 @@
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
+import { z } from 'zod';
 import { markCheckoutStatus, markPaymentStatus } from '@/lib/checkout/repository';
+import { now } from '@/lib/clock';
 import type { Db } from '@/lib/db/client';
 import { webhookEvents } from '@/lib/db/schema';
 import { AppError } from '@/lib/http/app-error';
-import { z } from 'zod';
-import { now } from '@/lib/clock';
 import { fulfillCheckout } from '@/lib/orders/fulfil';
 import { syncRefundsOf } from '@/lib/orders/refunds';
 import { eventSessionSchema } from '@/lib/orders/stripe-session';
 
 type EventDeps = { db: Db; stripe: Stripe };
 
-export type EventOutcome = 'fulfilled' | 'awaiting_payment' | 'payment_failed' | 'expired' | 'refunds_synced' | 'ignored';
+export type EventOutcome =
+  | 'fulfilled'
+  | 'awaiting_payment'
+  | 'payment_failed'
+  | 'expired'
+  | 'refunds_synced'
+  | 'ignored';
 
 function sessionIdOf(event: Stripe.Event): string {
   return eventSessionSchema.parse(event.data.object).id;

@@ -35,7 +35,9 @@ function intentOfCharge(store: Store, chargeId: string): Stripe.PaymentIntent {
 /** Refunds of one PaymentIntent that count against what it can still give back (succeeded and pending ones). */
 function refundedOf(store: Store, intentId: string): number {
   return [...store.refunds.values()]
-    .filter((refund) => refund.payment_intent === intentId && refund.status !== 'failed' && refund.status !== 'canceled')
+    .filter(
+      (refund) => refund.payment_intent === intentId && refund.status !== 'failed' && refund.status !== 'canceled',
+    )
     .reduce((sum, refund) => sum + refund.amount, 0);
 }
 
@@ -92,11 +94,7 @@ export function chargeOf(store: Store, intent: Stripe.PaymentIntent): Stripe.Cha
  * Refunds a succeeded card payment, all that is left or `amount` of it, at once (`status: 'succeeded'`), and emits
  * `refund.created` then `charge.refunded`. More than is left to refund is refused, as Stripe refuses it.
  */
-export function createRefund(
-  store: Store,
-  params: z.output<typeof createSchema>,
-  request: RequestRef,
-): Stripe.Refund {
+export function createRefund(store: Store, params: z.output<typeof createSchema>, request: RequestRef): Stripe.Refund {
   if (!params.payment_intent && !params.charge) throw missingParam('payment_intent');
   if (params.payment_intent && params.charge) {
     throw invalidParam('You may only specify one of these parameters: charge, payment_intent.', 'charge');
@@ -117,10 +115,10 @@ export function createRefund(
   }
   const amount = params.amount ?? left;
   if (amount > left) {
-    throw invalidRequest(
-      `Refund amount (${amount}) is greater than unrefunded amount on charge (${left}).`,
-      { code: 'amount_too_large', param: 'amount' },
-    );
+    throw invalidRequest(`Refund amount (${amount}) is greater than unrefunded amount on charge (${left}).`, {
+      code: 'amount_too_large',
+      param: 'amount',
+    });
   }
   const refund: Stripe.Refund = {
     id: newId.refund(),
