@@ -18,7 +18,10 @@ const amount = z
   .pipe(z.number().int().min(1, 'Enter more than zero.'));
 
 /** An HTML checkbox: present ("on") or absent. */
-const checkbox = z.union([z.literal('on'), z.literal('true'), z.undefined()]).transform((value) => value !== undefined);
+const checkbox = z
+  .enum(['on', 'true'])
+  .optional()
+  .transform((value) => value !== undefined);
 
 const reasonText = (min: number) =>
   z.string().trim().min(min, `Say why (${min} characters or more).`).max(200, 'Keep the reason under 200 characters.');

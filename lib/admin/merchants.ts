@@ -64,3 +64,18 @@ export async function createOrPromoteMerchant(
   });
   return { kind: 'created', merchant: { id, email, name: name || null }, password };
 }
+
+/** The demo merchant (local development and the e2e server only; README, "Merchant console"). */
+export const DEMO_MERCHANT_EMAIL = 'merchant@example.com';
+
+/** Creates the demo merchant with the demo customers' password, once (an existing account is left as it is). */
+export async function seedDemoMerchant(db: Db, password: string): Promise<void> {
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_MERCHANT_EMAIL));
+  if (existing) return;
+  await createOrPromoteMerchant(db, { email: DEMO_MERCHANT_EMAIL, name: 'Morgan Merchant', password }).catch(
+    // Another server process seeding at the same moment made it first.
+    (error: unknown) => {
+      if (!String(error).includes('unique')) throw error;
+    },
+  );
+}
