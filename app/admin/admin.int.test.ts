@@ -32,6 +32,8 @@ const { creditBalanceOf, revokeCredit } = await import('@/lib/customers/store-cr
 const { purchaseHistoryOf } = await import('@/lib/customers/purchase-history');
 const { recordRefund, stripeRefundSchema } = await import('@/lib/orders/refunds');
 const { getCatalog } = await import('@/lib/catalog');
+const { listOrders } = await import('@/lib/admin/orders');
+const { orderFiltersOf } = await import('@/lib/admin/order-filters');
 const schema = await import('@/lib/db/schema');
 const { adminAudit, discountRedemptions, discountUsage, orders, refunds, storeCreditEntries, users } = schema;
 
@@ -206,6 +208,10 @@ describe('refunds through the console', () => {
     expect((await orderRow(order.id))?.status).toBe('refunded');
     expect(await balanceOf(callers.shopperId)).toBe(balanceBefore + 1_000);
     expect(await usageOf('save-15-over-75')).toBe(usageBefore - 1);
+    const listed = await listOrders(env.db, orderFiltersOf({ q: `#${order.id}`, code: 'save15', status: 'refunded' }));
+    expect(listed.rows.map((row) => [row.id, row.refunded, row.codes])).toEqual([
+      [order.id, order.amountTotal, 'cart-10-off-100 SAVE15'],
+    ]);
     const audit = await env.db
       .select()
       .from(adminAudit)

@@ -26,7 +26,7 @@ export async function listCustomers(db: Db, search: { q: string | null; page: nu
         name: users.name,
         role: users.role,
         createdAt: users.createdAt,
-        orderCount: sql<number>`(select count(*) from ${orders} where ${orders.customerId} = ${users.id})::int`,
+        orderCount: sql<number>`(select count(*) from ${orders} where ${orders.customerId} = ${sql.raw('"users"."id"')})::int`,
       })
       .from(users)
       .where(where)

@@ -9,6 +9,9 @@ import { COUNTING_REFUND_STATUSES, refundedAmountOf } from '@/lib/orders/refunds
 export const ORDERS_PAGE_SIZE = 25;
 const EXPORT_LIMIT = 10_000;
 
+/** The outer query's order id, qualified (Drizzle writes a column of the query's own table unqualified). */
+const ORDER_ID = sql.raw('"orders"."id"');
+
 const nextDay = (day: string) => new Date(new Date(`${day}T00:00:00Z`).getTime() + 24 * 60 * 60 * 1000);
 
 function whereOf(filters: OrderFilters): SQL | undefined {
@@ -29,23 +32,23 @@ function whereOf(filters: OrderFilters): SQL | undefined {
   if (filters.to) conditions.push(lt(orders.createdAt, nextDay(filters.to)));
   if (filters.code) {
     conditions.push(
-      sql`exists (select 1 from ${discountRedemptions} where ${discountRedemptions.orderId} = ${orders.id} and upper(${discountRedemptions.code}) = ${filters.code})`,
+      sql`exists (select 1 from ${discountRedemptions} where ${discountRedemptions.orderId} = ${ORDER_ID} and upper(${discountRedemptions.code}) = ${filters.code})`,
     );
   }
   if (filters.overRedeemed) {
     conditions.push(
-      sql`exists (select 1 from ${discountRedemptions} where ${discountRedemptions.orderId} = ${orders.id} and ${discountRedemptions.overRedeemed})`,
+      sql`exists (select 1 from ${discountRedemptions} where ${discountRedemptions.orderId} = ${ORDER_ID} and ${discountRedemptions.overRedeemed})`,
     );
   }
   if (filters.flagged) conditions.push(eq(orders.recordMismatch, true));
   return and(...conditions);
 }
 
-const refundedSql = sql<number>`(select coalesce(sum(${refunds.amount}), 0) from ${refunds} where ${refunds.orderId} = ${orders.id} and ${inArray(refunds.status, COUNTING_REFUND_STATUSES)})::int`;
+const refundedSql = sql<number>`(select coalesce(sum(${refunds.amount}), 0) from ${refunds} where ${refunds.orderId} = ${ORDER_ID} and ${inArray(refunds.status, COUNTING_REFUND_STATUSES)})::int`;
 const codesSql = sql<
   string | null
->`(select string_agg(coalesce(${discountRedemptions.code}, ${discountRedemptions.ruleId}), ' ' order by ${discountRedemptions.ruleId}) from ${discountRedemptions} where ${discountRedemptions.orderId} = ${orders.id})`;
-const overRedeemedSql = sql<boolean>`exists (select 1 from ${discountRedemptions} where ${discountRedemptions.orderId} = ${orders.id} and ${discountRedemptions.overRedeemed})`;
+>`(select string_agg(coalesce(${discountRedemptions.code}, ${discountRedemptions.ruleId}), ' ' order by ${discountRedemptions.ruleId}) from ${discountRedemptions} where ${discountRedemptions.orderId} = ${ORDER_ID})`;
+const overRedeemedSql = sql<boolean>`exists (select 1 from ${discountRedemptions} where ${discountRedemptions.orderId} = ${ORDER_ID} and ${discountRedemptions.overRedeemed})`;
 
 const listColumns = {
   id: orders.id,

@@ -9,7 +9,7 @@ import { COUNTING_REFUND_STATUSES } from '@/lib/orders/refunds';
 
 export async function purchaseHistoryOf(db: Db, customerId: string, catalog: Catalog): Promise<PurchaseHistory> {
   const paidOrders = and(eq(orders.customerId, customerId), inArray(orders.status, [...PAID_ORDER_STATUSES]));
-  const refunded = sql`(select coalesce(sum(${refunds.amount}), 0) from ${refunds} where ${refunds.orderId} = ${orders.id} and ${inArray(refunds.status, COUNTING_REFUND_STATUSES)})`;
+  const refunded = sql`(select coalesce(sum(${refunds.amount}), 0) from ${refunds} where ${refunds.orderId} = ${sql.raw('"orders"."id"')} and ${inArray(refunds.status, COUNTING_REFUND_STATUSES)})`;
   const spent = sql`(${orders.amountTotal} - case when ${orders.taxBehavior} = 'exclusive' then ${orders.amountTax} else 0 end)`;
   const [[summary], products] = await Promise.all([
     db
