@@ -34,6 +34,7 @@ const { recordRefund, stripeRefundSchema } = await import('@/lib/orders/refunds'
 const { getCatalog } = await import('@/lib/catalog');
 const { listOrders } = await import('@/lib/admin/orders');
 const { orderFiltersOf } = await import('@/lib/admin/order-filters');
+const { salesReport } = await import('@/lib/admin/reports');
 const schema = await import('@/lib/db/schema');
 const { adminAudit, discountRedemptions, discountUsage, orders, refunds, storeCreditEntries, users } = schema;
 
@@ -385,6 +386,26 @@ describe('store credit from the console', () => {
       message: 'There is no such customer.',
     });
     expect(await auditCount()).toBe(audits);
+  });
+});
+
+describe('reports', () => {
+  it('sales less the refunds made, and the discounts given by rule, for today', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const before = await salesReport(env.db, { from: today, to: today });
+    const order = await paidOrderWithCodeAndCredit(env, callers.shopperId, { code: 'SAVE15', credit: 100 });
+    as(callers.merchant);
+    await refundOrderAction(IDLE_ADMIN_FORM, refundForm(order, { amount: '7.00' }));
+    const after = await salesReport(env.db, { from: today, to: today });
+    expect(after.sales.orders - before.sales.orders).toBe(1);
+    expect(after.sales.gross - before.sales.gross).toBe(order.amountTotal);
+    expect(after.sales.refunds - before.sales.refunds).toBe(700);
+    expect(after.sales.net).toBe(after.sales.gross - after.sales.refunds);
+    const uses = (report: typeof after, ruleId: string) =>
+      report.discounts.find((row) => row.ruleId === ruleId)?.uses ?? 0;
+    expect(uses(after, 'save-15-over-75') - uses(before, 'save-15-over-75')).toBe(1);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    expect((await salesReport(env.db, { from: yesterday, to: yesterday })).sales.orders).toBe(0);
   });
 });
 

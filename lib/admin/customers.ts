@@ -1,5 +1,6 @@
 /** The merchant's view of customers: a searchable list and one customer's tier, segments, orders and store credit. */
 import { asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { containsPattern } from '@/lib/admin/search';
 import type { Catalog } from '@/lib/catalog/schema';
 import { purchaseHistoryOf } from '@/lib/customers/purchase-history';
 import { segmentsOf } from '@/lib/customers/segments';
@@ -12,10 +13,7 @@ export const CUSTOMERS_PAGE_SIZE = 25;
 
 export async function listCustomers(db: Db, search: { q: string | null; page: number }) {
   const where = search.q
-    ? or(
-        ilike(users.email, `%${search.q.replace(/[\\%_]/g, '\\$&')}%`),
-        ilike(users.name, `%${search.q.replace(/[\\%_]/g, '\\$&')}%`),
-      )
+    ? or(ilike(users.email, containsPattern(search.q)), ilike(users.name, containsPattern(search.q)))
     : undefined;
   const [[counted], rows] = await Promise.all([
     db.select({ n: count() }).from(users).where(where),

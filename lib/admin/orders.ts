@@ -1,6 +1,7 @@
 /** The merchant's view of orders: the filtered list (page by page, or all of it for the export) and one order in full. */
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { OrderFilters } from '@/lib/admin/order-filters';
+import { containsPattern } from '@/lib/admin/search';
 import type { Db } from '@/lib/db/client';
 import { discountRedemptions, orderLines, orders, refunds, storeCreditEntries, users } from '@/lib/db/schema';
 import { demoRules } from '@/lib/discounts';
@@ -21,7 +22,7 @@ function whereOf(filters: OrderFilters): SQL | undefined {
     conditions.push(
       or(
         number ? eq(orders.id, Number(number)) : undefined,
-        ilike(orders.email, `%${filters.q.replace(/[\\%_]/g, '\\$&')}%`),
+        ilike(orders.email, containsPattern(filters.q)),
         eq(orders.stripeSessionId, filters.q),
         eq(orders.paymentIntentId, filters.q),
       ),
