@@ -19,8 +19,10 @@ async function open(): Promise<DbHandle> {
   // Production applies migrations in its deploy step (`npm run db:migrate`), never on a request.
   if (!config.production) await opened.migrate();
   if (config.demoCustomers) {
-    const { seedDemoCustomers } = await import('@/lib/accounts/demo-customers');
+    const { DEMO_PASSWORD, seedDemoCustomers } = await import('@/lib/accounts/demo-customers');
+    const { seedDemoMerchant } = await import('@/lib/admin/merchants');
     await seedDemoCustomers(opened.db);
+    await seedDemoMerchant(opened.db, DEMO_PASSWORD);
   }
   return opened;
 }
