@@ -52,6 +52,9 @@ describe('demo customers', () => {
         email,
       ).toEqual(history.map((order) => order.createdAt.getTime()).sort((a, b) => b - a));
     }
+    // Each order counts its own units (newest first: 2 lamps + a journal; a throw + a pour-over; headphones + a watch).
+    const gold = await customerOrderSummaries(env.db, await idOf('gold@example.com'), PAID_ORDER_STATUSES);
+    expect(gold.map((order) => order.itemCount)).toEqual([3, 2, 2]);
   });
 });
 

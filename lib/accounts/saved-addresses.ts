@@ -6,8 +6,8 @@ import type { ShippingAddress } from '@/lib/pricing/types';
 
 export type SavedAddress = { key: string; address: ShippingAddress; lastUsedAt: Date };
 
-/** Orders that count for an account: paid (or nothing to pay). */
-export const PAID_ORDER_STATUSES = ['paid', 'no_payment_required'];
+/** Orders that count for an account: paid (or nothing to pay), refunded in part or in full since or not. */
+export const PAID_ORDER_STATUSES = ['paid', 'no_payment_required', 'partially_refunded', 'refunded'];
 
 /** One key per address however it was typed: fields trimmed, spaces collapsed, case ignored. */
 export function addressKey(address: ShippingAddress): string {

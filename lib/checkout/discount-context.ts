@@ -1,5 +1,5 @@
 /** Loads what the discount engine needs to know from the database: redemption counts and the shopper's history. */
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { CheckoutDeps } from '@/lib/checkout/deps';
 import type { DiscountRules } from '@/lib/checkout/price';
 import { loadCustomerContext } from '@/lib/customers/customer-context';
@@ -52,7 +52,7 @@ export async function loadDiscountContext(
       : db
           .select({ ruleId: discountRedemptions.ruleId, used: count() })
           .from(discountRedemptions)
-          .where(eq(discountRedemptions.email, email))
+          .where(and(eq(discountRedemptions.email, email), isNull(discountRedemptions.releasedAt)))
           .groupBy(discountRedemptions.ruleId),
     email === null
       ? []

@@ -1,7 +1,7 @@
 /**
  * A customer's store credit in the database: the append-only ledger (`store_credit_entries`), read into the pure
  * ledger maths (credit-ledger.ts), and the holds open checkouts keep on it (`holds`, kind `credit`). Whatever changes
- * a customer's credit — a checkout reserving it, fulfilment debiting it, a grant — takes the customer's credit lock
+ * a customer's credit — a checkout reserving it, fulfilment debiting it, a grant, a revocation — takes the customer's credit lock
  * first (`lockScarce`), so two checkouts can never spend the same credit twice.
  */
 import { and, asc, eq } from 'drizzle-orm';
@@ -85,6 +85,24 @@ export async function grantCredit(db: Db, grant: CreditGrant): Promise<void> {
     await lockScarce(tx, [creditLock(grant.customerId)]);
     const { at, ...entry } = grant;
     await tx.insert(storeCreditEntries).values({ ...entry, kind: 'grant', createdAt: at });
+  });
+}
+
+export type CreditRevocation = Omit<CreditGrant, 'expiresAt'>;
+
+/**
+ * Takes credit back (a merchant's correction), under the same lock as every other change of the customer's credit:
+ * never more than the balance at `at` — more is refused (`RangeError`) and nothing is written. Returns the balance left.
+ */
+export async function revokeCredit(db: Db, revocation: CreditRevocation): Promise<number> {
+  const { at, ...entry } = revocation;
+  if (!Number.isInteger(entry.amount) || entry.amount <= 0) throw new RangeError('a revocation is a positive amount');
+  return db.transaction(async (tx) => {
+    await lockScarce(tx, [creditLock(entry.customerId)]);
+    const balance = await creditBalanceOf(tx, entry.customerId, at);
+    if (entry.amount > balance) throw new RangeError(`only ${balance} of credit is left to revoke`);
+    await tx.insert(storeCreditEntries).values({ ...entry, kind: 'revoke', expiresAt: null, createdAt: at });
+    return balance - entry.amount;
   });
 }
 

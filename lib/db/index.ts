@@ -24,8 +24,10 @@ async function open(): Promise<DbHandle> {
     await seedStoreData(opened.db);
   }
   if (config.demoCustomers) {
-    const { seedDemoCustomers } = await import('@/lib/accounts/demo-customers');
+    const { DEMO_PASSWORD, seedDemoCustomers } = await import('@/lib/accounts/demo-customers');
+    const { seedDemoMerchant } = await import('@/lib/admin/merchants');
     await seedDemoCustomers(opened.db);
+    await seedDemoMerchant(opened.db, DEMO_PASSWORD);
   }
   return opened;
 }

@@ -115,7 +115,11 @@ export const orders = pgTable(
     mismatchReason: text('mismatch_reason'),
     createdAt: createdAt(),
   },
-  (t) => [index('orders_customer_created_idx').on(t.customerId, t.createdAt)],
+  (t) => [
+    index('orders_customer_created_idx').on(t.customerId, t.createdAt),
+    index('orders_payment_intent_idx').on(t.paymentIntentId),
+    index('orders_created_idx').on(t.createdAt),
+  ],
 );
 
 export const orderLines = pgTable(
@@ -177,6 +181,11 @@ export const discountRedemptions = pgTable(
     /** Stripe's `customer_details.email` of the order, normalised. */
     email: text('email'),
     amount: integer('amount').notNull(),
+    /**
+     * A refund gave this use back (the merchant's choice): it no longer counts against the rule's limits, and
+     * `discount_usage.redeemed` was decremented once when it was set.
+     */
+    releasedAt: timestamp('released_at', { withTimezone: true }),
     /** The order was paid with this discount although the rule's limit was already reached: for the merchant. */
     overRedeemed: boolean('over_redeemed').notNull().default(false),
     /** Why it was flagged (a limit reached, the code's customer condition not met by Stripe's collected email, …). */
@@ -246,9 +255,14 @@ export const leases = pgTable('leases', {
  * id everywhere else. `shopperId`: the account's own cart (the `sf_shopper` value a signed-in browser carries);
  * `stripeCustomerId`: its Stripe Customer, created on its first checkout.
  */
+export const ACCOUNT_ROLES = ['customer', 'merchant'] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
 export const users = pgTable('users', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  /** `merchant`: may use the merchant console (/admin). Never set by a sign-up: only `npm run admin:create`. */
+  role: text('role', { enum: ACCOUNT_ROLES }).notNull().default('customer'),
   email: text('email').notNull().unique(),
   emailVerified: boolean('email_verified').notNull().default(false),
   image: text('image'),
@@ -373,6 +387,52 @@ export const storeCreditEntries = pgTable(
     uniqueIndex('store_credit_entries_one_debit_per_order').on(t.orderId).where(sql`${t.kind} = 'debit'`),
     check('store_credit_entries_amount_positive', sql`${t.amount} > 0`),
   ],
+);
+
+/**
+ * One row per Stripe refund (its `re_` id, unique), however it was learned of: the console's own call or the
+ * `charge.refunded` webhook, whichever comes first; the other finds the row. The merchant's choices travel in the
+ * refund's metadata, so either path applies them, once, in the transaction that inserts the row.
+ */
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: serial('id').primaryKey(),
+    stripeRefundId: text('stripe_refund_id').notNull().unique(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    /** Stripe's refund status (`succeeded`, `pending`, `failed`, `canceled`): only succeeded and pending count. */
+    status: text('status').notNull(),
+    reason: text('reason'),
+    /** Store credit given back as a new grant with this refund (0: none). */
+    creditRestored: integer('credit_restored').notNull().default(0),
+    /** Discount redemptions this refund released (0: none). */
+    redemptionsReleased: integer('redemptions_released').notNull().default(0),
+    /** The merchant account that asked for it (from the refund's metadata), or `stripe` (made outside the console). */
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('refunds_order_idx').on(t.orderId), check('refunds_amount_positive', sql`${t.amount} > 0`)],
+);
+
+/** Every change made in the merchant console: who, when, what, and the state before and after. Append-only. */
+export const adminAudit = pgTable(
+  'admin_audit',
+  {
+    id: serial('id').primaryKey(),
+    actorId: text('actor_id').notNull(),
+    actorEmail: text('actor_email').notNull(),
+    action: text('action').notNull(),
+    /** What was changed: `order:12`, `customer:<id>`. */
+    subject: text('subject').notNull(),
+    before: jsonb('before').$type<unknown>(),
+    after: jsonb('after').$type<unknown>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('admin_audit_subject_idx').on(t.subject, t.createdAt)],
 );
 
 // ——— The store's data (lib/store-data): what the merchant edits. JSON columns are validated by the zod schemas of

@@ -70,7 +70,8 @@ export async function customerOrderSummaries(
       createdAt: orders.createdAt,
       amountTotal: orders.amountTotal,
       currency: orders.currency,
-      itemCount: sql<number>`coalesce((select sum(${orderLines.quantity}) from ${orderLines} where ${orderLines.orderId} = ${orders.id} and ${orderLines.productId} is not null), 0)::int`,
+      // The outer order's id, qualified: inside the subquery a bare "id" would be the line's own.
+      itemCount: sql<number>`coalesce((select sum(${orderLines.quantity}) from ${orderLines} where ${orderLines.orderId} = "orders"."id" and ${orderLines.productId} is not null), 0)::int`,
     })
     .from(orders)
     .where(and(eq(orders.customerId, customerId), inArray(orders.status, [...paidStatuses])))

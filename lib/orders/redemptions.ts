@@ -6,7 +6,7 @@
  * `customer_details.email`; customer-specific codes (`conditions.customerEmails`, e.g. VIP20) against the verified
  * email of the order's signed-in customer.
  */
-import { and, count, eq, ne, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { discountRedemptions, discountUsage, orders } from '@/lib/db/schema';
 import { type DiscountRule, normalizeEmail } from '@/lib/discounts';
@@ -53,7 +53,13 @@ async function overLimitReason(
     const [used] = await tx
       .select({ n: count() })
       .from(discountRedemptions)
-      .where(and(eq(discountRedemptions.ruleId, rule.id), eq(discountRedemptions.email, email)));
+      .where(
+        and(
+          eq(discountRedemptions.ruleId, rule.id),
+          eq(discountRedemptions.email, email),
+          isNull(discountRedemptions.releasedAt),
+        ),
+      );
     if ((used?.n ?? 0) >= perEmail) return `per-email limit ${perEmail} reached`;
   }
   if (rule.conditions.firstOrderOnly) {

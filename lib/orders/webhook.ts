@@ -1,24 +1,44 @@
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
+import { z } from 'zod';
 import { markCheckoutStatus, markPaymentStatus } from '@/lib/checkout/repository';
+import { now } from '@/lib/clock';
 import type { Db } from '@/lib/db/client';
 import { webhookEvents } from '@/lib/db/schema';
 import { AppError } from '@/lib/http/app-error';
 import { fulfillCheckout } from '@/lib/orders/fulfil';
+import { syncRefundsOf } from '@/lib/orders/refunds';
 import { eventSessionSchema } from '@/lib/orders/stripe-session';
 
 type EventDeps = { db: Db; stripe: Stripe };
 
-export type EventOutcome = 'fulfilled' | 'awaiting_payment' | 'payment_failed' | 'expired' | 'ignored';
+export type EventOutcome =
+  | 'fulfilled'
+  | 'awaiting_payment'
+  | 'payment_failed'
+  | 'expired'
+  | 'refunds_synced'
+  | 'ignored';
 
 function sessionIdOf(event: Stripe.Event): string {
   return eventSessionSchema.parse(event.data.object).id;
 }
 
+/** The PaymentIntent a charge or refund event is about (a charge or refund has one when it paid a Checkout Session). */
+const paidObjectSchema = z.object({
+  payment_intent: z.union([z.string(), z.object({ id: z.string() })]).nullish(),
+});
+
+function paymentIntentIdOf(event: Stripe.Event): string | null {
+  const intent = paidObjectSchema.parse(event.data.object).payment_intent;
+  return typeof intent === 'string' ? intent : (intent?.id ?? null);
+}
+
 /**
  * Acts on one verified Stripe event. Every `checkout.session.*` event but `async_payment_failed` re-reads the session
  * from Stripe (fulfilment), so duplicate, out-of-order, stale and replayed deliveries converge on Stripe's state and
- * the same single order. Throws when handling fails (the route answers 500 so Stripe retries).
+ * the same single order; `charge.refunded` and `refund.*` re-read the PaymentIntent's refunds (lib/orders/refunds.ts).
+ * Throws when handling fails (the route answers 500 so Stripe retries).
  */
 export async function handleStripeEvent(event: Stripe.Event, deps: EventDeps): Promise<EventOutcome> {
   switch (event.type) {
@@ -46,6 +66,15 @@ export async function handleStripeEvent(event: Stripe.Event, deps: EventDeps): P
         );
       }
       return result.state === 'unpaid' ? 'awaiting_payment' : 'ignored';
+    }
+    case 'charge.refunded':
+    case 'refund.created':
+    case 'refund.updated': {
+      // As for sessions: the event says which payment; Stripe's list of its refunds is what gets recorded.
+      const intentId = paymentIntentIdOf(event);
+      if (!intentId) return 'ignored';
+      await syncRefundsOf(deps.db, deps.stripe, intentId, await now());
+      return 'refunds_synced';
     }
     default:
       return 'ignored';

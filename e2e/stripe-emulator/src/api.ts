@@ -8,6 +8,7 @@ import { registerPaymentIntentRoutes } from './resources/payment-intents';
 import { registerPriceRoutes } from './resources/prices';
 import { registerProductRoutes } from './resources/products';
 import { registerPromotionCodeRoutes } from './resources/promotion-codes';
+import { registerRefundRoutes } from './resources/refunds';
 import { registerShippingRateRoutes } from './resources/shipping-rates';
 
 /** Every `/v1` REST route the emulator serves to stripe-node. */
@@ -15,6 +16,7 @@ export function createApiRouter(): Router<ApiRequest> {
   const router = new Router<ApiRequest>();
   registerCheckoutSessionRoutes(router);
   registerPaymentIntentRoutes(router);
+  registerRefundRoutes(router);
   registerCouponRoutes(router);
   registerCustomerRoutes(router);
   registerPromotionCodeRoutes(router);

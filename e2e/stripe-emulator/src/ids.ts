@@ -25,6 +25,7 @@ export const newId = {
   paymentIntentSecret: (intentId: string) => `${intentId}_secret_${randomAlphanumeric(24)}`,
   paymentMethod: () => `pm_${randomAlphanumeric(24)}`,
   charge: () => `ch_${randomAlphanumeric(24)}`,
+  refund: () => `re_${randomAlphanumeric(24)}`,
   customer: () => `cus_${randomAlphanumeric(14)}`,
   event: () => `evt_${randomAlphanumeric(24)}`,
   request: () => `req_${randomAlphanumeric(14)}`,

@@ -29,6 +29,7 @@ export class Store {
   readonly sessions = new Map<string, SessionRecord>();
   readonly paymentIntents = new Map<string, Stripe.PaymentIntent>();
   readonly customers = new Map<string, Stripe.Customer>();
+  readonly refunds = new Map<string, Stripe.Refund>();
   readonly events = new Map<string, Stripe.Event>();
   private readonly listeners = new Set<EventListener>();
   /** How many webhook endpoints would receive an event (Stripe's `pending_webhooks`). */
@@ -83,6 +84,7 @@ export class Store {
       this.sessions,
       this.paymentIntents,
       this.customers,
+      this.refunds,
       this.events,
     ]) {
       map.clear();

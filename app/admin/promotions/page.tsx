@@ -1,0 +1,54 @@
+import Link from 'next/link';
+import { AdminShell } from '@/components/admin/admin-shell';
+import { AdminCard, AdminTable, cell } from '@/components/admin/table';
+import { requireMerchantPage } from '@/lib/admin/guard';
+import { promotionsOverview } from '@/lib/admin/promotions';
+import { getCatalog } from '@/lib/catalog';
+import { now } from '@/lib/clock';
+import { getDb } from '@/lib/db';
+import { formatMoney } from '@/lib/money';
+
+export const instant = false;
+
+export default async function AdminPromotionsPage() {
+  const merchant = await requireMerchantPage('/admin/promotions');
+  const overview = await promotionsOverview(await getDb(), await now());
+  const money = (amount: number) => formatMoney(amount, getCatalog().currency);
+  return (
+    <AdminShell merchant={merchant} section="promotions" title="Promotions">
+      <div className="grid gap-6">
+        <AdminTable
+          caption="Discount rules with their uses and holds"
+          head={['Rule', 'Code', 'Uses counted', 'Limit', 'Held by open checkouts', 'Given']}
+        >
+          {overview.rules.map((rule) => (
+            <tr key={rule.id} data-testid="promotion-row">
+              <td className={cell}>{rule.label}</td>
+              <td className={cell}>{rule.code ?? 'automatic'}</td>
+              <td className={`${cell} tabular-nums`}>{rule.redeemed}</td>
+              <td className={`${cell} tabular-nums`}>{rule.limit ?? '—'}</td>
+              <td className={`${cell} tabular-nums`}>{rule.held}</td>
+              <td className={`${cell} tabular-nums`}>{money(rule.given)}</td>
+            </tr>
+          ))}
+        </AdminTable>
+        <AdminCard id="over-redeemed" title="Over-redeemed orders">
+          {overview.overRedeemed.length === 0 ? (
+            <p className="text-sm text-stone-600">None.</p>
+          ) : (
+            <ul className="flex flex-col gap-1 text-sm">
+              {overview.overRedeemed.map((row) => (
+                <li key={`${row.orderId}-${row.ruleId}`}>
+                  <Link href={`/admin/orders/${row.orderId}`} className="font-semibold text-brand-700 hover:underline">
+                    #{row.orderId}
+                  </Link>{' '}
+                  {row.code ?? row.ruleId} · {row.email ?? 'no email'} · {row.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </AdminCard>
+      </div>
+    </AdminShell>
+  );
+}
