@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DELETE, POST } from '@/app/api/checkout/discount-codes/route';
 import { POST as EMAIL_CHANGED } from '@/app/api/checkout/email/route';
 import { tooManyCodesMessage } from '@/lib/checkout/code-attempt-wait';
+import { orders } from '@/lib/db/schema';
 import { EmulatorControl, emulatorRequests } from '@/test/emulator-control';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
 import { shopperWithCheckout } from '@/test/support/checkout-api';
@@ -175,6 +176,38 @@ describe('POST / DELETE /api/checkout/discount-codes', () => {
       await new EmulatorControl(env.emulatorUrl).updateEmail(shopper, 'new.shopper@example.com');
       const applied = await apply(shopper.shopperId, { sessionId: shopper.sessionId, code: 'FIRST15' }, nextAddress());
       expect(applied.status).toBe(200);
+    });
+
+    it('re-prices when the shopper changes the email in Stripe’s checkout: FIRST15 goes for an email with an order', async () => {
+      const shopper = await shopperWithCheckout([POUR_OVER]);
+      const { shopperId, sessionId } = shopper;
+      const emulator = new EmulatorControl(env.emulatorUrl);
+      await emulator.updateEmail(shopper, 'first.timer@example.com');
+      const applied = await apply(shopperId, { sessionId, code: 'FIRST15' }, nextAddress());
+      expect((await applied.json()).discounts.codes).toMatchObject([{ code: 'FIRST15', applied: true }]);
+
+      await env.db.insert(orders).values({
+        stripeSessionId: 'cs_test_earlierorderofregular',
+        shopperId: crypto.randomUUID(),
+        status: 'paid',
+        currency: 'usd',
+        amountSubtotal: 4_800,
+        amountDiscount: 0,
+        amountShipping: 0,
+        amountTax: 0,
+        amountTotal: 4_800,
+        email: 'regular@example.com',
+      });
+      await emulator.updateEmail(shopper, 'Regular@Example.com');
+      const changed = await EMAIL_CHANGED(
+        apiRequest('POST', '/api/checkout/email', { shopperId, body: { sessionId } }),
+      );
+      expect(changed.status).toBe(200);
+      const view = await changed.json();
+      expect(view.discounts.codes).toMatchObject([{ code: 'FIRST15', applied: false }]);
+      const session = await env.stripe.checkout.sessions.retrieve(sessionId);
+      expect(session.total_details?.amount_discount ?? 0).toBe(view.discounts.total);
+      expect(view.discounts.total).toBe(0);
     });
   });
 });
