@@ -167,6 +167,7 @@ export async function syncCheckout(
         takesDiscounts: row.serverDiscounts,
         email,
         customerId: row.customerId,
+        codes: codesOf(row.selections, intent),
       }),
     ]);
     if (isCodeIntent(intent) && !discounts) throw discountsUnavailable();
