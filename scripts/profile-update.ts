@@ -1,18 +1,16 @@
 /**
  * One shopper's add-on toggles through the route handler, in this process, against the Stripe emulator and a
- * throwaway PostgreSQL (PGlite when Debian's binaries are missing, or PROFILE_DB=pglite): per update, the wall time,
- * the database statements and their time, and Stripe's share. For a CPU profile of the app's side of an update:
- *
- *   node --import tsx --cpu-prof --cpu-prof-dir=/tmp/prof scripts/profile-update.ts
- *
- * or PROFILE_CPU=<file.cpuprofile> to profile only the measured toggles. PROFILE_UPDATES (default 300) sets their number;
- * PROFILE_STRIPE_LATENCY=150 slows every Stripe call down by that many ms (the emulator's latency fault), as
- * `bench:updates` does for its overhead goal.
+ * throwaway PostgreSQL (PGlite when Debian's binaries are missing, or PROFILE_DB=pglite): p50 and p90 of an update's
+ * time, and the statements it sends (PROFILE_LOG_SQL=1 prints them). `node --import tsx scripts/profile-update.ts`;
+ * PROFILE_CPU=<file.cpuprofile> writes a CPU profile of the measured toggles (open it in Chrome's DevTools).
+ * PROFILE_UPDATES (default 300) sets their number; PROFILE_STRIPE_LATENCY=150 slows every Stripe call down by that
+ * many ms (the emulator's latency fault), as `bench:updates` does for its overhead goal.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import Module from 'node:module';
 import pg from 'pg';
+import { percentile } from './lib/http-client';
 import { startThrowawayPostgres } from './lib/throwaway-postgres';
 
 // `server-only` throws outside Next's react-server build; here, as in the tests, it is an empty module.
@@ -21,11 +19,12 @@ serverOnly.loaded = true;
 require.cache[serverOnly.id] = serverOnly;
 
 const UPDATES = Number(process.env.PROFILE_UPDATES ?? 300);
+const WARMUP = 20;
 const LATENCY_MS = Number(process.env.PROFILE_STRIPE_LATENCY ?? 0);
 
 const counter = { statements: 0 };
 
-/** Counts every statement node-postgres sends (PROFILE_LOG_SQL=1: and prints it). */
+/** Counts every statement node-postgres sends (and prints it with PROFILE_LOG_SQL=1). */
 function countStatements(): void {
   const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
@@ -36,10 +35,6 @@ function countStatements(): void {
     }
     return query.apply(this, args);
   } as typeof pg.Client.prototype.query;
-}
-
-function percentile(sorted: ReadonlyArray<number>, p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 async function main(): Promise<void> {
@@ -81,12 +76,7 @@ async function main(): Promise<void> {
       const faults = { path: '/v1/checkout/sessions', kind: 'latency' as const, latencyMs: LATENCY_MS, count: 1000 };
       await new EmulatorControl(emulator.url).injectFault(faults);
     }
-    const profiler = process.env.PROFILE_CPU ? new Session() : null;
-    const times: number[] = [];
-    const statements: number[] = [];
-    for (let i = 0; i < UPDATES + 20; i++) {
-      const before = { ...counter };
-      const t0 = performance.now();
+    const toggle = async (i: number) => {
       const response = await toggleAddOn(
         apiRequest('POST', '/api/checkout/add-ons', {
           body: { sessionId, addOnId: 'gift-wrap', selected: i % 2 === 0 },
@@ -95,25 +85,38 @@ async function main(): Promise<void> {
       );
       await response.arrayBuffer();
       if (!response.ok) throw new Error(`toggle: ${response.status}`);
-      if (i < 20) continue; // warm-up
-      if (i === 20 && profiler) {
-        profiler.connect();
-        await profiler.post('Profiler.enable');
-        await profiler.post('Profiler.start');
-      }
+    };
+    for (let i = 0; i < WARMUP; i++) await toggle(i);
+
+    const profiler = process.env.PROFILE_CPU ? new Session() : null;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
+    const times: number[] = [];
+    const statements: number[] = [];
+    for (let i = 0; i < UPDATES; i++) {
+      const before = counter.statements;
+      const t0 = performance.now();
+      await toggle(i);
       times.push(performance.now() - t0);
-      statements.push(counter.statements - before.statements);
+      statements.push(counter.statements - before);
     }
     if (profiler && process.env.PROFILE_CPU) {
       const { profile } = await profiler.post('Profiler.stop');
       writeFileSync(process.env.PROFILE_CPU, JSON.stringify(profile));
     }
-    const sorted = [...times].sort((a, b) => a - b);
-    const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+    const p = (values: number[], n: number) =>
+      percentile(
+        [...values].sort((a, b) => a - b),
+        n,
+      );
+    const over =
+      LATENCY_MS > 0 ? `; over the ${LATENCY_MS} ms floor: p50 ${(p(times, 50) - LATENCY_MS).toFixed(2)} ms` : '';
     console.log(
-      `${UPDATES} add-on toggles (${database ? 'PostgreSQL' : 'PGlite'}): p50 ${percentile(sorted, 50).toFixed(2)} ms, ` +
-        `p90 ${percentile(sorted, 90).toFixed(2)} ms; statements/update ${median(statements)}` +
-        (LATENCY_MS > 0 ? `; over the ${LATENCY_MS} ms Stripe floor: p50 ${(percentile(sorted, 50) - LATENCY_MS).toFixed(2)} ms` : ''),
+      `${UPDATES} add-on toggles (${database ? 'PostgreSQL' : 'PGlite'}): p50 ${p(times, 50).toFixed(2)} ms, ` +
+        `p90 ${p(times, 90).toFixed(2)} ms; statements per update ${p(statements, 50)}${over}`,
     );
   } finally {
     await closeDb();
