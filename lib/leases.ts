@@ -51,13 +51,28 @@ export async function withLease<T>(
  * when that transaction commits (the caller then sets `lease.released`, so `withLease` does not release it again).
  */
 export async function releaseLeaseOnCommit(tx: Db, lease: Lease): Promise<void> {
-  const released = await tx
-    .delete(leases)
-    .where(and(eq(leases.key, lease.key), eq(leases.token, lease.token), gt(leases.expiresAt, sql`now()`)))
-    .returning({ key: leases.key });
-  if (released.length > 0) return;
+  const released = await tx.delete(leases).where(stillHeld(lease)).returning({ key: leases.key });
+  if (released.length === 0) throw leaseLapsed(lease);
+}
+
+/**
+ * The release of `lease` (while still held) as a CTE, for a statement that saves the work done under it in the same
+ * round trip and writes only when this released something (`exists (select 1 from …)`).
+ */
+export function leaseRelease(db: Db, lease: Lease) {
+  return db.$with('released_lease').as(db.delete(leases).where(stillHeld(lease)).returning({ key: leases.key }));
+}
+
+export type LeaseRelease = ReturnType<typeof leaseRelease>;
+
+/** The lease ran out (or was taken over) before its work was saved: the retryable 409, logged. */
+export function leaseLapsed(lease: Lease): AppError {
   console.error(`[lease] ${lease.key} lapsed before its work was saved`);
-  throw updateInProgress();
+  return updateInProgress();
+}
+
+function stillHeld(lease: Lease) {
+  return and(eq(leases.key, lease.key), eq(leases.token, lease.token), gt(leases.expiresAt, sql`now()`));
 }
 
 async function acquire(db: Db, lease: Lease, deadline: number): Promise<void> {

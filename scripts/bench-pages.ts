@@ -13,7 +13,8 @@
  * CPU time (`lib/cpu-blocking.ts`, median of BENCH_PAGES_CPU_LOADS = 5 loads): a TBT-like figure that other processes on
  * a shared machine barely move, for comparing two builds when Lighthouse's wall-time TBT is too noisy to.
  * Every Lighthouse run is killed after BENCH_PAGES_TIMEOUT_MS (default 180000), and the store is stopped at the end.
- * A benchmark: it exits 0 when goals are missed, unless BENCH_PAGES_STRICT=1.
+ * BENCH_PAGES_ONLY=checkout (names, comma-separated) measures only those pages; BENCH_PAGES_KEEP_REPORTS=1 keeps the
+ * Lighthouse reports. A benchmark: it exits 0 when goals are missed, unless BENCH_PAGES_STRICT=1.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,12 +37,14 @@ const CHROME_FLAGS = ['--headless', ...CHROMIUM_ARGS].join(' ');
 const LIGHTHOUSE_CLI = require.resolve('lighthouse/cli/index.js');
 
 type PageSpec = { name: string; path: string; withCart: boolean };
-const PAGES: ReadonlyArray<PageSpec> = [
+const ALL_PAGES: ReadonlyArray<PageSpec> = [
   { name: 'home', path: '/', withCart: false },
   { name: 'product', path: '/products/aurora-headphones', withCart: false },
   { name: 'cart (1 item)', path: '/cart', withCart: true },
   { name: 'checkout', path: '/checkout', withCart: true },
 ];
+const ONLY = process.env.BENCH_PAGES_ONLY?.split(',').map((name) => name.trim());
+const PAGES = ONLY ? ALL_PAGES.filter((page) => ONLY.some((name) => page.name.startsWith(name))) : ALL_PAGES;
 
 // ---------------------------------------------------------------- Lighthouse
 

@@ -60,6 +60,15 @@ export async function setCheckoutHolds(
   if (!known || !sameHolds(wanted.credit, known.credit)) await setHolds(tx, row, 'credit', wanted.credit);
 }
 
+/** Whether making the holds `wanted` writes anything when the database holds `known`. */
+export function changesHolds(wanted: CheckoutHolds, known: CheckoutHolds): boolean {
+  return (
+    !sameHolds(wanted.stock, known.stock) ||
+    !sameHolds(wanted.code, known.code) ||
+    !sameHolds(wanted.credit, known.credit)
+  );
+}
+
 function sameHolds(a: ReadonlyArray<HoldWanted>, b: ReadonlyArray<HoldWanted>): boolean {
   const key = (holds: ReadonlyArray<HoldWanted>) =>
     holds

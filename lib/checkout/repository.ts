@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { checkouts } from '@/lib/db/schema';
+import type { LeaseRelease } from '@/lib/leases';
 import type { CheckoutSelections } from '@/lib/pricing/types';
 
 export type CheckoutRow = typeof checkouts.$inferSelect;
@@ -56,16 +57,28 @@ export async function insertCheckout(
   await tx.insert(checkouts).values({ ...row, status: 'open', version: 1 });
 }
 
-/** Saves an update of an open checkout (the version goes up by one); null when it is no longer open. */
+export type CheckoutUpdate = Pick<CheckoutRow, 'selections' | 'quote' | 'email' | 'serverDiscounts'>;
+
+/**
+ * Saves an update of an open checkout (the version goes up by one); null when it is no longer open, or when
+ * `releasing` (a lease released in the same statement) released nothing.
+ */
 export async function saveCheckout(
   tx: Db,
   sessionId: string,
-  update: Pick<CheckoutRow, 'selections' | 'quote' | 'email' | 'serverDiscounts'>,
+  update: CheckoutUpdate,
+  releasing?: LeaseRelease,
 ): Promise<CheckoutRow | null> {
-  const [row] = await tx
+  const [row] = await (releasing ? tx.with(releasing) : tx)
     .update(checkouts)
     .set({ ...update, version: sql`${checkouts.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(checkouts.stripeSessionId, sessionId), eq(checkouts.status, 'open')))
+    .where(
+      and(
+        eq(checkouts.stripeSessionId, sessionId),
+        eq(checkouts.status, 'open'),
+        releasing ? sql`exists (select 1 from ${releasing})` : undefined,
+      ),
+    )
     .returning();
   return row ?? null;
 }
