@@ -3,17 +3,18 @@ import { AdminShell } from '@/components/admin/admin-shell';
 import { AdminCard, AdminTable, cell } from '@/components/admin/table';
 import { requireMerchantPage } from '@/lib/admin/guard';
 import { promotionsOverview } from '@/lib/admin/promotions';
-import { getCatalog } from '@/lib/catalog';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { formatMoney } from '@/lib/money';
+import { currentStoreData } from '@/lib/store-data/current';
 
 export const instant = false;
 
 export default async function AdminPromotionsPage() {
   const merchant = await requireMerchantPage('/admin/promotions');
   const overview = await promotionsOverview(await getDb(), await now());
-  const money = (amount: number) => formatMoney(amount, getCatalog().currency);
+  const { currency } = (await currentStoreData()).catalog;
+  const money = (amount: number) => formatMoney(amount, currency);
   return (
     <AdminShell merchant={merchant} section="promotions" title="Promotions">
       <div className="grid gap-6">
