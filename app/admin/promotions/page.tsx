@@ -40,7 +40,9 @@ export default async function AdminPromotionsPage() {
               <td className={cell} data-testid="promotion-status">
                 {rule.active ? 'Enabled' : 'Disabled'}
               </td>
-              <td className={`${cell} tabular-nums`}>{rule.redeemed}</td>
+              <td className={`${cell} tabular-nums`} data-testid="promotion-uses">
+                {rule.redeemed}
+              </td>
               <td className={`${cell} tabular-nums`}>{rule.limit ?? '—'}</td>
               <td className={`${cell} tabular-nums`}>{rule.held}</td>
               <td className={`${cell} tabular-nums`}>{money(rule.given)}</td>
