@@ -92,6 +92,7 @@ async function refusal(call: () => Promise<unknown>): Promise<string> {
 /** A valid promotion form: a 20% code; `fields` override or add to it. */
 function promotionForm(fields: Record<string, string | number | boolean> = {}) {
   return formOf({
+    intent: 'create',
     ruleId: 'console-20',
     kind: 'code',
     code: 'console20',
@@ -621,7 +622,7 @@ describe('editing promotions in the console', () => {
     expect(after.total).toBe(first.total);
     await expectStripeFollows(shopper, after);
     const audits = await env.db.select().from(adminAudit).where(eq(adminAudit.subject, 'rule:console-20'));
-    expect(audits.map((row) => row.action)).toEqual(['promotion.save', 'promotion.disable']);
+    expect(audits.map((row) => row.action)).toEqual(['promotion.create', 'promotion.disable']);
     expect(audits[0]).toMatchObject({ before: null, after: expect.objectContaining({ code: 'CONSOLE20' }) });
   });
 
@@ -689,7 +690,7 @@ describe('editing promotions in the console', () => {
     expect(
       await savePromotionAction(
         IDLE_ADMIN_FORM,
-        promotionForm({ ruleId: 'weekend-gold', code: 'gold-weekend', label: 'Renamed' }),
+        promotionForm({ intent: 'edit', ruleId: 'weekend-gold', code: 'gold-weekend', label: 'Renamed' }),
       ),
     ).toMatchObject({ status: 'done', message: 'Saved Renamed.' });
     expect((await loadStoreData(env.db)).rules.find((r) => r.id === 'weekend-gold')?.label).toBe('Renamed');
@@ -722,6 +723,15 @@ describe('editing promotions in the console', () => {
       totalRedemptions: 'Enter 1 or more.',
     });
     expect(await refused({ ruleId: 'store-credit' })).toMatchObject({ ruleId: expect.any(String) });
+    expect(await refused({ ruleId: 'welcome-10', code: 'welcome10' })).toEqual({
+      ruleId: 'another promotion has this id',
+    });
+    expect(
+      await savePromotionAction(
+        IDLE_ADMIN_FORM,
+        promotionForm({ intent: 'edit', ruleId: 'no-such-rule', code: 'nosuch1' }),
+      ),
+    ).toMatchObject({ status: 'error', message: 'no such promotion' });
     expect(await loadStoreData(env.db)).toEqual(store);
     expect(await auditCount()).toBe(audits);
   });

@@ -4,7 +4,7 @@ import { revalidatePath, updateTag } from 'next/cache';
 import { addOnFormSchema, productFormSchema, shippingRateFormSchema } from '@/lib/admin/catalog-forms';
 import { type AdminFormState, parseAdminForm } from '@/lib/admin/forms';
 import { requireMerchantAction } from '@/lib/admin/guard';
-import { readPromotionForm, refusal } from '@/lib/admin/promotion-form';
+import { promotionToggleSchema, readPromotionForm, refusal } from '@/lib/admin/promotion-form';
 import { editAddOn, editProduct, editShippingRate, saveRule, setRuleEnabled } from '@/lib/admin/store-edits';
 import { getDb } from '@/lib/db';
 import { currentStoreData } from '@/lib/store-data/current';
@@ -39,22 +39,21 @@ export async function savePromotionAction(_previous: AdminFormState, form: FormD
   const read = readPromotionForm(form, (await currentStoreData()).catalog.currency);
   if (!read.ok) return read.state;
   try {
-    const change = await saveRule(await getDb(), merchant, read.rule);
-    return changed('/admin/promotions', `${change.before ? 'Saved' : 'Created'} ${read.rule.label}.`);
+    await saveRule(await getDb(), merchant, read.rule, read.creating);
+    return changed('/admin/promotions', `${read.creating ? 'Created' : 'Saved'} ${read.rule.label}.`);
   } catch (error) {
-    return refusedByStore(error, (path) => (path.startsWith('code') ? 'code' : null));
+    return refusedByStore(error, (path) => (path === 'id' ? 'ruleId' : path.startsWith('code') ? 'code' : null));
   }
 }
 
 export async function setPromotionActiveAction(_previous: AdminFormState, form: FormData): Promise<AdminFormState> {
   const merchant = await requireMerchantAction();
-  const ruleId = form.get('ruleId');
-  const active = form.get('active');
-  if (typeof ruleId !== 'string' || (active !== 'true' && active !== 'false'))
-    return { status: 'error', message: 'Choose a promotion to enable or disable.', field: null };
+  const parsed = parseAdminForm(promotionToggleSchema, form);
+  if (!parsed.ok) return parsed.state;
+  const { ruleId, active } = parsed.data;
   try {
-    const change = await setRuleEnabled(await getDb(), merchant, ruleId, active === 'true');
-    return changed('/admin/promotions', `${change.after.rule.label} ${active === 'true' ? 'enabled' : 'disabled'}.`);
+    const change = await setRuleEnabled(await getDb(), merchant, ruleId, active);
+    return changed('/admin/promotions', `${change.after.rule.label} ${active ? 'enabled' : 'disabled'}.`);
   } catch (error) {
     return refusedByStore(error, () => null);
   }

@@ -95,6 +95,7 @@ export function PromotionForm({ initial, categories, shippingMethods, tiers, wee
 
   return (
     <form action={action} className="flex flex-col gap-6" aria-label={initial ? 'Edit promotion' : 'New promotion'}>
+      <input type="hidden" name="intent" value={initial ? 'edit' : 'create'} />
       <section className="grid gap-4 sm:grid-cols-2" aria-label="The promotion">
         {initial ? (
           <>

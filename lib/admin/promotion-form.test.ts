@@ -18,17 +18,26 @@ describe('the promotion form', () => {
   it.each(demoRuleData.map((rule) => [rule.id, rule] as const))(
     'sends %s back unchanged when the merchant saves it as shown',
     (_id, rule) => {
-      const read = readPromotionForm(formOf(formValuesOf(rule)), 'usd');
+      const read = readPromotionForm(formOf({ ...formValuesOf(rule), intent: 'edit' }), 'usd');
       if (!read.ok) throw new Error(JSON.stringify(read.state));
       expect(discountRuleSchema.parse(read.rule)).toEqual(discountRuleSchema.parse(rule));
     },
   );
 
   it('reads an empty optional field as no condition, and a lying checkbox group as an error at it', () => {
-    const base = { ruleId: 'x-1', kind: 'code', code: 'XONE', label: 'X', effect: 'percent_off', percent: '5' };
+    const base = {
+      intent: 'create',
+      ruleId: 'x-1',
+      kind: 'code',
+      code: 'XONE',
+      label: 'X',
+      effect: 'percent_off',
+      percent: '5',
+    };
     const read = readPromotionForm(formOf({ ...base, minSubtotal: '', countries: ' ', endsAt: '' }), 'usd');
     expect(read).toEqual({
       ok: true,
+      creating: true,
       rule: {
         id: 'x-1',
         kind: 'code',

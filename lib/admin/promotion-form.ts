@@ -56,6 +56,8 @@ const textList = (transform: (item: string) => string = (item) => item) =>
 const checked = z.enum(['on', 'true']).optional().transform(Boolean);
 
 export const promotionFormSchema = z.object({
+  /** `create` on the new-promotion page, `edit` on a rule's own. */
+  intent: z.enum(['create', 'edit']),
   ruleId: z
     .string()
     .trim()
@@ -88,7 +90,7 @@ export const promotionFormSchema = z.object({
 });
 export type PromotionForm = z.output<typeof promotionFormSchema>;
 
-type Read = { ok: true; rule: DiscountRuleInput } | { ok: false; state: AdminFormState };
+type Read = { ok: true; rule: DiscountRuleInput; creating: boolean } | { ok: false; state: AdminFormState };
 
 /** The form as a rule the engine accepts, or every issue at its field (the first one also as the message). */
 export function readPromotionForm(form: FormData, currency: string): Read {
@@ -103,7 +105,7 @@ export function readPromotionForm(form: FormData, currency: string): Read {
   const rule = ruleOfForm(parsed.data, currency);
   const judged = discountRuleSchema.safeParse(rule);
   if (!judged.success) return refusal(judged.error.issues.map((issue) => [fieldOfRulePath(issue.path), issue.message]));
-  return { ok: true, rule };
+  return { ok: true, rule, creating: parsed.data.intent === 'create' };
 }
 
 /** The promotion form's state for a refusal at one field (a message the store data gave, say a code taken). */
@@ -173,6 +175,12 @@ export function fieldOfRulePath(path: ReadonlyArray<PropertyKey>): string {
   if ((top === 'conditions' || top === 'limits') && second) return second;
   return top ?? '';
 }
+
+/** Enabling or disabling a rule. */
+export const promotionToggleSchema = z.object({
+  ruleId: z.string().min(1).max(200),
+  active: z.enum(['true', 'false']).transform((value) => value === 'true'),
+});
 
 /** A stored rule as the form's initial values. */
 export function formValuesOf(rule: DiscountRuleInput): Record<string, string | boolean | string[]> {

@@ -17,6 +17,7 @@ import {
   updateShippingRate,
   upsertRule,
 } from '@/lib/store-data/mutations';
+import { InvalidStoreDataError } from '@/lib/store-data/types';
 
 async function auditedChange<T>(
   db: Db,
@@ -32,8 +33,18 @@ async function auditedChange<T>(
   });
 }
 
-export const saveRule = (db: Db, merchant: Merchant, rule: DiscountRuleInput) =>
-  auditedChange(db, merchant, 'promotion.save', `rule:${rule.id}`, (tx) => upsertRule(tx, rule));
+/**
+ * Creates a rule (`creating`: refused, rolled back, when its id is taken — never a silent overwrite) or replaces one
+ * (refused when there is none).
+ */
+export const saveRule = (db: Db, merchant: Merchant, rule: DiscountRuleInput, creating: boolean) =>
+  auditedChange(db, merchant, creating ? 'promotion.create' : 'promotion.edit', `rule:${rule.id}`, async (tx) => {
+    const change = await upsertRule(tx, rule);
+    if (creating && change.before)
+      throw new InvalidStoreDataError(`discount rule ${rule.id}`, ['id: another promotion has this id']);
+    if (!creating && !change.before) throw new InvalidStoreDataError(`discount rule ${rule.id}`, ['no such promotion']);
+    return change;
+  });
 
 export const setRuleEnabled = (db: Db, merchant: Merchant, ruleId: string, active: boolean) =>
   auditedChange(db, merchant, active ? 'promotion.enable' : 'promotion.disable', `rule:${ruleId}`, (tx) =>
