@@ -11,11 +11,11 @@ import {
 } from '@/lib/admin/forms';
 import { requireMerchantAction } from '@/lib/admin/guard';
 import { refundOrder } from '@/lib/admin/refund-order';
-import { getCatalog } from '@/lib/catalog';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { isAppError } from '@/lib/http/app-error';
 import { formatMoney } from '@/lib/money';
+import { currentStoreData } from '@/lib/store-data/current';
 import { getStripe } from '@/lib/stripe/client';
 
 /**
@@ -42,7 +42,7 @@ export async function refundOrderAction(_previous: AdminFormState, form: FormDat
     revalidatePath(`/admin/orders/${parsed.data.orderId}`);
     return {
       status: 'done',
-      message: `Refunded ${formatMoney(outcome.amount, getCatalog().currency)} (${outcome.refundId}).`,
+      message: `Refunded ${formatMoney(outcome.amount, (await currentStoreData()).catalog.currency)} (${outcome.refundId}).`,
     };
   } catch (error) {
     if (isAppError(error) && error.retryable) return refused('Stripe is briefly unavailable. Try again in a moment.');
@@ -55,7 +55,7 @@ export async function grantCreditAction(_previous: AdminFormState, form: FormDat
   const merchant = await requireMerchantAction();
   const parsed = parseAdminForm(grantFormSchema, form);
   if (!parsed.ok) return parsed.state;
-  const currency = getCatalog().currency;
+  const { currency } = (await currentStoreData()).catalog;
   const outcome = await grantCustomerCredit({ db: await getDb(), now: await now(), currency }, merchant, parsed.data);
   if (!outcome.ok) return refused(outcome.message, outcome.field);
   revalidatePath(`/admin/customers/${parsed.data.customerId}`);
@@ -66,7 +66,7 @@ export async function revokeCreditAction(_previous: AdminFormState, form: FormDa
   const merchant = await requireMerchantAction();
   const parsed = parseAdminForm(revokeFormSchema, form);
   if (!parsed.ok) return parsed.state;
-  const currency = getCatalog().currency;
+  const { currency } = (await currentStoreData()).catalog;
   const outcome = await revokeCustomerCredit({ db: await getDb(), now: await now(), currency }, merchant, parsed.data);
   if (!outcome.ok) return refused(outcome.message, outcome.field);
   revalidatePath(`/admin/customers/${parsed.data.customerId}`);

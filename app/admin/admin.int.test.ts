@@ -3,9 +3,11 @@
  * cookies), the Stripe emulator, the webhook route and a real database. `headers()` answers the headers of the
  * browser each test acts as; everything else is the app's own code.
  */
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CheckoutStateView } from '@/lib/checkout/contract';
+import { usAddress } from '@/test/fixtures/addresses';
 import { CookieJar, callAuth, latestMailTo, uniqueEmail, userByEmail } from '@/test/support/accounts';
 import {
   type Callers,
@@ -16,17 +18,29 @@ import {
   TEST_PASSWORD,
 } from '@/test/support/admin';
 import { type AppTestEnvironment, setUpAppEnvironment } from '@/test/support/app-environment';
+import { type Shopper, shopperWithCheckout, update } from '@/test/support/checkout-api';
 import { apiRequest } from '@/test/support/http';
+import { stripeAndRecord } from '@/test/support/stripe-vs-record';
 
 let currentHeaders = new Headers();
 vi.mock('next/headers', () => ({
   headers: async () => currentHeaders,
   cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false }),
 }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined, refresh: () => undefined }));
+const updatedTags: string[] = [];
+vi.mock('next/cache', () => ({
+  revalidatePath: () => undefined,
+  refresh: () => undefined,
+  updateTag: (tag: string) => updatedTags.push(tag),
+}));
 
 const { grantCreditAction, refundOrderAction, revokeCreditAction } = await import('@/app/admin/actions');
+const { saveAddOnAction, savePromotionAction, saveProductAction, saveShippingRateAction, setPromotionActiveAction } =
+  await import('@/app/admin/store-actions');
 const { GET: exportOrders } = await import('@/app/admin/orders/export/route');
+const { POST: applyCode } = await import('@/app/api/checkout/discount-codes/route');
+const { loadStoreData, listStoredRules } = await import('@/lib/store-data/load');
+const { promotionsOverview } = await import('@/lib/admin/promotions');
 const { IDLE_ADMIN_FORM } = await import('@/lib/admin/forms');
 const { creditBalanceOf, revokeCredit } = await import('@/lib/customers/store-credit');
 const { purchaseHistoryOf } = await import('@/lib/customers/purchase-history');
@@ -75,6 +89,46 @@ async function refusal(call: () => Promise<unknown>): Promise<string> {
   return 'done';
 }
 
+/** A valid promotion form: a 20% code; `fields` override or add to it. */
+function promotionForm(fields: Record<string, string | number | boolean> = {}) {
+  return formOf({
+    intent: 'create',
+    ruleId: 'console-20',
+    kind: 'code',
+    code: 'console20',
+    label: 'Console: 20% off',
+    effect: 'percent_off',
+    percent: '20',
+    combinable: true,
+    ...fields,
+  });
+}
+
+/** The product form as the catalog page renders it for `productId` (seed values), with `fields` changed. */
+function productForm(productId: string, fields: Record<string, string | number | boolean> = {}) {
+  const product = getCatalog().products.find((p) => p.id === productId);
+  if (!product) throw new Error(`no product ${productId}`);
+  return formOf({
+    productId,
+    price: (product.unitAmount / 100).toFixed(2),
+    stock: product.stock,
+    maxPerOrder: product.maxPerOrder,
+    categoryId: product.categoryId,
+    taxCode: product.taxCode,
+    active: true,
+    ...fields,
+  });
+}
+
+const nextUpdate = (shopper: Shopper) =>
+  update('shipping-address', shopper.shopperId, { sessionId: shopper.sessionId, address: usAddress });
+
+async function expectStripeFollows(shopper: Shopper, view: CheckoutStateView) {
+  const { stripe, record } = await stripeAndRecord(env, shopper.sessionId);
+  expect(stripe).toEqual(record);
+  expect(view.total).toBe(stripe.total);
+}
+
 const refundsInStripe = async (paymentIntentId: string) =>
   (await env.stripe.refunds.list({ payment_intent: paymentIntentId })).data;
 const auditCount = async () => (await env.db.select({ n: count() }).from(adminAudit))[0]?.n ?? 0;
@@ -100,6 +154,7 @@ describe('who may use the console', () => {
     const intentId = order.paymentIntentId ?? '';
     const balance = await balanceOf(callers.shopperId);
     const audits = await auditCount();
+    const store = await loadStoreData(env.db);
     const actions = [
       ['refund', () => refundOrderAction(IDLE_ADMIN_FORM, refundForm(order, { restoreCredit: true }))],
       [
@@ -111,6 +166,31 @@ describe('who may use the console', () => {
         'revoke credit',
         () =>
           revokeCreditAction(IDLE_ADMIN_FORM, formOf({ customerId: callers.shopperId, amount: '1', reason: 'x y z' })),
+      ],
+      ['save promotion', () => savePromotionAction(IDLE_ADMIN_FORM, promotionForm({ ruleId: 'mallory-90' }))],
+      [
+        'disable promotion',
+        () => setPromotionActiveAction(IDLE_ADMIN_FORM, formOf({ ruleId: 'save-15-over-75', active: 'false' })),
+      ],
+      ['save product', () => saveProductAction(IDLE_ADMIN_FORM, productForm('aurora-headphones', { price: '0.50' }))],
+      [
+        'save add-on',
+        () => saveAddOnAction(IDLE_ADMIN_FORM, formOf({ addOnId: 'gift-wrap', price: '0.01', active: true })),
+      ],
+      [
+        'save shipping rate',
+        () =>
+          saveShippingRateAction(
+            IDLE_ADMIN_FORM,
+            formOf({
+              methodId: 'standard',
+              region: 'domestic',
+              baseAmount: '0',
+              perExtraKgAmount: '0',
+              minBusinessDays: 1,
+              maxBusinessDays: 1,
+            }),
+          ),
       ],
     ] as const;
     for (const [name, call] of actions) {
@@ -137,6 +217,9 @@ describe('who may use the console', () => {
     expect((await orderRow(order.id))?.status).toBe('paid');
     expect(await balanceOf(callers.shopperId)).toBe(balance);
     expect(await auditCount()).toBe(audits);
+    expect(await loadStoreData(env.db)).toEqual(store);
+    expect((await listStoredRules(env.db)).map((row) => row.id)).not.toContain('mallory-90');
+    expect(updatedTags).toEqual([]);
   });
 
   it('a sign-up that claims the merchant role is a shopper; a merchant demoted is refused at once', async () => {
@@ -437,5 +520,219 @@ describe('CSV export', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"'=cmd|' /C calc'!A0,""x""@example.com"`);
     expect(lines[1]?.startsWith(`"${order?.id}",`)).toBe(true);
+  });
+});
+
+describe('editing the catalog in the console', () => {
+  it('a product repriced in the console changes the next update’s Stripe total of an open checkout', async () => {
+    const shopper = await shopperWithCheckout([{ productId: 'soy-candle', quantity: 2 }]);
+    const first = await nextUpdate(shopper);
+    as(callers.merchant);
+    const audits = await auditCount();
+    expect(await saveProductAction(IDLE_ADMIN_FORM, productForm('soy-candle', { price: '25.00' }))).toEqual({
+      status: 'done',
+      message: 'Saved Cedar & Fig Soy Candle.',
+    });
+    expect(updatedTags).toContain('store-data');
+    const repriced = await nextUpdate(shopper);
+    expect(repriced.lines.find((line) => line.key === 'product:soy-candle')).toMatchObject({
+      quantity: 2,
+      unitAmount: 2_500,
+    });
+    expect(repriced.total).toBeLessThan(first.total);
+    await expectStripeFollows(shopper, repriced);
+    const [audit] = await env.db
+      .select()
+      .from(adminAudit)
+      .where(eq(adminAudit.subject, 'product:soy-candle'))
+      .orderBy(desc(adminAudit.id))
+      .limit(1);
+    expect(await auditCount()).toBe(audits + 1);
+    expect(audit).toMatchObject({
+      action: 'catalog.product',
+      before: expect.objectContaining({ unitAmount: 2_800 }),
+      after: expect.objectContaining({ unitAmount: 2_500 }),
+    });
+  });
+
+  it('refuses a price, category or forged product the store rejects, at its field, changing nothing', async () => {
+    as(callers.merchant);
+    const store = await loadStoreData(env.db);
+    const audits = await auditCount();
+    expect(await saveProductAction(IDLE_ADMIN_FORM, productForm('tea-sampler', { price: '0.10' }))).toMatchObject({
+      status: 'error',
+      field: 'price',
+    });
+    expect(
+      await saveProductAction(IDLE_ADMIN_FORM, productForm('tea-sampler', { categoryId: 'no-such-category' })),
+    ).toMatchObject({ status: 'error', field: 'categoryId', message: 'unknown category no-such-category' });
+    expect(
+      await saveProductAction(IDLE_ADMIN_FORM, productForm('tea-sampler', { productId: 'no-such-product' })),
+    ).toMatchObject({ status: 'error', message: 'no such product' });
+    expect(
+      await saveShippingRateAction(
+        IDLE_ADMIN_FORM,
+        formOf({
+          methodId: 'standard',
+          region: 'domestic',
+          baseAmount: '5',
+          perExtraKgAmount: '1',
+          minBusinessDays: 9,
+          maxBusinessDays: 2,
+        }),
+      ),
+    ).toMatchObject({ status: 'error', field: 'maxBusinessDays' });
+    expect(await loadStoreData(env.db)).toEqual(store);
+    expect(await auditCount()).toBe(audits);
+  });
+});
+
+describe('editing promotions in the console', () => {
+  it('a promotion created in the console applies in checkout, and stops once disabled', async () => {
+    as(callers.merchant);
+    expect(await savePromotionAction(IDLE_ADMIN_FORM, promotionForm())).toEqual({
+      status: 'done',
+      message: 'Created Console: 20% off.',
+    });
+    const overview = await promotionsOverview(env.db, new Date());
+    expect(overview.rules.find((rule) => rule.id === 'console-20')).toMatchObject({ code: 'CONSOLE20', active: true });
+
+    const shopper = await shopperWithCheckout([{ productId: 'tea-sampler', quantity: 1 }]);
+    const first = await nextUpdate(shopper);
+    const applied = await applyCode(
+      apiRequest('POST', '/api/checkout/discount-codes', {
+        shopperId: shopper.shopperId,
+        body: { sessionId: shopper.sessionId, code: 'console20' },
+      }),
+    );
+    expect(applied.status).toBe(200);
+    const view = (await applied.json()) as CheckoutStateView;
+    const subtotal = view.lines.reduce((sum, line) => sum + line.amount, 0);
+    expect(view.discounts.codes).toEqual([
+      expect.objectContaining({ code: 'CONSOLE20', applied: true, amount: Math.round(subtotal / 5) }),
+    ]);
+    expect(view.total).toBeLessThan(first.total);
+    await expectStripeFollows(shopper, view);
+
+    expect(
+      await setPromotionActiveAction(IDLE_ADMIN_FORM, formOf({ ruleId: 'console-20', active: 'false' })),
+    ).toMatchObject({ status: 'done' });
+    const after = await nextUpdate(shopper);
+    expect(after.discounts.codes.filter((code) => code.applied)).toEqual([]);
+    expect(after.total).toBe(first.total);
+    await expectStripeFollows(shopper, after);
+    const audits = await env.db.select().from(adminAudit).where(eq(adminAudit.subject, 'rule:console-20'));
+    expect(audits.map((row) => row.action)).toEqual(['promotion.create', 'promotion.disable']);
+    expect(audits[0]).toMatchObject({ before: null, after: expect.objectContaining({ code: 'CONSOLE20' }) });
+  });
+
+  it('saves every condition the engine knows, scheduled and limited, as the rule the engine reads', async () => {
+    as(callers.merchant);
+    const form = promotionForm({
+      ruleId: 'weekend-gold',
+      code: 'gold-weekend',
+      label: 'Gold weekends',
+      effect: 'amount_off',
+      amountOff: '12.50',
+      maxAmount: '12.50',
+      minSubtotal: '60',
+      startsAt: '2027-01-01T00:00',
+      endsAt: '2027-02-01T00:00',
+      weeklyFrom: '09:00',
+      weeklyUntil: '18:30',
+      countries: 'us, ca',
+      regions: 'us-ca',
+      productIds: 'tea-sampler, soy-candle',
+      firstOrderOnly: true,
+      customerEmails: 'A@Example.com b@example.com',
+      segments: 'returning, bought:home',
+      totalRedemptions: 100,
+      perEmail: 1,
+      combinable: false,
+    });
+    for (const [name, value] of [
+      ['weeklyDays', 'sat'],
+      ['weeklyDays', 'sun'],
+      ['tiers', 'gold'],
+      ['categoryIds', 'home'],
+    ] as const)
+      form.append(name, value);
+    expect(await savePromotionAction(IDLE_ADMIN_FORM, form)).toMatchObject({ status: 'done' });
+    const [stored] = (await listStoredRules(env.db)).filter((row) => row.id === 'weekend-gold');
+    expect(stored?.rule).toEqual({
+      id: 'weekend-gold',
+      kind: 'code',
+      code: 'gold-weekend',
+      label: 'Gold weekends',
+      effect: { type: 'amount_off', amount: 1_250, currency: 'usd' },
+      conditions: {
+        minSubtotal: { amount: 6_000, currency: 'usd' },
+        startsAt: '2027-01-01T00:00:00.000Z',
+        endsAt: '2027-02-01T00:00:00.000Z',
+        weekly: { days: ['sat', 'sun'], from: '09:00', until: '18:30' },
+        countries: ['US', 'CA'],
+        regions: ['US-CA'],
+        productIds: ['tea-sampler', 'soy-candle'],
+        categoryIds: ['home'],
+        firstOrderOnly: true,
+        customerEmails: ['A@Example.com', 'b@example.com'],
+        tiers: ['gold'],
+        segments: ['returning', 'bought:home'],
+      },
+      limits: { totalRedemptions: 100, perEmail: 1 },
+      combinable: false,
+      maxAmount: { amount: 1_250, currency: 'usd' },
+    });
+    const rule = (await loadStoreData(env.db)).rules.find((r) => r.id === 'weekend-gold');
+    expect(rule?.code).toBe('GOLD-WEEKEND');
+    expect(rule?.conditions.customerEmails).toEqual(['a@example.com', 'b@example.com']);
+
+    expect(
+      await savePromotionAction(
+        IDLE_ADMIN_FORM,
+        promotionForm({ intent: 'edit', ruleId: 'weekend-gold', code: 'gold-weekend', label: 'Renamed' }),
+      ),
+    ).toMatchObject({ status: 'done', message: 'Saved Renamed.' });
+    expect((await loadStoreData(env.db)).rules.find((r) => r.id === 'weekend-gold')?.label).toBe('Renamed');
+  });
+
+  it('refuses a rule the engine would reject, every issue at its field, writing nothing', async () => {
+    as(callers.merchant);
+    const store = await loadStoreData(env.db);
+    const audits = await auditCount();
+    const refused = async (fields: Record<string, string | number | boolean>) => {
+      const state = await savePromotionAction(IDLE_ADMIN_FORM, promotionForm({ ruleId: 'refused-one', ...fields }));
+      return state.status === 'error' ? state.fields : state;
+    };
+    expect(await refused({ startsAt: '2027-02-01T00:00', endsAt: '2027-01-01T00:00' })).toEqual({
+      endsAt: 'endsAt must be after startsAt',
+    });
+    expect(await refused({ kind: 'automatic' })).toEqual({ code: 'an automatic rule has no code' });
+    expect(await refused({ code: 'welcome10' })).toEqual({ code: "WELCOME10 is welcome-10's" });
+    expect(await refused({ effect: 'free_shipping' })).toMatchObject({ effect: expect.any(String) });
+    expect(await refused({ percent: '150', weeklyFrom: '18:00', weeklyUntil: '09:00', countries: 'USA' })).toEqual({
+      percent: expect.any(String),
+      weeklyDays: expect.any(String),
+      weeklyUntil: 'until must be after from',
+      countries: expect.any(String),
+    });
+    expect(await refused({ ruleId: 'Not A Slug', label: '', percent: 'ten', totalRedemptions: 0 })).toEqual({
+      ruleId: expect.any(String),
+      label: 'Give the promotion a label.',
+      percent: 'Enter a percentage such as 10 or 12.5.',
+      totalRedemptions: 'Enter 1 or more.',
+    });
+    expect(await refused({ ruleId: 'store-credit' })).toMatchObject({ ruleId: expect.any(String) });
+    expect(await refused({ ruleId: 'welcome-10', code: 'welcome10' })).toEqual({
+      ruleId: 'another promotion has this id',
+    });
+    expect(
+      await savePromotionAction(
+        IDLE_ADMIN_FORM,
+        promotionForm({ intent: 'edit', ruleId: 'no-such-rule', code: 'nosuch1' }),
+      ),
+    ).toMatchObject({ status: 'error', message: 'no such promotion' });
+    expect(await loadStoreData(env.db)).toEqual(store);
+    expect(await auditCount()).toBe(audits);
   });
 });

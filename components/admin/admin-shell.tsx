@@ -7,6 +7,7 @@ const SECTIONS = [
   { id: 'customers', href: '/admin/customers', label: 'Customers' },
   { id: 'reports', href: '/admin/reports', label: 'Reports' },
   { id: 'promotions', href: '/admin/promotions', label: 'Promotions' },
+  { id: 'catalog', href: '/admin/catalog', label: 'Catalog' },
 ] as const;
 
 type Props = {

@@ -21,5 +21,6 @@ export function FormResult({ state, testId }: { state: AdminFormState; testId: s
 }
 
 export function fieldErrorOf(state: AdminFormState, field: string): string | null {
-  return state.status === 'error' && state.field === field ? state.message : null;
+  if (state.status !== 'error') return null;
+  return state.fields?.[field] ?? (state.field === field ? state.message : null);
 }

@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { EmulatorControl } from '../../test/emulator-control';
 import { TEST_ADDRESS } from '../../test/fixtures/addresses';
 import { SignInPage } from '../pages/account-pages';
-import { ADMIN_PAGES, AdminOrdersPage } from '../pages/admin-pages';
+import { ADMIN_PAGES, AdminOrdersPage, AdminPromotionsPage } from '../pages/admin-pages';
 import { CARDS } from '../pages/checkout-page';
 import { OrderPage } from '../pages/order-page';
 import { expectNoSeriousViolations } from '../support/axe';
@@ -25,11 +25,11 @@ async function signIn(page: Page, email: string, returnTo?: string): Promise<voi
   await page.waitForURL((url) => !url.pathname.startsWith('/account/sign-in'));
 }
 
-/** A guest buys the pour-over ($48) with WELCOME10; the order number from the return page. */
-async function guestBuysWithCode(page: Page, email: string): Promise<string> {
+/** A guest buys the pour-over ($48) with `code`; the order number from the return page. */
+async function guestBuysWithCode(page: Page, email: string, code = 'WELCOME10'): Promise<string> {
   await addProductToCart(page, 'ceramic-pour-over', 1);
   const checkout = await openCheckoutFromCart(page);
-  await checkout.options.applyCode('WELCOME10');
+  await checkout.options.applyCode(code);
   await checkout.fillEmail(email);
   await checkout.fillAddress(TEST_ADDRESS);
   await checkout.waitForShippingPriced();
@@ -87,6 +87,38 @@ test.describe('merchant console', () => {
 
     await orders.goto(`q=${encodeURIComponent(email)}&status=refunded`);
     await expect(orders.row(orderNumber)).toContainText('Refunded');
+  });
+
+  test('a merchant signs in, creates a code, a shopper uses it, the merchant sees the redemption and refunds the order', async ({
+    browser,
+    page,
+  }) => {
+    const suffix = Date.now().toString(36);
+    const rule = { id: `e2e-${suffix}`, code: `E2E${suffix}`.toUpperCase(), label: `E2E ${suffix}`, percent: '20' };
+    await signIn(page, 'merchant@example.com', '/admin/promotions');
+    const promotions = new AdminPromotionsPage(page);
+    await promotions.createCode(rule);
+    await promotions.goto();
+    await expect(promotions.row(rule.label)).toContainText(rule.code);
+    await expect(promotions.row(rule.label).getByTestId('promotion-status')).toHaveText('Enabled');
+    await expect(promotions.row(rule.label).getByTestId('promotion-uses')).toHaveText('0');
+
+    const shopper = await browser.newContext();
+    const email = `admin-code-${suffix}@example.com`;
+    const orderNumber = await guestBuysWithCode(await shopper.newPage(), email, rule.code.toLowerCase());
+    await shopper.close();
+
+    await expect(async () => {
+      await promotions.goto();
+      await expect(promotions.row(rule.label).getByTestId('promotion-uses')).toHaveText('1', { timeout: 1_000 });
+    }).toPass();
+    const orders = new AdminOrdersPage(page);
+    await orders.goto(`q=${encodeURIComponent(email)}`);
+    await expect(orders.row(orderNumber)).toContainText(rule.code);
+    const detail = await orders.open(orderNumber);
+    await expect(page.getByTestId('order-discount').filter({ hasText: rule.code })).toContainText(rule.label);
+    await detail.refund({ releaseCodes: true });
+    await expect(detail.status).toHaveText('Refunded');
   });
 
   test('axe finds nothing serious on any console page', async ({ page }, testInfo) => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 /** What a console form shows after it was sent: nothing yet, what went wrong (and in which field), or what it did. */
 export type AdminFormState =
   | { status: 'idle' }
-  | { status: 'error'; message: string; field: string | null }
+  | { status: 'error'; message: string; field: string | null; fields?: Record<string, string> }
   | { status: 'done'; message: string };
 
 export const IDLE_ADMIN_FORM: AdminFormState = { status: 'idle' };

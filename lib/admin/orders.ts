@@ -1,10 +1,10 @@
 /** The merchant's view of orders: the filtered list (page by page, or all of it for the export) and one order in full. */
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { OrderFilters } from '@/lib/admin/order-filters';
+import { ruleLabelsOf } from '@/lib/admin/rule-labels';
 import { containsPattern } from '@/lib/admin/search';
 import type { Db } from '@/lib/db/client';
 import { discountRedemptions, orderLines, orders, refunds, storeCreditEntries, users } from '@/lib/db/schema';
-import { demoRules } from '@/lib/discounts';
 import { COUNTING_REFUND_STATUSES, refundedAmountOf } from '@/lib/orders/refunds';
 
 export const ORDERS_PAGE_SIZE = 25;
@@ -110,13 +110,11 @@ export async function exportOrders(db: Db, filters: OrderFilters): Promise<Order
     .limit(EXPORT_LIMIT);
 }
 
-const ruleLabel = (ruleId: string) => demoRules.find((rule) => rule.id === ruleId)?.label ?? ruleId;
-
 /** One order as the merchant sees it: lines, add-ons, shipping, tax, discounts, credit, Stripe ids, refunds. */
 export async function orderDetail(db: Db, orderId: number) {
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
   if (!order) return null;
-  const [lines, redemptions, credit, refundRows, customer, refunded] = await Promise.all([
+  const [lines, redemptions, credit, refundRows, customer, refunded, ruleLabel] = await Promise.all([
     db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position)),
     db
       .select()
@@ -135,6 +133,7 @@ export async function orderDetail(db: Db, orderId: number) {
           .where(eq(users.id, order.customerId))
       : [],
     refundedAmountOf(db, orderId),
+    ruleLabelsOf(db),
   ]);
   return {
     order,

@@ -1,12 +1,17 @@
-/** Read-only: each discount rule with its recorded uses, the uses open checkouts hold now, and over-redeemed orders. */
+/**
+ * Each stored discount rule (disabled ones too) with its recorded uses, the uses open checkouts hold now, and the
+ * over-redeemed orders.
+ */
 import { asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { discountRedemptions, discountUsage, orders } from '@/lib/db/schema';
-import { demoRules } from '@/lib/discounts';
+import type { DiscountRuleInput } from '@/lib/discounts/schema';
 import { heldByOthers } from '@/lib/holds';
+import { listStoredRules } from '@/lib/store-data/load';
 
 export async function promotionsOverview(db: Db, now: Date) {
-  const [usage, counted, held, over] = await Promise.all([
+  const [storedRules, usage, counted, held, over] = await Promise.all([
+    listStoredRules(db),
     db.select().from(discountUsage),
     db
       .select({
@@ -33,15 +38,20 @@ export async function promotionsOverview(db: Db, now: Date) {
       .orderBy(desc(orders.createdAt), asc(discountRedemptions.ruleId))
       .limit(200),
   ]);
-  const rules = demoRules.map((rule) => ({
-    id: rule.id,
-    code: rule.kind === 'code' ? rule.code : null,
-    label: rule.label,
-    limit: rule.limits.totalRedemptions ?? null,
-    redeemed: usage.find((row) => row.ruleId === rule.id)?.redeemed ?? 0,
-    recorded: counted.find((row) => row.ruleId === rule.id)?.uses ?? 0,
-    given: counted.find((row) => row.ruleId === rule.id)?.amount ?? 0,
-    held: held.get(rule.id) ?? 0,
-  }));
+  const rules = storedRules.map((stored) => {
+    const rule = stored.rule as DiscountRuleInput;
+    return {
+      id: stored.id,
+      code: stored.code,
+      label: rule.label,
+      active: stored.active,
+      rule,
+      limit: rule.limits?.totalRedemptions ?? null,
+      redeemed: usage.find((row) => row.ruleId === stored.id)?.redeemed ?? 0,
+      recorded: counted.find((row) => row.ruleId === stored.id)?.uses ?? 0,
+      given: counted.find((row) => row.ruleId === stored.id)?.amount ?? 0,
+      held: held.get(stored.id) ?? 0,
+    };
+  });
   return { rules, overRedeemed: over };
 }

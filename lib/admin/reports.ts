@@ -6,9 +6,9 @@
 import { and, count, gte, inArray, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { taxByJurisdiction } from '@/lib/admin/report-maths';
+import { ruleLabelsOf } from '@/lib/admin/rule-labels';
 import type { Db } from '@/lib/db/client';
 import { discountRedemptions, orders, refunds } from '@/lib/db/schema';
-import { demoRules } from '@/lib/discounts';
 import { COUNTING_REFUND_STATUSES } from '@/lib/orders/refunds';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -28,7 +28,7 @@ export async function salesReport(db: Db, range: ReportRange) {
   const start = new Date(`${range.from}T00:00:00Z`);
   const end = new Date(new Date(`${range.to}T00:00:00Z`).getTime() + DAY_MS);
   const inRange = and(gte(orders.createdAt, start), lt(orders.createdAt, end));
-  const [[sales], [refunded], byRule, breakdowns] = await Promise.all([
+  const [[sales], [refunded], byRule, breakdowns, ruleLabel] = await Promise.all([
     db
       .select({
         orders: count(),
@@ -62,6 +62,7 @@ export async function salesReport(db: Db, range: ReportRange) {
       .groupBy(discountRedemptions.ruleId, discountRedemptions.code)
       .orderBy(sql`sum(${discountRedemptions.amount}) desc`),
     db.select({ breakdown: orders.taxBreakdown }).from(orders).where(inRange),
+    ruleLabelsOf(db),
   ]);
   const gross = sales?.gross ?? 0;
   const refundTotal = refunded?.amount ?? 0;
@@ -76,7 +77,7 @@ export async function salesReport(db: Db, range: ReportRange) {
     },
     discounts: byRule.map((row) => ({
       ...row,
-      label: demoRules.find((rule) => rule.id === row.ruleId)?.label ?? row.ruleId,
+      label: ruleLabel(row.ruleId),
     })),
     tax: { total: sales?.tax ?? 0, byJurisdiction: taxByJurisdiction(breakdowns.map((row) => row.breakdown)) },
   };

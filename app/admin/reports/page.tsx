@@ -3,10 +3,10 @@ import { AdminCard, AdminTable, cell, inputClass, labelClass } from '@/component
 import { buttonClass } from '@/components/ui/button-styles';
 import { requireMerchantPage } from '@/lib/admin/guard';
 import { reportRangeOf, salesReport } from '@/lib/admin/reports';
-import { getCatalog } from '@/lib/catalog';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { formatMoney } from '@/lib/money';
+import { currentStoreData } from '@/lib/store-data/current';
 
 export const instant = false;
 
@@ -16,7 +16,8 @@ export default async function AdminReportsPage({ searchParams }: Props) {
   const merchant = await requireMerchantPage('/admin/reports');
   const range = reportRangeOf(await searchParams, await now());
   const report = await salesReport(await getDb(), range);
-  const money = (amount: number) => formatMoney(amount, getCatalog().currency);
+  const { currency } = (await currentStoreData()).catalog;
+  const money = (amount: number) => formatMoney(amount, currency);
   return (
     <AdminShell merchant={merchant} section="reports" title="Reports">
       <form method="get" aria-label="Report dates" className="mb-6 flex flex-wrap items-end gap-3">

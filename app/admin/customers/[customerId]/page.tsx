@@ -6,10 +6,10 @@ import { StatusBadge } from '@/components/admin/status-badge';
 import { AdminCard, AdminTable, cell } from '@/components/admin/table';
 import { customerDetail } from '@/lib/admin/customers';
 import { requireMerchantPage } from '@/lib/admin/guard';
-import { getCatalog } from '@/lib/catalog';
 import { now } from '@/lib/clock';
 import { getDb } from '@/lib/db';
 import { formatMoney } from '@/lib/money';
+import { currentStoreData } from '@/lib/store-data/current';
 
 export const instant = false;
 
@@ -25,7 +25,7 @@ const CHANGE_LABELS: Record<string, string> = {
 export default async function AdminCustomerPage({ params }: Props) {
   const { customerId } = await params;
   const merchant = await requireMerchantPage(`/admin/customers/${encodeURIComponent(customerId)}`);
-  const catalog = getCatalog();
+  const { catalog } = await currentStoreData();
   const detail =
     customerId.length <= 200 ? await customerDetail(await getDb(), customerId, { now: await now(), catalog }) : null;
   if (!detail) notFound();
