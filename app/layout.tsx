@@ -8,8 +8,8 @@ import { SiteHeader } from '@/components/shop/site-header';
 import { SkipLink } from '@/components/shop/skip-link';
 import { STORE_DESCRIPTION, STORE_NAME, STORE_TAGLINE } from '@/components/shop/store-info';
 import { StripeModeBanner } from '@/components/shop/stripe-mode-banner';
+import { getCatalog } from '@/lib/catalog';
 import './globals.css';
-import { storefrontCatalog } from '@/lib/store-data/storefront';
 
 export const metadata: Metadata = {
   metadataBase: siteUrl(),
@@ -29,14 +29,17 @@ export const viewport: Viewport = {
  * The same for every shopper, so it is part of each page's prerendered shell (Cache Components); the shopper's cart
  * count and account link are streamed in per request.
  */
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { categories } = await storefrontCatalog();
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" data-scroll-behavior="smooth">
       <body className="flex min-h-screen flex-col">
         <SkipLink />
         <StripeModeBanner />
-        <SiteHeader categories={categories} accountLink={<ShopperAccountLink />} cartLink={<ShopperCartLink />} />
+        <SiteHeader
+          categories={getCatalog().categories}
+          accountLink={<ShopperAccountLink />}
+          cartLink={<ShopperCartLink />}
+        />
         <main
           id="main"
           tabIndex={-1}

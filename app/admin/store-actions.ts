@@ -1,6 +1,6 @@
 'use server';
 
-import { revalidatePath, updateTag } from 'next/cache';
+import { revalidatePath } from 'next/cache';
 import { addOnFormSchema, productFormSchema, shippingRateFormSchema } from '@/lib/admin/catalog-forms';
 import { type AdminFormState, parseAdminForm } from '@/lib/admin/forms';
 import { requireMerchantAction } from '@/lib/admin/guard';
@@ -8,13 +8,12 @@ import { promotionToggleSchema, readPromotionForm, refusal } from '@/lib/admin/p
 import { editAddOn, editProduct, editShippingRate, saveRule, setRuleEnabled } from '@/lib/admin/store-edits';
 import { getDb } from '@/lib/db';
 import { currentStoreData } from '@/lib/store-data/current';
-import { STORE_DATA_TAG } from '@/lib/store-data/storefront';
 import { InvalidStoreDataError } from '@/lib/store-data/types';
 
 /**
  * The console's edits of the store's data (promotions, the catalog). As every admin Server Action: the guard first,
- * then zod, then lib/admin (audited). After a change, the storefront's cached pages are re-rendered on their next
- * visit (`updateTag`) and the console page shows the change; open checkouts price from it on their next update.
+ * then zod, then lib/admin (audited). After a change the console page shows it; carts and open checkouts price from it
+ * on their next request (the storefront's prerendered pages only after the next deploy: README, "Store data").
  */
 
 /** The store data refused the change: its issues ("path: message") at the form's fields. */
@@ -29,7 +28,6 @@ function refusedByStore(error: unknown, fieldOf: (path: string) => string | null
 }
 
 function changed(page: string, message: string): AdminFormState {
-  updateTag(STORE_DATA_TAG);
   revalidatePath(page);
   return { status: 'done', message };
 }

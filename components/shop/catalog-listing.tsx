@@ -1,16 +1,14 @@
 import { CategoryFilter } from '@/components/shop/category-filter';
 import { ProductGrid } from '@/components/shop/product-grid';
 import { STORE_TAGLINE } from '@/components/shop/store-info';
-import { listProducts } from '@/lib/catalog';
+import { getCatalog, listProducts } from '@/lib/catalog';
 import type { Category } from '@/lib/catalog/schema';
-import { storefrontCatalog } from '@/lib/store-data/storefront';
 
 type Props = { category: Category | null };
 
 /** The shop's listing: every product on the home page, one category's on its page. */
-export async function CatalogListing({ category }: Props) {
-  const catalog = await storefrontCatalog();
-  const products = listProducts(category ? { categoryId: category.id } : {}, catalog);
+export function CatalogListing({ category }: Props) {
+  const products = listProducts(category ? { categoryId: category.id } : {});
   return (
     <div>
       <section className="mb-10 overflow-hidden rounded-3xl bg-brand-800 px-6 py-10 text-white sm:px-10 sm:py-14">
@@ -24,7 +22,7 @@ export async function CatalogListing({ category }: Props) {
             : 'Carefully chosen electronics, homeware and gifts. Free returns within 30 days and secure checkout.'}
         </p>
       </section>
-      <CategoryFilter categories={catalog.categories} activeId={category?.id ?? null} />
+      <CategoryFilter categories={getCatalog().categories} activeId={category?.id ?? null} />
       <h2 className="sr-only">{category ? `${category.name} products` : 'All products'}</h2>
       <ProductGrid products={products} />
     </div>

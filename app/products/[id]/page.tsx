@@ -6,8 +6,7 @@ import { AddToCartForm } from '@/components/shop/add-to-cart-form';
 import { CurrentStockHint } from '@/components/shop/current-stock-hint';
 import { ProductPrice } from '@/components/shop/product-price';
 import { STORE_NAME } from '@/components/shop/store-info';
-import { getCategory, getProduct } from '@/lib/catalog';
-import { storefrontCatalog } from '@/lib/store-data/storefront';
+import { getCatalog, getCategory, getProduct } from '@/lib/catalog';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -15,7 +14,7 @@ type Props = { params: Promise<{ id: string }> };
 export const instant = false;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const product = getProduct((await params).id, await storefrontCatalog());
+  const product = getProduct((await params).id);
   if (!product) return { title: 'Product not found' };
   return {
     title: product.name,
@@ -33,8 +32,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export async function generateStaticParams() {
-  return (await storefrontCatalog()).products.map((product) => ({ id: product.id }));
+export function generateStaticParams() {
+  return getCatalog().products.map((product) => ({ id: product.id }));
 }
 
 /**
@@ -43,10 +42,9 @@ export async function generateStaticParams() {
  * refuses what stock cannot cover, with its message.
  */
 export default async function ProductPage({ params }: Props) {
-  const catalog = await storefrontCatalog();
-  const product = getProduct((await params).id, catalog);
+  const product = getProduct((await params).id);
   if (!product) notFound();
-  const category = getCategory(product.categoryId, catalog);
+  const category = getCategory(product.categoryId);
 
   return (
     <div>
